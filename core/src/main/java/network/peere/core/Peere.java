@@ -1,0 +1,102 @@
+package network.peere.core;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import network.peere.core.ports.in.participant.AuthenticateApiKey;
+import network.peere.core.ports.in.participant.ChangeParticipant;
+import network.peere.core.ports.in.participant.FindParticipants;
+import network.peere.core.ports.in.participant.ManageApiKeys;
+import network.peere.core.ports.in.participant.RegisterParticipant;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.IdGenerator;
+import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.RandomSource;
+import network.peere.core.services.TimeOrderedIdGenerator;
+import network.peere.core.services.participant.ApiKeyService;
+import network.peere.core.services.participant.ParticipantService;
+
+/**
+ * The one entry point for embedding Peere: give it stores, a clock and randomness, and drive the use cases
+ * in-process. Nothing here starts threads or opens sockets.
+ *
+ * <pre>{@code
+ * Peere peere = Peere.create(config -> config
+ *         .stores(new InMemoryStores())
+ *         .clock(Clock.of(java.time.Clock.systemUTC()))
+ *         .random(RandomSource.of(new SecureRandom())));
+ * peere.registerParticipant().register(...);
+ * }</pre>
+ */
+public final class Peere {
+    private final ParticipantService participants;
+    private final ApiKeyService apiKeys;
+
+    private Peere(Config config) {
+        PeereStores stores = require(config.stores, "stores");
+        Clock clock = require(config.clock, "clock");
+        RandomSource random = require(config.random, "random");
+        IdGenerator ids = config.ids != null ? config.ids : new TimeOrderedIdGenerator(clock, random);
+        this.participants = new ParticipantService(stores, clock, ids);
+        this.apiKeys = new ApiKeyService(stores, clock, ids, random);
+    }
+
+    public static Peere create(Consumer<Config> configure) {
+        var config = new Config();
+        configure.accept(config);
+        return new Peere(config);
+    }
+
+    public RegisterParticipant registerParticipant() {
+        return participants;
+    }
+
+    public ChangeParticipant changeParticipant() {
+        return participants;
+    }
+
+    public FindParticipants findParticipants() {
+        return participants;
+    }
+
+    public ManageApiKeys manageApiKeys() {
+        return apiKeys;
+    }
+
+    public AuthenticateApiKey authenticateApiKey() {
+        return apiKeys;
+    }
+
+    private static <T> T require(T value, String name) {
+        return Objects.requireNonNull(value, () -> "Peere.create: config." + name + "(…) is required");
+    }
+
+    /** What an embedder provides. {@code ids} is optional (time-ordered ids from the clock and randomness). */
+    public static final class Config {
+        private PeereStores stores;
+        private Clock clock;
+        private RandomSource random;
+        private IdGenerator ids;
+
+        private Config() {}
+
+        public Config stores(PeereStores stores) {
+            this.stores = stores;
+            return this;
+        }
+
+        public Config clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Config random(RandomSource random) {
+            this.random = random;
+            return this;
+        }
+
+        public Config ids(IdGenerator ids) {
+            this.ids = ids;
+            return this;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package network.peere.core.ports.out;
+
+/** Every store the core needs, and the transaction they share; one implementation per persistence adapter. */
+public interface PeereStores {
+    Transactor transactor();
+
+    ParticipantStore participants();
+
+    ApiKeyStore apiKeys();
+}

@@ -1,0 +1,107 @@
+package network.peere.core.services.participant;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import network.peere.core.domain.participant.ApiKey;
+import network.peere.core.domain.participant.ApiKeyId;
+import network.peere.core.domain.participant.ApiKeySecret;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Principal;
+import network.peere.core.domain.shared.Invariants;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.ports.in.participant.AuthenticateApiKey;
+import network.peere.core.ports.in.participant.ManageApiKeys;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.IdGenerator;
+import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.RandomSource;
+
+public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
+    private static final String KEY_ID_PREFIX = "key";
+
+    private final PeereStores stores;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final RandomSource random;
+
+    public ApiKeyService(PeereStores stores, Clock clock, IdGenerator ids, RandomSource random) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    @Override
+    public Issue issue(Mode mode, ParticipantId owner, String label) {
+        return stores.transactor().inTransaction(() -> {
+            if (stores.participants().find(mode, owner).isEmpty()) {
+                return new Issue.OwnerNotFound();
+            }
+            ApiKeySecret secret = ApiKeySecret.issue(mode, random.bytes(ApiKeySecret.RANDOM_BYTES));
+            var key = new ApiKey(
+                    new ApiKeyId(ids.newId(KEY_ID_PREFIX)),
+                    owner,
+                    mode,
+                    secret.hash(),
+                    secret.hint(),
+                    label,
+                    clock.now(),
+                    Optional.empty());
+            stores.apiKeys().insert(key);
+            return new Issue.Issued(key, secret);
+        });
+    }
+
+    @Override
+    public List<ApiKey> list(Mode mode, ParticipantId owner) {
+        return stores.apiKeys().listFor(mode, owner);
+    }
+
+    @Override
+    public Revocation revoke(Mode mode, ParticipantId owner, ApiKeyId keyId) {
+        return stores.transactor().inTransaction(() -> {
+            Optional<ApiKey> key = stores.apiKeys().find(mode, owner, keyId);
+            if (key.isEmpty()) {
+                return new Revocation.Rejected(RevocationRejection.KEY_NOT_FOUND);
+            }
+            if (key.get().isRevoked()) {
+                return new Revocation.Rejected(RevocationRejection.ALREADY_REVOKED);
+            }
+            ApiKey revoked = key.get().revoke(clock.now());
+            // Conditional on "not yet revoked": of two concurrent revocations exactly one wins.
+            if (!stores.apiKeys().revoke(mode, owner, keyId, revoked.revokedAt().orElseThrow())) {
+                return new Revocation.Rejected(RevocationRejection.ALREADY_REVOKED);
+            }
+            return new Revocation.Revoked(revoked);
+        });
+    }
+
+    @Override
+    public Authentication authenticate(String presentedKey) {
+        Optional<ApiKeySecret> parsed = ApiKeySecret.parse(presentedKey);
+        if (parsed.isEmpty()) {
+            return new Authentication.Rejected(Rejection.MALFORMED_KEY);
+        }
+        ApiKeySecret secret = parsed.get();
+        var hash = secret.hash();
+        Optional<ApiKey> stored = stores.apiKeys().findByHash(secret.mode(), hash);
+        // The index lookup finds the row; the constant-time comparison is what decides.
+        if (stored.isEmpty() || !stored.get().hash().matchesInConstantTime(hash)) {
+            return new Authentication.Rejected(Rejection.UNKNOWN_KEY);
+        }
+        ApiKey key = stored.get();
+        Invariants.check(key.mode() == secret.mode(), "a key was found in another mode");
+        if (key.isRevoked()) {
+            return new Authentication.Rejected(Rejection.REVOKED_KEY);
+        }
+        Optional<Participant> owner = stores.participants().find(key.mode(), key.participantId());
+        Invariants.check(owner.isPresent(), "an API key's participant exists");
+        if (!owner.get().isActive()) {
+            return new Authentication.Rejected(Rejection.PARTICIPANT_SUSPENDED);
+        }
+        return new Authentication.Authenticated(
+                new Principal(key.participantId(), key.mode(), owner.get().role(), key.id()));
+    }
+}

@@ -1,0 +1,120 @@
+package network.peere.core.services.participant;
+
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.ParticipantFilter;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.ParticipantStatus;
+import network.peere.core.domain.participant.Profile;
+import network.peere.core.domain.participant.Role;
+import network.peere.core.domain.shared.Invariants;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.Page;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.ports.in.participant.ChangeParticipant;
+import network.peere.core.ports.in.participant.FindParticipants;
+import network.peere.core.ports.in.participant.RegisterParticipant;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.IdGenerator;
+import network.peere.core.ports.out.PeereStores;
+
+public final class ParticipantService implements RegisterParticipant, ChangeParticipant, FindParticipants {
+    private final PeereStores stores;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public ParticipantService(PeereStores stores, Clock clock, IdGenerator ids) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    @Override
+    public Registration register(RegisterParticipant.Command command) {
+        return stores.transactor().inTransaction(() -> {
+            if (command.profile() instanceof Profile.MerchantProfile merchant
+                    && merchant.providerId().isPresent()) {
+                Optional<Participant> provider = stores.participants()
+                        .find(command.mode(), merchant.providerId().get())
+                        .filter(p -> p.role() == Role.PROVIDER);
+                if (provider.isEmpty()) {
+                    return new Registration.Rejected(RegisterParticipant.Rejection.PROVIDER_NOT_FOUND);
+                }
+                if (!provider.get().isActive()) {
+                    return new Registration.Rejected(RegisterParticipant.Rejection.PROVIDER_SUSPENDED);
+                }
+            }
+            var participant = Participant.register(
+                    new ParticipantId(ids.newId(command.profile().role().idPrefix())),
+                    command.mode(),
+                    command.name().trim(),
+                    command.email().trim(),
+                    command.profile(),
+                    clock.now());
+            stores.participants().insert(participant);
+            return new Registration.Registered(participant);
+        });
+    }
+
+    @Override
+    public Change suspend(Mode mode, ParticipantId id) {
+        return changeStatus(mode, id, ParticipantStatus.SUSPENDED);
+    }
+
+    @Override
+    public Change reactivate(Mode mode, ParticipantId id) {
+        return changeStatus(mode, id, ParticipantStatus.ACTIVE);
+    }
+
+    private Change changeStatus(Mode mode, ParticipantId id, ParticipantStatus next) {
+        return stores.transactor().inTransaction(() -> {
+            Optional<Participant> current = stores.participants().find(mode, id);
+            if (current.isEmpty()) {
+                return new Change.Rejected(ChangeParticipant.Rejection.PARTICIPANT_NOT_FOUND);
+            }
+            if (!current.get().status().canBecome(next)) {
+                return new Change.Rejected(ChangeParticipant.Rejection.ALREADY_IN_THAT_STATUS);
+            }
+            return store(current.get().withStatus(next, clock.now()));
+        });
+    }
+
+    @Override
+    public Change setBankTimeZone(Mode mode, ParticipantId bankId, ZoneId timeZone) {
+        return stores.transactor().inTransaction(() -> {
+            Optional<Participant> current = stores.participants().find(mode, bankId);
+            if (current.isEmpty()) {
+                return new Change.Rejected(ChangeParticipant.Rejection.PARTICIPANT_NOT_FOUND);
+            }
+            if (current.get().role() != Role.BANK) {
+                return new Change.Rejected(ChangeParticipant.Rejection.NOT_A_BANK);
+            }
+            return store(current.get().withBankTimeZone(timeZone, clock.now()));
+        });
+    }
+
+    private Change store(Participant changed) {
+        if (!stores.participants().update(changed)) {
+            return new Change.Rejected(ChangeParticipant.Rejection.CONCURRENT_CHANGE);
+        }
+        return new Change.Changed(changed);
+    }
+
+    @Override
+    public Optional<Participant> find(Mode mode, ParticipantId id) {
+        Optional<Participant> found = stores.participants().find(mode, id);
+        found.ifPresent(p -> Invariants.check(p.mode() == mode, "a store returned another mode's participant"));
+        return found;
+    }
+
+    @Override
+    public Page<Participant> list(Mode mode, ParticipantFilter filter, PageRequest page) {
+        Page<Participant> result = stores.participants().list(mode, filter, page);
+        Invariants.check(
+                result.items().stream().allMatch(p -> p.mode() == mode && filter.matches(p)),
+                "a store returned a participant outside the requested mode or filter");
+        return result;
+    }
+}
