@@ -1,0 +1,139 @@
+package network.peere.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import network.peere.core.Peere;
+import network.peere.http.routes.ApiKeyRoutes;
+import network.peere.http.routes.MerchantRoutes;
+import network.peere.http.routes.OperatorRoutes;
+import network.peere.http.routes.SystemRoutes;
+import network.peere.http.support.ApiProblem;
+import network.peere.http.support.Authenticator;
+import network.peere.http.support.ErrorCode;
+import network.peere.http.support.Problems;
+import network.peere.http.support.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Builds the HTTP API over a {@link Peere} core. Routes are thin: parse, call a use case, map the outcome. Everything
+ * cross-cutting (request ids, authentication, problem details, access logs, metrics) is wired here, once.
+ */
+public final class PeereHttp {
+    private static final Logger ACCESS = LoggerFactory.getLogger("network.peere.http.access");
+    private static final Logger LOG = LoggerFactory.getLogger(PeereHttp.class);
+
+    /** What the HTTP side needs besides the core. */
+    public record Settings(
+            long maxRequestBytes, byte[] openApiYaml, BooleanSupplier ready, PrometheusMeterRegistry metrics) {
+        public static final long MAX_REQUEST_BYTES_DEFAULT = 1024 * 1024;
+
+        public Settings {
+            Objects.requireNonNull(openApiYaml, "openApiYaml");
+            Objects.requireNonNull(ready, "ready");
+            Objects.requireNonNull(metrics, "metrics");
+            if (maxRequestBytes < 1024) {
+                throw new IllegalArgumentException("maxRequestBytes must be at least 1 KiB");
+            }
+        }
+    }
+
+    private PeereHttp() {}
+
+    public static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    public static Javalin create(Peere peere, Settings settings) {
+        ObjectMapper mapper = objectMapper();
+        var authenticator = new Authenticator(peere.authenticateApiKey());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.staticFiles.enableWebjars();
+            config.requestLogger.http((ctx, millis) -> logAndMeasure(ctx, millis, settings.metrics()));
+            config.routes.before(ctx -> MDC.put(RequestIds.MDC_KEY, RequestIds.assign(ctx)));
+            config.routes.beforeMatched(authenticator::handle);
+            new SystemRoutes(settings.ready(), settings.metrics(), settings.openApiYaml()).register(config.routes);
+            new OperatorRoutes(peere, mapper).register(config.routes);
+            new ApiKeyRoutes(peere, mapper).register(config.routes);
+            new MerchantRoutes(peere).register(config.routes);
+            registerErrorHandlers(config);
+        });
+    }
+
+    private static void registerErrorHandlers(JavalinConfig config) {
+        config.routes.exception(ApiProblem.class, (e, ctx) -> Problems.write(ctx, e));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(
+                ctx, codeFor(e.getStatus()), e.getMessage() == null ? "Request refused." : e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            // Bad input never lands here (handlers validate first); this is a bug or an outage. Log it with
+            // the request id, and never send a stack trace to the client.
+            LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            Problems.write(ctx, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; quote the request id.");
+        });
+        config.routes.error(404, "*", ctx -> {
+            if (!isProblem(ctx)) {
+                Problems.write(ctx, ErrorCode.ROUTE_NOT_FOUND, "No route " + ctx.method() + " " + ctx.path() + ".");
+            }
+        });
+        config.routes.error(405, "*", ctx -> {
+            if (!isProblem(ctx)) {
+                Problems.write(ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on this path.");
+            }
+        });
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problems.CONTENT_TYPE);
+    }
+
+    private static ErrorCode codeFor(int status) {
+        return switch (status) {
+            case 400 -> ErrorCode.INVALID_REQUEST;
+            case 404 -> ErrorCode.ROUTE_NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
+        };
+    }
+
+    private static void logAndMeasure(Context ctx, Float millis, PrometheusMeterRegistry metrics) {
+        String route = ctx.endpoints().list().isEmpty() ? "unmatched" : routeOf(ctx);
+        int status = ctx.statusCode();
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(metrics)
+                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+        ACCESS.info("{} {} {} {}ms", ctx.method(), route, status, String.format("%.1f", millis));
+        MDC.remove(RequestIds.MDC_KEY);
+        MDC.remove(Authenticator.MDC_PARTICIPANT);
+    }
+
+    private static String routeOf(Context ctx) {
+        var endpoints = ctx.endpoints().list();
+        return endpoints.get(endpoints.size() - 1).path;
+    }
+}

@@ -1,0 +1,50 @@
+package network.peere.http.support;
+
+/**
+ * Every error the API answers with: a stable snake_case {@code code} clients can switch on, its HTTP status and a
+ * human title. docs/errors.md lists them; a code never changes meaning once published.
+ */
+public enum ErrorCode {
+    INVALID_REQUEST(400, "Invalid request parameters"),
+    MALFORMED_JSON(400, "Malformed JSON body"),
+    AUTHENTICATION_REQUIRED(401, "Authentication required"),
+    INVALID_API_KEY(401, "Invalid API key"),
+    API_KEY_REVOKED(401, "API key revoked"),
+    PARTICIPANT_SUSPENDED(403, "Participant suspended"),
+    INSUFFICIENT_PERMISSIONS(403, "Insufficient permissions"),
+    ROUTE_NOT_FOUND(404, "No such route"),
+    PARTICIPANT_NOT_FOUND(404, "Participant not found"),
+    BANK_NOT_FOUND(404, "Bank not found"),
+    PROVIDER_NOT_FOUND(404, "Provider not found"),
+    API_KEY_NOT_FOUND(404, "API key not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    PARTICIPANT_STATUS_CONFLICT(409, "Participant already in that status"),
+    API_KEY_ALREADY_REVOKED(409, "API key already revoked"),
+    CONCURRENT_MODIFICATION(409, "Changed concurrently; retry"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    PROVIDER_SUSPENDED(422, "Provider suspended"),
+    RATE_LIMITED(429, "Rate limit exceeded"),
+    INTERNAL_ERROR(500, "Internal error"),
+    NOT_READY(503, "Service not ready");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,190 @@
+package network.peere.http.support;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import network.peere.core.domain.shared.WireEnums;
+
+/**
+ * Reads a JSON object body field by field and collects every problem before answering, so a client sees all of its
+ * mistakes in one 400 (missing fields, wrong types, unknown fields, bad formats) and nothing is done.
+ *
+ * <pre>{@code
+ * var body = JsonFields.parse(ctx, mapper);
+ * String name = body.requiredText("name", 200);
+ * body.rejectUnknown(Set.of("name"));
+ * body.validOrThrow();
+ * }</pre>
+ */
+public final class JsonFields {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final ObjectNode root;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private JsonFields(ObjectNode root) {
+        this.root = root;
+    }
+
+    public static JsonFields parse(Context ctx, ObjectMapper mapper) {
+        String contentType = ctx.contentType();
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiProblem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw new ApiProblem(ErrorCode.MALFORMED_JSON, "The request body is empty; a JSON object is expected.");
+        }
+        JsonNode node;
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            node = mapper.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new ApiProblem(ErrorCode.MALFORMED_JSON, "Unexpected content after the JSON object.");
+            }
+        } catch (JacksonException e) {
+            throw new ApiProblem(ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new ApiProblem(ErrorCode.MALFORMED_JSON, "The body could not be read.");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new ApiProblem(ErrorCode.MALFORMED_JSON, "The body must be a JSON object.");
+        }
+        return new JsonFields(object);
+    }
+
+    public String requiredText(String field, int maxLength) {
+        return optionalText(field, maxLength).orElseGet(() -> {
+            if (!root.has(field) || root.get(field).isNull()) {
+                missing(field);
+            }
+            return null;
+        });
+    }
+
+    public Optional<String> optionalText(String field, int maxLength) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            error(field, "invalid_type", "must be a string");
+            return Optional.empty();
+        }
+        String text = value.textValue().trim();
+        if (text.isEmpty()) {
+            error(field, "blank", "must not be blank");
+            return Optional.empty();
+        }
+        if (text.length() > maxLength) {
+            error(field, "too_long", "must be at most " + maxLength + " characters");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    public String requiredEmail(String field) {
+        String email = requiredText(field, 254);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            error(field, "invalid_format", "must be a valid e-mail address");
+            return null;
+        }
+        return email;
+    }
+
+    public Optional<Boolean> optionalBoolean(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            error(field, "invalid_type", "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    public <E extends Enum<E>> Optional<E> optionalEnum(String field, Class<E> type) {
+        return optionalText(field, 64).flatMap(text -> {
+            Optional<E> parsed = WireEnums.parse(type, text);
+            if (parsed.isEmpty()) {
+                error(field, "invalid_value", "must be one of " + allowed(type));
+            }
+            return parsed;
+        });
+    }
+
+    public Optional<ZoneId> optionalTimeZone(String field) {
+        return optionalText(field, 64).flatMap(text -> parseOrError(field, text, ZoneId::of, "an IANA time zone"));
+    }
+
+    public ZoneId requiredTimeZone(String field) {
+        ZoneId zone = optionalTimeZone(field).orElse(null);
+        if (zone == null && (!root.has(field) || root.get(field).isNull())) {
+            missing(field);
+        }
+        return zone;
+    }
+
+    /** Fields the route does not know are refused, so a typo ({@code "trustLvl"}) is not silently ignored. */
+    public void rejectUnknown(Set<String> known) {
+        Iterator<String> names = root.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                error(name, "unknown_field", "is not a field of this request");
+            }
+        }
+    }
+
+    public void validOrThrow() {
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+    }
+
+    public static ApiProblem invalid(List<FieldError> errors) {
+        String summary = errors.size() == 1
+                ? "Invalid request parameter '" + errors.get(0).field() + "'."
+                : errors.size() + " request parameters are invalid.";
+        return new ApiProblem(ErrorCode.INVALID_REQUEST, summary, errors);
+    }
+
+    private <T> Optional<T> parseOrError(String field, String text, Function<String, T> parser, String expected) {
+        try {
+            return Optional.of(parser.apply(text));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            error(field, "invalid_value", "must be " + expected);
+            return Optional.empty();
+        }
+    }
+
+    private void missing(String field) {
+        error(field, "required", "is required");
+    }
+
+    private void error(String field, String code, String message) {
+        errors.add(new FieldError(field, code, message));
+    }
+
+    private static <E extends Enum<E>> String allowed(Class<E> type) {
+        return String.join(
+                ", ",
+                java.util.Arrays.stream(type.getEnumConstants())
+                        .map(WireEnums::wireName)
+                        .toList());
+    }
+}

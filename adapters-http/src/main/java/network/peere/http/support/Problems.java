@@ -1,0 +1,54 @@
+package network.peere.http.support;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes RFC 9457 {@code application/problem+json} bodies that also carry the members the public Peere docs show
+ * ({@code statusCode}, {@code success: false}, {@code message}, {@code errors}), so existing clients keep parsing them.
+ */
+public final class Problems {
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:peere:error:";
+
+    private Problems() {}
+
+    public static void write(Context ctx, ApiProblem problem) {
+        write(ctx, problem.code(), problem.getMessage(), problem.fieldErrors());
+    }
+
+    public static void write(Context ctx, ErrorCode code, String detail) {
+        write(ctx, code, detail, List.of());
+    }
+
+    public static void write(Context ctx, ErrorCode code, String detail, List<FieldError> fieldErrors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + code.wire());
+        body.put("title", code.title());
+        body.put("status", code.status());
+        body.put("detail", detail);
+        body.put("instance", ctx.path());
+        body.put("code", code.wire());
+        body.put("statusCode", code.status());
+        body.put("success", false);
+        body.put("message", detail);
+        if (!fieldErrors.isEmpty()) {
+            body.put(
+                    "errors",
+                    fieldErrors.stream()
+                            .map(e -> e.field() + ": " + e.message())
+                            .toList());
+            body.put(
+                    "fieldErrors",
+                    fieldErrors.stream()
+                            .map(e -> Map.of("field", e.field(), "code", e.code(), "message", e.message()))
+                            .toList());
+        }
+        RequestIds.current(ctx).ifPresent(id -> body.put("requestId", id));
+        ctx.status(code.status());
+        ctx.json(body);
+        ctx.contentType(CONTENT_TYPE);
+    }
+}

@@ -1,0 +1,65 @@
+package network.peere.http.support;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.domain.shared.WireEnums;
+
+/** Query-string parsing with the same collected, per-field 400 answers as {@link JsonFields}. */
+public final class QueryParams {
+    private final Context ctx;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public QueryParams(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    public PageRequest offsetPage() {
+        int offset = integer("offset", 0, 0, Integer.MAX_VALUE);
+        int limit = integer("limit", PageRequest.LIMIT_DEFAULT, 1, PageRequest.LIMIT_MAX);
+        return new PageRequest(offset, limit);
+    }
+
+    public <E extends Enum<E>> Optional<E> optionalEnum(String name, Class<E> type) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<E> parsed = WireEnums.parse(type, raw);
+        if (parsed.isEmpty()) {
+            errors.add(new FieldError(name, "invalid_value", "is not a known value"));
+        }
+        return parsed;
+    }
+
+    public Optional<String> optionalText(String name) {
+        String raw = ctx.queryParam(name);
+        return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw.trim());
+    }
+
+    public void validOrThrow() {
+        if (!errors.isEmpty()) {
+            throw JsonFields.invalid(errors);
+        }
+    }
+
+    private int integer(String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                errors.add(new FieldError(name, "out_of_range", "must be between " + min + " and " + max));
+                return fallback;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(name, "invalid_type", "must be an integer"));
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package network.peere.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The server's configuration, read from the environment (and optionally a properties file named by
+ * {@code PEERE_CONFIG_FILE}, whose keys are the same names; the environment wins). With nothing set, the server runs on
+ * port 8080 with an H2 file database under {@code ./data}.
+ */
+public record PeereConfig(
+        int port,
+        Path dataDir,
+        Optional<String> dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        long maxRequestBytes,
+        SandboxDemo sandboxDemo) {
+
+    public enum SandboxDemo {
+        CREATE_ON_FIRST_START,
+        OFF
+    }
+
+    public static final int PORT_DEFAULT = 8080;
+    public static final int DB_POOL_SIZE_DEFAULT = 10;
+
+    public PeereConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("PEERE_PORT must be 0-65535 (0 picks a free port)");
+        }
+        if (dbPoolSize < 1 || dbPoolSize > 200) {
+            throw new IllegalArgumentException("PEERE_DB_POOL_SIZE must be 1-200");
+        }
+    }
+
+    public static PeereConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    static PeereConfig from(Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>();
+        String file = environment.get("PEERE_CONFIG_FILE");
+        if (file != null && !file.isBlank()) {
+            values.putAll(readFile(Path.of(file)));
+        }
+        environment.forEach((key, value) -> {
+            if (key.startsWith("PEERE_") && value != null && !value.isBlank()) {
+                values.put(key, value);
+            }
+        });
+        return new PeereConfig(
+                integer(values, "PEERE_PORT", PORT_DEFAULT),
+                Path.of(values.getOrDefault("PEERE_DATA_DIR", "./data")),
+                Optional.ofNullable(values.get("PEERE_DB_URL")),
+                values.getOrDefault("PEERE_DB_USER", ""),
+                values.getOrDefault("PEERE_DB_PASSWORD", ""),
+                integer(values, "PEERE_DB_POOL_SIZE", DB_POOL_SIZE_DEFAULT),
+                integer(values, "PEERE_MAX_REQUEST_BYTES", 1024 * 1024),
+                "false".equalsIgnoreCase(values.get("PEERE_SANDBOX_DEMO"))
+                        ? SandboxDemo.OFF
+                        : SandboxDemo.CREATE_ON_FIRST_START);
+    }
+
+    public PeereConfig withPort(int newPort) {
+        return new PeereConfig(
+                newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, sandboxDemo);
+    }
+
+    private static Map<String, String> readFile(Path path) {
+        var properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read PEERE_CONFIG_FILE " + path + ": " + e.getMessage(), e);
+        }
+        Map<String, String> values = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+        return values;
+    }
+
+    private static int integer(Map<String, String> values, String name, int fallback) {
+        String raw = values.get(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got '" + raw + "'", e);
+        }
+    }
+}

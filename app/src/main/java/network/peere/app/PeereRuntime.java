@@ -1,0 +1,47 @@
+package network.peere.app;
+
+import java.security.SecureRandom;
+import network.peere.core.Peere;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.RandomSource;
+import network.peere.persistence.jdbi.Database;
+import network.peere.persistence.jdbi.DatabaseSettings;
+
+/**
+ * The core wired to a migrated database: what both the server and the operator CLI run on. The only place that
+ * hands the core the system clock and randomness.
+ */
+public final class PeereRuntime implements AutoCloseable {
+    private final Database database;
+    private final Peere peere;
+
+    private PeereRuntime(Database database) {
+        this.database = database;
+        this.peere = Peere.create(config -> config.stores(database.stores())
+                .clock(Clock.of(java.time.Clock.systemUTC()))
+                .random(RandomSource.of(new SecureRandom())));
+    }
+
+    public static PeereRuntime open(PeereConfig config) {
+        return new PeereRuntime(Database.open(databaseSettings(config)));
+    }
+
+    static DatabaseSettings databaseSettings(PeereConfig config) {
+        return config.dbUrl()
+                .map(url -> new DatabaseSettings(url, config.dbUser(), config.dbPassword(), config.dbPoolSize()))
+                .orElseGet(() -> DatabaseSettings.h2File(config.dataDir()));
+    }
+
+    public Peere peere() {
+        return peere;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

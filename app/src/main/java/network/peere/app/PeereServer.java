@@ -1,0 +1,91 @@
+package network.peere.app;
+
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import network.peere.http.PeereHttp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The standalone server: runtime + HTTP + (on first start) the sandbox demo network. */
+public final class PeereServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PeereServer.class);
+    private static final String OPENAPI_RESOURCE = "/network/peere/docs/openapi.yaml";
+
+    private final PeereRuntime runtime;
+    private final Javalin http;
+    private final Optional<SandboxDemo.Network> demo;
+
+    private PeereServer(PeereRuntime runtime, Javalin http, Optional<SandboxDemo.Network> demo) {
+        this.runtime = runtime;
+        this.http = http;
+        this.demo = demo;
+    }
+
+    public static PeereServer start(PeereConfig config) {
+        PeereRuntime runtime = PeereRuntime.open(config);
+        try {
+            var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new ClassLoaderMetrics().bindTo(metrics);
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmGcMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+            new ProcessorMetrics().bindTo(metrics);
+            var settings = new PeereHttp.Settings(
+                    config.maxRequestBytes(), openApiYaml(), runtime.database()::isReady, metrics);
+            Javalin http = PeereHttp.create(runtime.peere(), settings).start(config.port());
+            LOG.info("Peere listening on port {}", http.port());
+            try {
+                Optional<SandboxDemo.Network> demo =
+                        config.sandboxDemo() == PeereConfig.SandboxDemo.CREATE_ON_FIRST_START
+                                ? new SandboxDemo(runtime.peere(), config.dataDir()).createIfFirstStart(http.port())
+                                : Optional.empty();
+                return new PeereServer(runtime, http, demo);
+            } catch (RuntimeException e) {
+                http.stop();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    static byte[] openApiYaml() {
+        try (InputStream in = PeereServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the OpenAPI contract is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the OpenAPI contract", e);
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The demo network created by this start, if this was the first start. */
+    public Optional<SandboxDemo.Network> demo() {
+        return demo;
+    }
+
+    public PeereRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        runtime.close();
+    }
+}

@@ -1,0 +1,166 @@
+package network.peere.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import network.peere.core.Peere;
+import network.peere.core.domain.participant.ContactDetails;
+import network.peere.core.domain.participant.MerchantTrust;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.ParticipantFilter;
+import network.peere.core.domain.participant.Profile;
+import network.peere.core.domain.participant.TrustLevel;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.domain.shared.WireEnums;
+import network.peere.core.ports.in.participant.ManageApiKeys;
+import network.peere.core.ports.in.participant.RegisterParticipant;
+
+/**
+ * On the first start of an empty sandbox, creates a demo network a newcomer can call at once: an operator, one bank,
+ * one provider, a {@code basic} direct merchant and an {@code enhanced} merchant of the provider, each with a key.
+ * The keys are printed once and written to {@code <data dir>/sandbox-keys.json} (mode 0600); the server keeps only
+ * their hashes, so later starts point to that file instead.
+ */
+public final class SandboxDemo {
+    public static final String KEYS_FILE = "sandbox-keys.json";
+
+    private final Peere peere;
+    private final Path dataDir;
+
+    public SandboxDemo(Peere peere, Path dataDir) {
+        this.peere = peere;
+        this.dataDir = dataDir;
+    }
+
+    /** One demo participant and its key. {@code trustLevel} is present for merchants only. */
+    public record DemoKey(String participantId, String name, String role, Optional<String> trustLevel, String key) {}
+
+    public record Network(List<DemoKey> keys, Path keysFile) {
+        public DemoKey byRole(String role, Optional<String> trustLevel) {
+            return keys.stream()
+                    .filter(k -> k.role().equals(role) && k.trustLevel().equals(trustLevel))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    public Optional<Network> createIfFirstStart(int port) {
+        if (peere.findParticipants()
+                        .list(Mode.SANDBOX, ParticipantFilter.any(), new PageRequest(0, 1))
+                        .total()
+                > 0) {
+            Path file = dataDir.resolve(KEYS_FILE);
+            System.out.println("Peere sandbox: demo network already exists; its keys are in " + file.toAbsolutePath());
+            return Optional.empty();
+        }
+        List<DemoKey> keys = new ArrayList<>();
+        keys.add(create("Sandbox Operator", "operator@sandbox.peere.test", new Profile.OperatorProfile()));
+        keys.add(create(
+                "Sandbox Bank",
+                "bank@sandbox.peere.test",
+                new Profile.BankProfile(Profile.BankProfile.DEFAULT_TIME_ZONE)));
+        DemoKey provider = create("Sandbox Provider", "provider@sandbox.peere.test", new Profile.ProviderProfile());
+        keys.add(provider);
+        keys.add(create(
+                "Sandbox Basic Merchant",
+                "basic-merchant@sandbox.peere.test",
+                new Profile.MerchantProfile(
+                        Optional.empty(), MerchantTrust.of(TrustLevel.BASIC), ContactDetails.none())));
+        keys.add(create(
+                "Sandbox Enhanced Merchant",
+                "enhanced-merchant@sandbox.peere.test",
+                new Profile.MerchantProfile(
+                        Optional.of(new network.peere.core.domain.participant.ParticipantId(provider.participantId())),
+                        MerchantTrust.of(TrustLevel.ENHANCED),
+                        ContactDetails.none())));
+        Path file = writeKeysFile(keys);
+        var network = new Network(List.copyOf(keys), file);
+        printBanner(network, port);
+        return Optional.of(network);
+    }
+
+    private DemoKey create(String name, String email, Profile profile) {
+        var registration = peere.registerParticipant()
+                .register(new RegisterParticipant.Command(Mode.SANDBOX, name, email, profile));
+        Participant participant = switch (registration) {
+            case RegisterParticipant.Registration.Registered ok -> ok.participant();
+            case RegisterParticipant.Registration.Rejected rejected ->
+                throw new IllegalStateException("demo network: " + rejected.reason());
+        };
+        var issued = switch (peere.manageApiKeys().issue(Mode.SANDBOX, participant.id(), "sandbox demo")) {
+            case ManageApiKeys.Issue.Issued ok -> ok;
+            case ManageApiKeys.Issue.OwnerNotFound missing ->
+                throw new IllegalStateException("demo participant vanished");
+        };
+        Optional<String> trust = profile instanceof Profile.MerchantProfile merchant
+                ? Optional.of(WireEnums.wireName(merchant.trust().level()))
+                : Optional.empty();
+        return new DemoKey(
+                participant.id().value(),
+                name,
+                WireEnums.wireName(participant.role()),
+                trust,
+                issued.secret().reveal());
+    }
+
+    private Path writeKeysFile(List<DemoKey> keys) {
+        Path file = dataDir.resolve(KEYS_FILE);
+        List<Map<String, Object>> rows = keys.stream()
+                .map(k -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("participantId", k.participantId());
+                    row.put("name", k.name());
+                    row.put("role", k.role());
+                    k.trustLevel().ifPresent(t -> row.put("trustLevel", t));
+                    row.put("mode", Mode.SANDBOX.wireName());
+                    row.put("apiKey", k.key());
+                    return row;
+                })
+                .toList();
+        try {
+            Files.createDirectories(dataDir);
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException raced) {
+                throw new IllegalStateException("another process is writing " + file, raced);
+            }
+            byte[] json = new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsBytes(Map.of("keys", rows));
+            Files.write(file, json, StandardOpenOption.TRUNCATE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void printBanner(Network network, int port) {
+        var out = new StringBuilder();
+        out.append("\n=== Peere sandbox demo network created ===\n");
+        for (DemoKey key : network.keys()) {
+            out.append(String.format(
+                    "  %-26s %-9s %-9s %s  %s%n",
+                    key.name(), key.role(), key.trustLevel().orElse(""), key.participantId(), key.key()));
+        }
+        out.append("Keys saved to ").append(network.keysFile().toAbsolutePath()).append(" (mode 0600).\n");
+        out.append("Try:\n  curl -s http://localhost:" + port + "/v1/merchant -H \"Authorization: Bearer ")
+                .append(network.byRole("merchant", Optional.of("basic")).key())
+                .append("\"\n\n");
+        System.out.print(out);
+    }
+}
