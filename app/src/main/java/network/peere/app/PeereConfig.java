@@ -45,7 +45,7 @@ public record PeereConfig(
         return from(System.getenv());
     }
 
-    static PeereConfig from(Map<String, String> environment) {
+    public static PeereConfig from(Map<String, String> environment) {
         Map<String, String> values = new HashMap<>();
         String file = environment.get("PEERE_CONFIG_FILE");
         if (file != null && !file.isBlank()) {

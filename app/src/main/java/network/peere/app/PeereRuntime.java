@@ -1,6 +1,7 @@
 package network.peere.app;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import network.peere.core.Peere;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.RandomSource;
@@ -18,7 +19,8 @@ public final class PeereRuntime implements AutoCloseable {
     private PeereRuntime(Database database) {
         this.database = database;
         this.peere = Peere.create(config -> config.stores(database.stores())
-                .clock(Clock.of(java.time.Clock.systemUTC()))
+                // Microsecond ticks: what DATETIME(6) stores, so a value reads back exactly as it was written.
+                .clock(Clock.of(java.time.Clock.tick(java.time.Clock.systemUTC(), Duration.ofNanos(1_000))))
                 .random(RandomSource.of(new SecureRandom())));
     }
 

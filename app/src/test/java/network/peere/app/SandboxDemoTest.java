@@ -1,0 +1,63 @@
+package network.peere.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import network.peere.app.testing.RunningServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SandboxDemoTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void first_start_writes_the_demo_keys_file_readable_by_its_owner_only() throws Exception {
+        try (RunningServer server = RunningServer.onDefaultH2(dataDir)) {
+            Path file = dataDir.resolve(SandboxDemo.KEYS_FILE);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            JsonNode keys = new ObjectMapper().readTree(file.toFile()).get("keys");
+            List<String> described = new ArrayList<>();
+            for (JsonNode key : keys) {
+                described.add(key.get("role").asText() + "/" + key.path("trustLevel").asText("-"));
+                assertThat(key.get("apiKey").asText()).startsWith("sk_test_");
+                assertThat(key.get("mode").asText()).isEqualTo("sandbox");
+                assertThat(key.get("participantId").asText()).isNotBlank();
+                var answer = server.api().get("/v1/keys", key.get("apiKey").asText());
+                assertThat(answer.status()).as("every demo key authenticates").isEqualTo(200);
+            }
+            assertThat(described)
+                    .containsExactlyInAnyOrder(
+                            "operator/-", "bank/-", "provider/-", "merchant/basic", "merchant/enhanced");
+        }
+    }
+
+    @Test
+    void a_restart_keeps_the_network_and_creates_no_second_one() {
+        String firstBank;
+        try (RunningServer first = RunningServer.onDefaultH2(dataDir)) {
+            firstBank = first.demo().byRole("bank", java.util.Optional.empty()).participantId();
+        }
+        try (RunningServer second = RunningServer.onDefaultH2(dataDir)) {
+            assertThat(second.server().demo()).isEmpty();
+            var banks = second.server()
+                    .runtime()
+                    .peere()
+                    .findParticipants()
+                    .list(
+                            network.peere.core.domain.shared.Mode.SANDBOX,
+                            network.peere.core.domain.participant.ParticipantFilter.role(
+                                    network.peere.core.domain.participant.Role.BANK),
+                            network.peere.core.domain.shared.PageRequest.first());
+            assertThat(banks.total()).isEqualTo(1);
+            assertThat(banks.items().get(0).id().value()).isEqualTo(firstBank);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package network.peere.app.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A plain {@link HttpClient} against a running server. Every answer to a documented path is checked against
+ * docs/openapi.yaml as it arrives, so the end-to-end tests double as the contract test.
+ */
+public final class HttpApi {
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final OpenApiContract contract = OpenApiContract.get();
+
+    public HttpApi(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public Response get(String path, String key) {
+        return send("GET", path, key, null, Map.of());
+    }
+
+    public Response post(String path, String key, String jsonBody) {
+        return send("POST", path, key, jsonBody, Map.of("Content-Type", "application/json"));
+    }
+
+    public Response patch(String path, String key, String jsonBody) {
+        return send("PATCH", path, key, jsonBody, Map.of("Content-Type", "application/json"));
+    }
+
+    public Response send(String method, String path, String key, String body, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var response = new Response(answer.statusCode(), answer.headers(), answer.body());
+            String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            if (contract.templateFor(pathOnly).isPresent()) {
+                contract.assertConforms(method, pathOnly, response.status(), response.contentType(), response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

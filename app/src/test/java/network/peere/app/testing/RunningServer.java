@@ -1,0 +1,73 @@
+package network.peere.app.testing;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import network.peere.app.PeereConfig;
+import network.peere.app.PeereServer;
+import network.peere.app.SandboxDemo;
+import network.peere.persistence.testing.TestDatabase;
+
+/** The real standalone server on a free port, on H2 (the default, no config) or on a MariaDB test schema. */
+public final class RunningServer implements AutoCloseable {
+    private final PeereServer server;
+    private final HttpApi api;
+    private final PeereConfig config;
+
+    private RunningServer(PeereConfig config) {
+        this.config = config;
+        this.server = PeereServer.start(config);
+        this.api = new HttpApi(server.port());
+    }
+
+    /** As the README's run command starts it: nothing configured but the data directory and a free port. */
+    public static RunningServer onDefaultH2(Path dataDir) {
+        return new RunningServer(config(dataDir, Map.of()));
+    }
+
+    public static RunningServer on(TestDatabase database, Path dataDir) {
+        var settings = database.settings();
+        return new RunningServer(config(
+                dataDir,
+                Map.of(
+                        "PEERE_DB_URL", settings.jdbcUrl(),
+                        "PEERE_DB_USER", settings.user(),
+                        "PEERE_DB_PASSWORD", settings.password())));
+    }
+
+    public static PeereConfig config(Path dataDir, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("PEERE_PORT", "0");
+        env.put("PEERE_DATA_DIR", dataDir.toString());
+        return PeereConfig.from(env);
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public PeereConfig config() {
+        return config;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public SandboxDemo.Network demo() {
+        return server.demo().orElseThrow(() -> new IllegalStateException("not a first start"));
+    }
+
+    public String operatorKey() {
+        return demo().byRole("operator", java.util.Optional.empty()).key();
+    }
+
+    public PeereServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
