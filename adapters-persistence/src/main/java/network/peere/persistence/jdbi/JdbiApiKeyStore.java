@@ -3,7 +3,6 @@ package network.peere.persistence.jdbi;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,8 +61,7 @@ final class JdbiApiKeyStore implements ApiKeyStore {
                 .bind("hint", key.hint())
                 .bind("label", key.label())
                 .bind("created_at", UtcColumns.toColumn(key.createdAt()))
-                .bindByType(
-                        "revoked_at", key.revokedAt().map(UtcColumns::toColumn).orElse(null), LocalDateTime.class)
+                .bind("revoked_at", key.revokedAt().map(UtcColumns::toColumn).orElse(null))
                 .execute());
     }
 
