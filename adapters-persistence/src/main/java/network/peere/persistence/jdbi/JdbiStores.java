@@ -1,0 +1,39 @@
+package network.peere.persistence.jdbi;
+
+import javax.sql.DataSource;
+import network.peere.core.ports.out.ApiKeyStore;
+import network.peere.core.ports.out.ParticipantStore;
+import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.Transactor;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The stores over a SQL database (H2 in MySQL mode, MySQL 8, MariaDB 10.6+) whose schema Flyway has migrated; see
+ * {@link Database} for a pooled, migrated one.
+ */
+public final class JdbiStores implements PeereStores {
+    private final JdbiTransactor transactor;
+    private final JdbiParticipantStore participants;
+    private final JdbiApiKeyStore apiKeys;
+
+    public JdbiStores(DataSource dataSource) {
+        this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
+        this.participants = new JdbiParticipantStore(transactor);
+        this.apiKeys = new JdbiApiKeyStore(transactor);
+    }
+
+    @Override
+    public Transactor transactor() {
+        return transactor;
+    }
+
+    @Override
+    public ParticipantStore participants() {
+        return participants;
+    }
+
+    @Override
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
+    }
+}

@@ -1,0 +1,51 @@
+package network.peere.persistence.jdbi;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import network.peere.core.ports.out.Transactor;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Transactions over one JDBI handle bound to the calling thread: stores called inside {@code inTransaction} use that
+ * handle, so their statements commit or roll back together; a nested call joins the outer transaction. There are no
+ * savepoints: only an exception escaping the outermost call rolls back, and then it rolls back everything.
+ */
+public final class JdbiTransactor implements Transactor {
+    private final Jdbi jdbi;
+
+    /** Per instance, not static, so two databases open in one JVM (tests, the CLI) never share a handle. */
+    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+
+    public JdbiTransactor(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        try (Handle handle = jdbi.open()) {
+            current.set(handle);
+            try {
+                return handle.inTransaction(transaction -> work.get());
+            } finally {
+                current.remove();
+            }
+        }
+    }
+
+    /**
+     * Runs statements on the current transaction's handle, or else on a short-lived handle in auto-commit, so a store
+     * method is one transaction or joins the caller's.
+     */
+    <T> T withHandle(Function<Handle, T> statements) {
+        Handle bound = current.get();
+        if (bound != null) {
+            return statements.apply(bound);
+        }
+        return jdbi.withHandle(statements::apply);
+    }
+}

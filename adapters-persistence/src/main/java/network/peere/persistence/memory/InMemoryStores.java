@@ -1,0 +1,31 @@
+package network.peere.persistence.memory;
+
+import network.peere.core.ports.out.ApiKeyStore;
+import network.peere.core.ports.out.ParticipantStore;
+import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.Transactor;
+
+/**
+ * Stores kept in memory, for fast tests of the core and for trying Peere without a database. They pass the same
+ * contract tests as the SQL stores; all their state goes when the instance does.
+ */
+public final class InMemoryStores implements PeereStores {
+    private final InMemoryTransactor transactor = new InMemoryTransactor();
+    private final InMemoryParticipantStore participants = new InMemoryParticipantStore(transactor);
+    private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore(transactor);
+
+    @Override
+    public Transactor transactor() {
+        return transactor;
+    }
+
+    @Override
+    public ParticipantStore participants() {
+        return participants;
+    }
+
+    @Override
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
+    }
+}

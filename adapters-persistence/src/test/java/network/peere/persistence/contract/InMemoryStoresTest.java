@@ -1,0 +1,32 @@
+package network.peere.persistence.contract;
+
+import network.peere.core.ports.out.PeereStores;
+import network.peere.persistence.memory.InMemoryStores;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory stores against every store contract. */
+class InMemoryStoresTest {
+    @Nested
+    class Participants extends ParticipantStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactorContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+}
