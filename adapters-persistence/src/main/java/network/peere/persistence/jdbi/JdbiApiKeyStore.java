@@ -18,11 +18,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class JdbiApiKeyStore implements ApiKeyStore {
     private static final String COLUMNS = "id, participant_id, mode, key_hash, hint, label, created_at, revoked_at";
 
-    private static final String INSERT =
-            """
+    private static final String INSERT = """
             INSERT INTO api_keys (%s)
-            VALUES (:id, :participant_id, :mode, :key_hash, :hint, :label, :created_at, :revoked_at)"""
-                    .formatted(COLUMNS);
+            VALUES (:id, :participant_id, :mode, :key_hash, :hint, :label, :created_at, :revoked_at)""".formatted(COLUMNS);
 
     private static final String FIND_BY_HASH =
             "SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = :key_hash AND mode = :mode";
@@ -30,17 +28,14 @@ final class JdbiApiKeyStore implements ApiKeyStore {
     private static final String FIND =
             "SELECT " + COLUMNS + " FROM api_keys WHERE id = :id AND mode = :mode AND participant_id = :participant_id";
 
-    private static final String LIST_FOR =
-            """
+    private static final String LIST_FOR = """
             SELECT %s
               FROM api_keys
              WHERE mode = :mode AND participant_id = :participant_id
-             ORDER BY created_at DESC, id DESC"""
-                    .formatted(COLUMNS);
+             ORDER BY created_at DESC, id DESC""".formatted(COLUMNS);
 
     /** Conditional on revoked_at, so of two concurrent revokes exactly one reports success. */
-    private static final String REVOKE =
-            """
+    private static final String REVOKE = """
             UPDATE api_keys
                SET revoked_at = :now
              WHERE id = :id AND mode = :mode AND participant_id = :participant_id AND revoked_at IS NULL""";

@@ -25,22 +25,18 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Participants in the {@code participants} table; one row per participant, the profile spread over nullable columns. */
 final class JdbiParticipantStore implements ParticipantStore {
-    private static final String COLUMNS =
-            """
+    private static final String COLUMNS = """
             id, mode, role, name, email, status, time_zone, provider_id, trusted, trust_level, device_lookup_enabled,
             phone, website, description, country, state, icon, created_at, updated_at, version""";
 
-    private static final String INSERT =
-            """
+    private static final String INSERT = """
             INSERT INTO participants (%s)
             VALUES (:id, :mode, :role, :name, :email, :status, :time_zone, :provider_id, :trusted, :trust_level,
                     :device_lookup_enabled, :phone, :website, :description, :country, :state, :icon,
-                    :created_at, :updated_at, :version)"""
-                    .formatted(COLUMNS);
+                    :created_at, :updated_at, :version)""".formatted(COLUMNS);
 
     /** The role is in the condition because a participant's role never changes; a changed role is never stored. */
-    private static final String UPDATE =
-            """
+    private static final String UPDATE = """
             UPDATE participants
                SET name = :name, email = :email, status = :status, time_zone = :time_zone, provider_id = :provider_id,
                    trusted = :trusted, trust_level = :trust_level, device_lookup_enabled = :device_lookup_enabled,
@@ -54,8 +50,7 @@ final class JdbiParticipantStore implements ParticipantStore {
      * The window count comes from the same statement as the page, so the total never disagrees with the items even
      * while rows are written; a page past the end has no rows to carry it and falls back to {@link #COUNT}.
      */
-    private static final String LIST =
-            """
+    private static final String LIST = """
             SELECT %s, COUNT(*) OVER () AS total_matches
               FROM participants
              WHERE %s
@@ -72,8 +67,8 @@ final class JdbiParticipantStore implements ParticipantStore {
 
     @Override
     public void insert(Participant participant) {
-        transactor.withHandle(handle ->
-                bindColumns(handle.createUpdate(INSERT), participant).execute());
+        transactor.withHandle(
+                handle -> bindColumns(handle.createUpdate(INSERT), participant).execute());
     }
 
     @Override
@@ -103,7 +98,9 @@ final class JdbiParticipantStore implements ParticipantStore {
                     .map((row, context) -> new Counted(participant(row, context), row.getLong("total_matches")))
                     .list();
             if (!rows.isEmpty()) {
-                return new Page<>(rows.stream().map(Counted::participant).toList(), rows.getFirst().total());
+                return new Page<>(
+                        rows.stream().map(Counted::participant).toList(),
+                        rows.getFirst().total());
             }
             long total = bindFilter(handle.createQuery(COUNT.formatted(where)), mode, filter)
                     .mapTo(Long.class)

@@ -60,9 +60,8 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<ApiKey> findByHash(Mode mode, KeyHash hash) {
-        return transactor.inTransaction(() -> Optional.ofNullable(idByHash.get(hash.hex()))
-                .map(byId::get)
-                .filter(key -> key.mode() == mode));
+        return transactor.inTransaction(() ->
+                Optional.ofNullable(idByHash.get(hash.hex())).map(byId::get).filter(key -> key.mode() == mode));
     }
 
     @Override

@@ -84,10 +84,8 @@ final class InMemoryParticipantStore implements ParticipantStore {
                     .filter(participant -> participant.mode() == mode && filter.matches(participant))
                     .sorted(NEWEST_FIRST)
                     .toList();
-            List<Participant> items = matches.stream()
-                    .skip(page.offset())
-                    .limit(page.limit())
-                    .toList();
+            List<Participant> items =
+                    matches.stream().skip(page.offset()).limit(page.limit()).toList();
             return new Page<>(items, matches.size());
         });
     }

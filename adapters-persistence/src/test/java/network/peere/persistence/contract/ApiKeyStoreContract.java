@@ -115,9 +115,7 @@ public abstract class ApiKeyStoreContract {
         keys.insert(key);
         keys.revoke(LIVE, OWNER, key.id(), LATER);
 
-        assertThat(keys.findByHash(LIVE, key.hash()))
-                .map(ApiKey::revokedAt)
-                .contains(Optional.of(LATER));
+        assertThat(keys.findByHash(LIVE, key.hash())).map(ApiKey::revokedAt).contains(Optional.of(LATER));
     }
 
     @Test
@@ -164,8 +162,8 @@ public abstract class ApiKeyStoreContract {
     void rejects_a_duplicate_hash() {
         var key = key(LIVE, "mer_1", "key_1");
         keys.insert(key);
-        var sameSecretOtherId = new ApiKey(
-                new ApiKeyId("key_2"), OWNER, LIVE, key.hash(), key.hint(), "copy", T0, Optional.empty());
+        var sameSecretOtherId =
+                new ApiKey(new ApiKeyId("key_2"), OWNER, LIVE, key.hash(), key.hint(), "copy", T0, Optional.empty());
 
         assertThatThrownBy(() -> keys.insert(sameSecretOtherId)).isInstanceOf(RuntimeException.class);
         assertThat(keys.listFor(LIVE, OWNER)).containsExactly(key);

@@ -150,7 +150,8 @@ public abstract class ParticipantStoreContract {
         assertThat(participants.find(LIVE, new ParticipantId("bank_1"))).isEmpty();
         assertThat(participants.list(LIVE, ParticipantFilter.any(), PageRequest.first()))
                 .isEqualTo(new Page<Participant>(List.of(), 0));
-        assertThat(participants.list(SANDBOX, ParticipantFilter.any(), PageRequest.first())
+        assertThat(participants
+                        .list(SANDBOX, ParticipantFilter.any(), PageRequest.first())
                         .total())
                 .isEqualTo(1);
     }
@@ -193,7 +194,9 @@ public abstract class ParticipantStoreContract {
         // Binary order: lower case sorts after upper case, as String.compareTo says.
         List.of("p_a", "p_B", "p_c", "p_D").forEach(id -> participants.insert(bank(LIVE, id)));
 
-        assertThat(participants.list(LIVE, ParticipantFilter.any(), PageRequest.first()).items())
+        assertThat(participants
+                        .list(LIVE, ParticipantFilter.any(), PageRequest.first())
+                        .items())
                 .extracting(participant -> participant.id().value())
                 .containsExactly("p_c", "p_a", "p_D", "p_B");
     }

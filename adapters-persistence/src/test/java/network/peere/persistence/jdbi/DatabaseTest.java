@@ -23,7 +23,9 @@ class DatabaseTest {
         }
 
         try (var reopened = Database.open(settings)) {
-            assertThat(reopened.stores().participants().find(LIVE, bank(LIVE, "bank_1").id()))
+            assertThat(reopened.stores()
+                            .participants()
+                            .find(LIVE, bank(LIVE, "bank_1").id()))
                     .isPresent();
         }
         assertThat(dataDir.resolve("peere.mv.db")).exists();

@@ -37,7 +37,14 @@ public final class TestApiKeys {
 
     public static ApiKey createdAt(ApiKey key, Instant createdAt) {
         return new ApiKey(
-                key.id(), key.participantId(), key.mode(), key.hash(), key.hint(), key.label(), createdAt, key.revokedAt());
+                key.id(),
+                key.participantId(),
+                key.mode(),
+                key.hash(),
+                key.hint(),
+                key.label(),
+                createdAt,
+                key.revokedAt());
     }
 
     private static byte[] randomBytesFrom(String seed) {

@@ -43,8 +43,8 @@ public final class TestDatabases {
         String schema = uniqueName();
 
         execute(serverUrl, user, password, "CREATE DATABASE " + schema);
-        var settings = new DatabaseSettings(
-                withSchema(serverUrl, schema), user, password, DatabaseSettings.POOL_SIZE_DEFAULT);
+        var settings =
+                new DatabaseSettings(withSchema(serverUrl, schema), user, password, DatabaseSettings.POOL_SIZE_DEFAULT);
         Runnable drop = () -> execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + schema);
         try {
             return new TestDatabase(Database.open(settings), drop);

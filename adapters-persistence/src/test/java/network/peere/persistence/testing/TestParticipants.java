@@ -48,7 +48,8 @@ public final class TestParticipants {
         return register(
                 mode,
                 id,
-                new Profile.MerchantProfile(Optional.empty(), MerchantTrust.of(TrustLevel.BASIC), ContactDetails.none()));
+                new Profile.MerchantProfile(
+                        Optional.empty(), MerchantTrust.of(TrustLevel.BASIC), ContactDetails.none()));
     }
 
     /** A merchant with every optional field given and non-default trust, for round trips. */
