@@ -80,8 +80,10 @@ public final class PeereHttp {
 
     private static void registerErrorHandlers(JavalinConfig config) {
         config.routes.exception(ApiProblem.class, (e, ctx) -> Problems.write(ctx, e));
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(
-                ctx, codeFor(e.getStatus()), e.getMessage() == null ? "Request refused." : e.getMessage()));
+        config.routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> Problems.write(
+                        ctx, codeFor(e.getStatus()), e.getMessage() == null ? "Request refused." : e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             // Bad input never lands here (handlers validate first); this is a bug or an outage. Log it with
             // the request id, and never send a stack trace to the client.

@@ -95,9 +95,16 @@ public final class OperatorCli {
             case "create-merchant" -> register(peere, mode, o, merchantProfile(o));
             case "create-key" -> createKey(peere, mode, o);
             case "revoke-key" -> revokeKey(peere, mode, o);
-            case "list-keys" -> peere.manageApiKeys().list(mode, participant(o, "participant")).forEach(k -> out.printf(
-                    "%s  %s…%s  %s  %s%n",
-                    k.id(), k.mode().keyPrefix(), k.hint(), k.isRevoked() ? "revoked" : "active", k.label()));
+            case "list-keys" ->
+                peere.manageApiKeys()
+                        .list(mode, participant(o, "participant"))
+                        .forEach(k -> out.printf(
+                                "%s  %s…%s  %s  %s%n",
+                                k.id(),
+                                k.mode().keyPrefix(),
+                                k.hint(),
+                                k.isRevoked() ? "revoked" : "active",
+                                k.label()));
             case "list-participants" -> listParticipants(peere, mode, o);
             case "suspend" -> changed(peere.changeParticipant().suspend(mode, participant(o, "participant")));
             case "reactivate" -> changed(peere.changeParticipant().reactivate(mode, participant(o, "participant")));
@@ -131,7 +138,8 @@ public final class OperatorCli {
                 trusted ? MerchantTrust.Trusted.TRUSTED : MerchantTrust.Trusted.UNTRUSTED,
                 level,
                 MerchantTrust.DeviceLookup.ENABLED);
-        Optional<ParticipantId> provider = Optional.ofNullable(o.get("provider-id")).map(OperatorCli::participantId);
+        Optional<ParticipantId> provider =
+                Optional.ofNullable(o.get("provider-id")).map(OperatorCli::participantId);
         return new Profile.MerchantProfile(provider, trust, ContactDetails.none());
     }
 
@@ -151,7 +159,8 @@ public final class OperatorCli {
             throw new RefusedException("api_key_not_found");
         }
         switch (peere.manageApiKeys().revoke(mode, participant(o, "participant"), new ApiKeyId(keyId))) {
-            case ManageApiKeys.Revocation.Revoked revoked -> out.println("revoked " + revoked.key().id());
+            case ManageApiKeys.Revocation.Revoked revoked ->
+                out.println("revoked " + revoked.key().id());
             case ManageApiKeys.Revocation.Rejected rejected ->
                 throw new RefusedException(rejected.reason().name().toLowerCase(java.util.Locale.ROOT));
         }

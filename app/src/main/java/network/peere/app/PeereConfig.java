@@ -31,6 +31,8 @@ public record PeereConfig(
 
     public static final int PORT_DEFAULT = 8080;
     public static final int DB_POOL_SIZE_DEFAULT = 10;
+    public static final int MAX_REQUEST_BYTES_DEFAULT = 1024 * 1024;
+    public static final int MAX_REQUEST_BYTES_MIN = 1024;
 
     public PeereConfig {
         if (port < 0 || port > 65535) {
@@ -38,6 +40,9 @@ public record PeereConfig(
         }
         if (dbPoolSize < 1 || dbPoolSize > 200) {
             throw new IllegalArgumentException("PEERE_DB_POOL_SIZE must be 1-200");
+        }
+        if (maxRequestBytes < MAX_REQUEST_BYTES_MIN) {
+            throw new IllegalArgumentException("PEERE_MAX_REQUEST_BYTES must be at least " + MAX_REQUEST_BYTES_MIN);
         }
     }
 
@@ -63,15 +68,14 @@ public record PeereConfig(
                 values.getOrDefault("PEERE_DB_USER", ""),
                 values.getOrDefault("PEERE_DB_PASSWORD", ""),
                 integer(values, "PEERE_DB_POOL_SIZE", DB_POOL_SIZE_DEFAULT),
-                integer(values, "PEERE_MAX_REQUEST_BYTES", 1024 * 1024),
+                integer(values, "PEERE_MAX_REQUEST_BYTES", MAX_REQUEST_BYTES_DEFAULT),
                 "false".equalsIgnoreCase(values.get("PEERE_SANDBOX_DEMO"))
                         ? SandboxDemo.OFF
                         : SandboxDemo.CREATE_ON_FIRST_START);
     }
 
     public PeereConfig withPort(int newPort) {
-        return new PeereConfig(
-                newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, sandboxDemo);
+        return new PeereConfig(newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, sandboxDemo);
     }
 
     private static Map<String, String> readFile(Path path) {
@@ -82,7 +86,9 @@ public record PeereConfig(
             throw new IllegalArgumentException("cannot read PEERE_CONFIG_FILE " + path + ": " + e.getMessage(), e);
         }
         Map<String, String> values = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+        properties
+                .stringPropertyNames()
+                .forEach(name -> values.put(name, properties.getProperty(name).trim()));
         return values;
     }
 

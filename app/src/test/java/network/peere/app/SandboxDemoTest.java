@@ -26,7 +26,8 @@ class SandboxDemoTest {
             JsonNode keys = new ObjectMapper().readTree(file.toFile()).get("keys");
             List<String> described = new ArrayList<>();
             for (JsonNode key : keys) {
-                described.add(key.get("role").asText() + "/" + key.path("trustLevel").asText("-"));
+                described.add(
+                        key.get("role").asText() + "/" + key.path("trustLevel").asText("-"));
                 assertThat(key.get("apiKey").asText()).startsWith("sk_test_");
                 assertThat(key.get("mode").asText()).isEqualTo("sandbox");
                 assertThat(key.get("participantId").asText()).isNotBlank();

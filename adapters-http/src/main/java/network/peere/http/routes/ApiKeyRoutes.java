@@ -97,11 +97,12 @@ public final class ApiKeyRoutes {
         switch (peere.manageApiKeys().revoke(caller.mode(), owner, new ApiKeyId(rawKeyId))) {
             case ManageApiKeys.Revocation.Revoked revoked ->
                 Envelope.ok(ctx, "API key revoked successfully", ParticipantJson.apiKey(revoked.key()));
-            case ManageApiKeys.Revocation.Rejected rejected -> throw switch (rejected.reason()) {
-                case KEY_NOT_FOUND -> keyNotFound();
-                case ALREADY_REVOKED ->
-                    new ApiProblem(ErrorCode.API_KEY_ALREADY_REVOKED, "The API key is already revoked.");
-            };
+            case ManageApiKeys.Revocation.Rejected rejected ->
+                throw switch (rejected.reason()) {
+                    case KEY_NOT_FOUND -> keyNotFound();
+                    case ALREADY_REVOKED ->
+                        new ApiProblem(ErrorCode.API_KEY_ALREADY_REVOKED, "The API key is already revoked.");
+                };
         }
     }
 

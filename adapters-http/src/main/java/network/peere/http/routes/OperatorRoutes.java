@@ -123,11 +123,12 @@ public final class OperatorRoutes {
         switch (peere.registerParticipant().register(new RegisterParticipant.Command(mode, name, email, profile))) {
             case RegisterParticipant.Registration.Registered ok ->
                 Envelope.created(ctx, message, ParticipantJson.participant(ok.participant()));
-            case RegisterParticipant.Registration.Rejected rejected -> throw switch (rejected.reason()) {
-                case PROVIDER_NOT_FOUND -> new ApiProblem(ErrorCode.PROVIDER_NOT_FOUND, "No such provider.");
-                case PROVIDER_SUSPENDED ->
-                    new ApiProblem(ErrorCode.PROVIDER_SUSPENDED, "The provider is suspended.");
-            };
+            case RegisterParticipant.Registration.Rejected rejected ->
+                throw switch (rejected.reason()) {
+                    case PROVIDER_NOT_FOUND -> new ApiProblem(ErrorCode.PROVIDER_NOT_FOUND, "No such provider.");
+                    case PROVIDER_SUSPENDED ->
+                        new ApiProblem(ErrorCode.PROVIDER_SUSPENDED, "The provider is suspended.");
+                };
         }
     }
 
@@ -135,8 +136,7 @@ public final class OperatorRoutes {
         var query = new QueryParams(ctx);
         Optional<Role> role = query.optionalEnum("role", Role.class);
         Optional<ParticipantStatus> status = query.optionalEnum("status", ParticipantStatus.class);
-        Optional<ParticipantId> providerId =
-                query.optionalText("providerId").filter(ParticipantId::isWellFormed).map(ParticipantId::new);
+        Optional<ParticipantId> providerId = query.optionalId("providerId");
         PageRequest page = query.offsetPage();
         query.validOrThrow();
         Page<Participant> result = peere.findParticipants()
@@ -183,22 +183,25 @@ public final class OperatorRoutes {
         changed(
                 ctx,
                 "Bank updated successfully",
-                peere.changeParticipant().setBankTimeZone(Authenticator.principal(ctx).mode(), bankId, zone));
+                peere.changeParticipant()
+                        .setBankTimeZone(Authenticator.principal(ctx).mode(), bankId, zone));
     }
 
     private static void changed(Context ctx, String message, ChangeParticipant.Change change) {
         switch (change) {
             case ChangeParticipant.Change.Changed ok ->
                 Envelope.ok(ctx, message, ParticipantJson.participant(ok.participant()));
-            case ChangeParticipant.Change.Rejected rejected -> throw switch (rejected.reason()) {
-                case PARTICIPANT_NOT_FOUND -> notFound();
-                case NOT_A_BANK -> new ApiProblem(ErrorCode.BANK_NOT_FOUND, "No such bank.");
-                case ALREADY_IN_THAT_STATUS ->
-                    new ApiProblem(ErrorCode.PARTICIPANT_STATUS_CONFLICT, "The participant is already in that status.");
-                case CONCURRENT_CHANGE ->
-                    new ApiProblem(
-                            ErrorCode.CONCURRENT_MODIFICATION, "The participant changed concurrently; retry.");
-            };
+            case ChangeParticipant.Change.Rejected rejected ->
+                throw switch (rejected.reason()) {
+                    case PARTICIPANT_NOT_FOUND -> notFound();
+                    case NOT_A_BANK -> new ApiProblem(ErrorCode.BANK_NOT_FOUND, "No such bank.");
+                    case ALREADY_IN_THAT_STATUS ->
+                        new ApiProblem(
+                                ErrorCode.PARTICIPANT_STATUS_CONFLICT, "The participant is already in that status.");
+                    case CONCURRENT_CHANGE ->
+                        new ApiProblem(
+                                ErrorCode.CONCURRENT_MODIFICATION, "The participant changed concurrently; retry.");
+                };
         }
     }
 

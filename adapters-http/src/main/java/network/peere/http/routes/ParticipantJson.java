@@ -23,7 +23,8 @@ final class ParticipantJson {
         json.put("email", p.email());
         json.put("status", WireEnums.wireName(p.status()));
         switch (p.profile()) {
-            case Profile.BankProfile bank -> json.put("timeZone", bank.timeZone().getId());
+            case Profile.BankProfile bank ->
+                json.put("timeZone", bank.timeZone().getId());
             case Profile.MerchantProfile merchant -> merchantFields(json, merchant);
             case Profile.ProviderProfile provider -> {}
             case Profile.OperatorProfile operator -> {}

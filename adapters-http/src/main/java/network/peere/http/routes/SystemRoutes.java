@@ -14,8 +14,7 @@ import network.peere.http.support.Problems;
 
 /** Health, metrics and the API contract: no key needed, so load balancers and newcomers can reach them. */
 public final class SystemRoutes {
-    private static final String SWAGGER_UI_POM =
-            "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
+    private static final String SWAGGER_UI_POM = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
 
     private final BooleanSupplier ready;
     private final PrometheusMeterRegistry metrics;
@@ -37,8 +36,7 @@ public final class SystemRoutes {
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()),
                 Access.PUBLIC);
-        routes.get(
-                "/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApiYaml), Access.PUBLIC);
+        routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApiYaml), Access.PUBLIC);
         routes.get("/docs", ctx -> ctx.html(docsPage), Access.PUBLIC);
     }
 
@@ -82,7 +80,6 @@ public final class SystemRoutes {
                   </script>
                 </body>
                 </html>
-                """
-                .formatted(base, base);
+                """.formatted(base, base);
     }
 }

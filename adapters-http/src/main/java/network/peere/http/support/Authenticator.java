@@ -46,7 +46,9 @@ public final class Authenticator {
         boolean allowed = roles.contains(Access.ANY_PARTICIPANT)
                 || roles.stream()
                         .anyMatch(r -> r instanceof Access access
-                                && access.role().filter(principal.role()::equals).isPresent());
+                                && access.role()
+                                        .filter(principal.role()::equals)
+                                        .isPresent());
         if (!allowed) {
             throw new ApiProblem(
                     ErrorCode.INSUFFICIENT_PERMISSIONS,

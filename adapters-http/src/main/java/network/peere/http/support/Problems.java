@@ -47,6 +47,10 @@ public final class Problems {
                             .toList());
         }
         RequestIds.current(ctx).ifPresent(id -> body.put("requestId", id));
+        if (code.status() == 401) {
+            // RFC 9110: a 401 names the scheme the client should use.
+            ctx.header("WWW-Authenticate", "Bearer realm=\"peere\"");
+        }
         ctx.status(code.status());
         ctx.json(body);
         ctx.contentType(CONTENT_TYPE);

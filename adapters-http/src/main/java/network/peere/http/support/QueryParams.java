@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.domain.shared.WireEnums;
 
@@ -37,6 +38,16 @@ public final class QueryParams {
     public Optional<String> optionalText(String name) {
         String raw = ctx.queryParam(name);
         return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw.trim());
+    }
+
+    /** An id filter; a malformed one is refused rather than dropped, so a typo never widens a list. */
+    public Optional<ParticipantId> optionalId(String name) {
+        Optional<String> raw = optionalText(name);
+        if (raw.isPresent() && !ParticipantId.isWellFormed(raw.get())) {
+            errors.add(new FieldError(name, "invalid_format", "is not a well-formed id"));
+            return Optional.empty();
+        }
+        return raw.map(ParticipantId::new);
     }
 
     public void validOrThrow() {

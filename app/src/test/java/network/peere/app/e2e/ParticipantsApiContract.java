@@ -21,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ParticipantsApiContract {
-    @TempDir
-    Path dataDir;
-
     RunningServer server;
     HttpApi api;
     String operator;
@@ -34,7 +31,7 @@ abstract class ParticipantsApiContract {
     void afterStop() {}
 
     @BeforeAll
-    void startServer() {
+    void startServer(@TempDir Path dataDir) {
         server = start(dataDir);
         api = server.api();
         operator = server.operatorKey();
@@ -78,8 +75,8 @@ abstract class ParticipantsApiContract {
 
     @Test
     void operator_brings_a_bank_on_and_sets_its_time_zone() {
-        Response bank = api.post(
-                "/v1/operator/banks", operator, "{\"name\":\"Zenith Test\",\"email\":\"ops@zenith.test\"}");
+        Response bank =
+                api.post("/v1/operator/banks", operator, "{\"name\":\"Zenith Test\",\"email\":\"ops@zenith.test\"}");
         assertThat(bank.status()).isEqualTo(201);
         assertThat(bank.data().get("timeZone").asText()).isEqualTo("Africa/Lagos");
         String id = bank.data().get("id").asText();
@@ -96,7 +93,8 @@ abstract class ParticipantsApiContract {
         Response notAZone = api.patch("/v1/operator/banks/" + id, operator, "{\"timeZone\":\"Mars/Olympus\"}");
         assertThat(notAZone.status()).isEqualTo(400);
         assertThat(notAZone.code()).isEqualTo("invalid_request");
-        assertThat(notAZone.json().get("fieldErrors").get(0).get("field").asText()).isEqualTo("timeZone");
+        assertThat(notAZone.json().get("fieldErrors").get(0).get("field").asText())
+                .isEqualTo("timeZone");
     }
 
     @Test
@@ -120,7 +118,8 @@ abstract class ParticipantsApiContract {
 
     @Test
     void lists_filter_by_role_and_page_newest_first() {
-        String provider = api.post("/v1/operator/providers", operator, "{\"name\":\"Pager\",\"email\":\"p@pager.test\"}")
+        String provider = api.post(
+                        "/v1/operator/providers", operator, "{\"name\":\"Pager\",\"email\":\"p@pager.test\"}")
                 .data()
                 .get("id")
                 .asText();
@@ -133,6 +132,11 @@ abstract class ParticipantsApiContract {
         assertThat(ids(page1.data().get("participants"))).containsExactly(third, second);
         Response page2 = api.get("/v1/operator/participants?providerId=" + provider + "&limit=2&offset=2", operator);
         assertThat(ids(page2.data().get("participants"))).containsExactly(first);
+
+        Response badFilter = api.get("/v1/operator/participants?providerId=not%20an%20id", operator);
+        assertThat(badFilter.status())
+                .as("a malformed filter never widens the list")
+                .isEqualTo(400);
 
         Response badLimit = api.get("/v1/operator/participants?limit=101", operator);
         assertThat(badLimit.status()).isEqualTo(400);
@@ -217,7 +221,9 @@ abstract class ParticipantsApiContract {
 
     @Test
     void missing_unknown_and_malformed_keys_get_401_and_wrong_roles_403() {
-        assertThat(api.get("/v1/merchant", null).code()).isEqualTo("authentication_required");
+        Response missing = api.get("/v1/merchant", null);
+        assertThat(missing.code()).isEqualTo("authentication_required");
+        assertThat(missing.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(api.get("/v1/merchant", "sk_test_" + "0".repeat(33)).code()).isEqualTo("invalid_api_key");
         assertThat(api.get("/v1/merchant", "not-a-key").code()).isEqualTo("invalid_api_key");
         Response basic = api.send("GET", "/v1/merchant", null, null, Map.of("Authorization", "Basic abc"));
@@ -232,7 +238,10 @@ abstract class ParticipantsApiContract {
 
     @Test
     void bad_input_gets_a_problem_with_a_stable_code_and_writes_nothing() {
-        long before = api.get("/v1/operator/participants", operator).data().get("total").asLong();
+        long before = api.get("/v1/operator/participants", operator)
+                .data()
+                .get("total")
+                .asLong();
 
         Response malformed = api.post("/v1/operator/banks", operator, "{\"name\": ");
         assertThat(malformed.status()).isEqualTo(400);
@@ -244,17 +253,18 @@ abstract class ParticipantsApiContract {
         assertThat(wrongTypes.status()).isEqualTo(400);
         assertThat(wrongTypes.json().get("fieldErrors")).hasSize(2);
 
-        Response unknownField =
-                api.post("/v1/operator/merchants", operator, "{\"name\":\"A\",\"email\":\"a@a.test\",\"trustLvl\":\"x\"}");
+        Response unknownField = api.post(
+                "/v1/operator/merchants", operator, "{\"name\":\"A\",\"email\":\"a@a.test\",\"trustLvl\":\"x\"}");
         assertThat(unknownField.status()).isEqualTo(400);
-        assertThat(unknownField.json().get("fieldErrors").get(0).get("code").asText()).isEqualTo("unknown_field");
+        assertThat(unknownField.json().get("fieldErrors").get(0).get("code").asText())
+                .isEqualTo("unknown_field");
 
         Response badEnum = api.post(
                 "/v1/operator/merchants", operator, "{\"name\":\"A\",\"email\":\"a@a.test\",\"trustLevel\":\"gold\"}");
         assertThat(badEnum.status()).isEqualTo(400);
 
-        Response duplicateKey = api.post(
-                "/v1/operator/banks", operator, "{\"name\":\"A\",\"name\":\"B\",\"email\":\"a@a.test\"}");
+        Response duplicateKey =
+                api.post("/v1/operator/banks", operator, "{\"name\":\"A\",\"name\":\"B\",\"email\":\"a@a.test\"}");
         assertThat(duplicateKey.code()).isEqualTo("malformed_json");
 
         Response notJson = api.send(
@@ -273,7 +283,10 @@ abstract class ParticipantsApiContract {
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.code()).isEqualTo("payload_too_large");
 
-        assertThat(api.get("/v1/operator/participants", operator).data().get("total").asLong())
+        assertThat(api.get("/v1/operator/participants", operator)
+                        .data()
+                        .get("total")
+                        .asLong())
                 .isEqualTo(before);
     }
 

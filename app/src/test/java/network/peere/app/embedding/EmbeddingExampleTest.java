@@ -42,7 +42,8 @@ class EmbeddingExampleTest {
         var merchant = ((RegisterParticipant.Registration.Registered) registration).participant();
 
         var issued = (ManageApiKeys.Issue.Issued) peere.manageApiKeys().issue(Mode.SANDBOX, merchant.id(), "shop");
-        var authenticated = peere.authenticateApiKey().authenticate(issued.secret().reveal());
+        var authenticated =
+                peere.authenticateApiKey().authenticate(issued.secret().reveal());
 
         assertThat(authenticated).isInstanceOfSatisfying(AuthenticateApiKey.Authentication.Authenticated.class, a -> {
             assertThat(a.principal().participantId()).isEqualTo(merchant.id());

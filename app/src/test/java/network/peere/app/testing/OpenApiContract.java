@@ -74,8 +74,8 @@ public final class OpenApiContract {
     }
 
     public void assertConforms(String method, String path, int status, String contentType, String body) {
-        String template = templateFor(path)
-                .orElseGet(() -> fail("%s %s is not documented in docs/openapi.yaml", method, path));
+        String template =
+                templateFor(path).orElseGet(() -> fail("%s %s is not documented in docs/openapi.yaml", method, path));
         String verb = method.toLowerCase(Locale.ROOT);
         JsonNode operation = spec.get("paths").get(template).get(verb);
         if (operation == null) {
@@ -93,7 +93,9 @@ public final class OpenApiContract {
         response = resolve(response);
         JsonNode content = response.get("content");
         if (content == null || content.isEmpty()) {
-            assertThat(body).as("%s %s %d documents no body", method, template, status).isEmpty();
+            assertThat(body)
+                    .as("%s %s %d documents no body", method, template, status)
+                    .isEmpty();
             return;
         }
         String mediaType = contentType == null ? "" : contentType.split(";")[0].trim();
@@ -106,11 +108,11 @@ public final class OpenApiContract {
         String pointer = "/paths/" + escape(template) + "/" + verb + "/responses/" + statusKey + "/content/"
                 + escape(mediaType) + "/schema";
         if (operation.get("responses").get(statusKey).has("$ref")) {
-            pointer = refPointer(operation.get("responses").get(statusKey)) + "/content/" + escape(mediaType)
-                    + "/schema";
+            pointer =
+                    refPointer(operation.get("responses").get(statusKey)) + "/content/" + escape(mediaType) + "/schema";
         }
-        Schema schema = schemas.computeIfAbsent(
-                pointer, p -> registry.getSchema(SchemaLocation.of(BASE_IRI + "#" + p)));
+        Schema schema =
+                schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(BASE_IRI + "#" + p)));
         var errors = schema.validate(body, InputFormat.JSON);
         assertThat(errors)
                 .as("%s %s %d body does not match docs/openapi.yaml: %s", method, template, status, body)

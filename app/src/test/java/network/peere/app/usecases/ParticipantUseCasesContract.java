@@ -162,7 +162,9 @@ abstract class ParticipantUseCasesContract {
         ApiKeyId keyId = issue(owner).key().id();
         List<ManageApiKeys.Revocation> outcomes =
                 race(16, () -> peere.manageApiKeys().revoke(Mode.SANDBOX, owner.id(), keyId));
-        assertThat(outcomes).filteredOn(o -> o instanceof ManageApiKeys.Revocation.Revoked).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof ManageApiKeys.Revocation.Revoked)
+                .hasSize(1);
         assertThat(outcomes)
                 .filteredOn(o -> o instanceof ManageApiKeys.Revocation.Rejected)
                 .hasSize(15)
@@ -175,8 +177,13 @@ abstract class ParticipantUseCasesContract {
         Participant bank = register(Mode.SANDBOX, new Profile.BankProfile(ZoneId.of("Africa/Lagos")));
         List<ChangeParticipant.Change> outcomes =
                 race(16, () -> peere.changeParticipant().suspend(Mode.SANDBOX, bank.id()));
-        assertThat(outcomes).filteredOn(o -> o instanceof ChangeParticipant.Change.Changed).hasSize(1);
-        assertThat(peere.findParticipants().find(Mode.SANDBOX, bank.id()).orElseThrow().version())
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof ChangeParticipant.Change.Changed)
+                .hasSize(1);
+        assertThat(peere.findParticipants()
+                        .find(Mode.SANDBOX, bank.id())
+                        .orElseThrow()
+                        .version())
                 .isEqualTo(2);
     }
 

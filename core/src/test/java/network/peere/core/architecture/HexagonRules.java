@@ -70,11 +70,12 @@ public final class HexagonRules {
                 List.of("org.slf4j..", "com.google.i18n.phonenumbers..")));
     }
 
-    /** Production classes under the layout's root, as found on the classpath. */
+    /** Production classes under the layout's root, as found on the classpath (test classes and test-jars left out). */
     public JavaClasses importProductionClasses() {
         String rootPackage = layout.root().replace("..", "");
         return new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages(rootPackage);
     }
 
@@ -159,8 +160,7 @@ public final class HexagonRules {
             public boolean test(JavaMethodCall call) {
                 String owner = call.getTargetOwner().getName();
                 String name = call.getName();
-                return (name.equals("now")
-                                && (owner.startsWith("java.time.") && !owner.equals("java.time.Clock")))
+                return (name.equals("now") && (owner.startsWith("java.time.") && !owner.equals("java.time.Clock")))
                         || (owner.equals("java.lang.System")
                                 && (name.equals("currentTimeMillis") || name.equals("nanoTime")))
                         || (owner.equals("java.util.UUID") && name.equals("randomUUID"))

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import network.peere.core.ports.out.RandomSource;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import network.peere.core.ports.out.RandomSource;
 import org.junit.jupiter.api.Test;
 
 class TimeOrderedIdGeneratorTest {
@@ -21,7 +21,8 @@ class TimeOrderedIdGeneratorTest {
 
     @Property
     void a_later_millisecond_sorts_after_an_earlier_one(
-            @ForAll @LongRange(min = 0, max = 1L << 47) long earlier, @ForAll @LongRange(min = 1, max = 1000) long gap) {
+            @ForAll @LongRange(min = 0, max = 1L << 47) long earlier,
+            @ForAll @LongRange(min = 1, max = 1000) long gap) {
         var random = RandomSource.of(new Random(earlier));
         String first = new TimeOrderedIdGenerator(() -> Instant.ofEpochMilli(earlier), random).newId("x");
         String second = new TimeOrderedIdGenerator(() -> Instant.ofEpochMilli(earlier + gap), random).newId("x");

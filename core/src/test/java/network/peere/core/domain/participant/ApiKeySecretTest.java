@@ -3,10 +3,10 @@ package network.peere.core.domain.participant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import network.peere.core.domain.shared.Mode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+import network.peere.core.domain.shared.Mode;
 import org.junit.jupiter.api.Test;
 
 class ApiKeySecretTest {
@@ -32,8 +32,10 @@ class ApiKeySecretTest {
     @Test
     void parse_refuses_foreign_shapes() {
         assertThat(ApiKeySecret.parse("sk_test_short")).isEmpty();
-        assertThat(ApiKeySecret.parse("pk_test_" + "a".repeat(ApiKeySecret.BODY_LENGTH))).isEmpty();
-        assertThat(ApiKeySecret.parse("sk_test_" + "!".repeat(ApiKeySecret.BODY_LENGTH))).isEmpty();
+        assertThat(ApiKeySecret.parse("pk_test_" + "a".repeat(ApiKeySecret.BODY_LENGTH)))
+                .isEmpty();
+        assertThat(ApiKeySecret.parse("sk_test_" + "!".repeat(ApiKeySecret.BODY_LENGTH)))
+                .isEmpty();
         assertThat(ApiKeySecret.parse(null)).isEmpty();
     }
 
