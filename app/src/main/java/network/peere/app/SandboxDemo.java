@@ -41,7 +41,7 @@ public final class SandboxDemo {
 
     public SandboxDemo(Peere peere, Path dataDir) {
         this.peere = peere;
-        this.dataDir = dataDir;
+        this.dataDir = dataDir.toAbsolutePath().normalize();
     }
 
     /** One demo participant and its key. {@code trustLevel} is present for merchants only. */

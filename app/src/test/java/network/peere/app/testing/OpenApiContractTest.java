@@ -1,0 +1,47 @@
+package network.peere.app.testing;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The contract check must be able to fail, or the end-to-end tests prove nothing about docs/openapi.yaml. */
+class OpenApiContractTest {
+    private final OpenApiContract contract = OpenApiContract.get();
+    private static final String JSON = "application/json";
+
+    @Test
+    void accepts_a_health_answer_as_documented() {
+        assertThatCode(() -> contract.assertConforms("GET", "/health/live", 200, JSON, "{\"status\":\"up\"}"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void refuses_a_body_that_breaks_the_schema() {
+        assertThatThrownBy(() -> contract.assertConforms(
+                        "GET", "/v1/merchant", 200, JSON, "{\"statusCode\":200,\"success\":\"yes\"}"))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void refuses_an_undocumented_status_media_type_or_route() {
+        assertThatThrownBy(() -> contract.assertConforms("GET", "/health/live", 418, JSON, "{}"))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.assertConforms("GET", "/health/live", 200, "text/html", "<p>"))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.assertConforms("DELETE", "/v1/merchant", 200, JSON, "{}"))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void refuses_a_problem_without_its_stable_code() {
+        assertThatThrownBy(() -> contract.assertConforms(
+                        "GET",
+                        "/v1/merchant",
+                        401,
+                        "application/problem+json",
+                        "{\"type\":\"x\",\"title\":\"t\",\"status\":401,\"detail\":\"d\",\"statusCode\":401,"
+                                + "\"success\":false,\"message\":\"d\"}"))
+                .isInstanceOf(AssertionError.class);
+    }
+}
