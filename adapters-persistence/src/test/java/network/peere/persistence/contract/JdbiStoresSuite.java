@@ -1,0 +1,55 @@
+package network.peere.persistence.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import network.peere.core.ports.out.PeereStores;
+import network.peere.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+
+/** The JDBI stores against every store contract on one kind of database, each test on a database of its own. */
+abstract class JdbiStoresSuite {
+    private final Supplier<TestDatabase> databases;
+    private final List<TestDatabase> opened = new ArrayList<>();
+
+    JdbiStoresSuite(Supplier<TestDatabase> databases) {
+        this.databases = databases;
+    }
+
+    private PeereStores freshDatabase() {
+        var database = databases.get();
+        opened.add(database);
+        return database.stores();
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        opened.forEach(TestDatabase::close);
+        opened.clear();
+    }
+
+    @Nested
+    class Participants extends ParticipantStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactorContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+}
