@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import network.peere.core.Peere;
 import network.peere.http.routes.ApiKeyRoutes;
+import network.peere.http.routes.AuditRoutes;
 import network.peere.http.routes.MerchantRoutes;
 import network.peere.http.routes.OperatorRoutes;
 import network.peere.http.routes.SystemRoutes;
@@ -74,6 +75,7 @@ public final class PeereHttp {
             new OperatorRoutes(peere, mapper).register(config.routes);
             new ApiKeyRoutes(peere, mapper).register(config.routes);
             new MerchantRoutes(peere).register(config.routes);
+            new AuditRoutes(peere).register(config.routes);
             registerErrorHandlers(config);
         });
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import network.peere.core.Peere;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.ContactDetails;
 import network.peere.core.domain.participant.MerchantTrust;
@@ -47,6 +48,9 @@ public final class OperatorCli {
               reactivate       --participant ID
               set-time-zone    --bank ID --time-zone ZONE
             """;
+
+    /** The audit log names the operating-system user who ran the command. */
+    private static final Actor ACTOR = Actor.cli(System.getProperty("user.name", "unknown"));
 
     private final PeereConfig config;
     private final PrintStream out;
@@ -106,10 +110,12 @@ public final class OperatorCli {
                                 k.isRevoked() ? "revoked" : "active",
                                 k.label()));
             case "list-participants" -> listParticipants(peere, mode, o);
-            case "suspend" -> changed(peere.changeParticipant().suspend(mode, participant(o, "participant")));
-            case "reactivate" -> changed(peere.changeParticipant().reactivate(mode, participant(o, "participant")));
+            case "suspend" -> changed(peere.changeParticipant().suspend(mode, participant(o, "participant"), ACTOR));
+            case "reactivate" ->
+                changed(peere.changeParticipant().reactivate(mode, participant(o, "participant"), ACTOR));
             case "set-time-zone" ->
-                changed(peere.changeParticipant().setBankTimeZone(mode, participant(o, "bank"), zone(o, "time-zone")));
+                changed(peere.changeParticipant()
+                        .setBankTimeZone(mode, participant(o, "bank"), zone(o, "time-zone"), ACTOR));
             default -> throw new UsageException("unknown command '" + command + "'");
         }
         return 0;
@@ -121,7 +127,8 @@ public final class OperatorCli {
         if (!Participant.isValidName(name) || !Participant.isValidEmail(email)) {
             throw new UsageException("--name must be 1-200 characters and --email a valid address");
         }
-        switch (peere.registerParticipant().register(new RegisterParticipant.Command(mode, name, email, profile))) {
+        switch (peere.registerParticipant()
+                .register(new RegisterParticipant.Command(mode, name, email, profile, ACTOR))) {
             case RegisterParticipant.Registration.Registered ok -> print(ok.participant());
             case RegisterParticipant.Registration.Rejected rejected ->
                 throw new RefusedException(rejected.reason().name().toLowerCase(java.util.Locale.ROOT));
@@ -144,7 +151,8 @@ public final class OperatorCli {
     }
 
     private void createKey(Peere peere, Mode mode, Map<String, String> o) {
-        switch (peere.manageApiKeys().issue(mode, participant(o, "participant"), o.getOrDefault("label", "cli"))) {
+        switch (peere.manageApiKeys()
+                .issue(mode, participant(o, "participant"), o.getOrDefault("label", "cli"), ACTOR)) {
             case ManageApiKeys.Issue.Issued issued -> {
                 out.println("key id:  " + issued.key().id());
                 out.println("api key: " + issued.secret().reveal() + "   (shown once; only its hash is stored)");
@@ -158,7 +166,7 @@ public final class OperatorCli {
         if (!ParticipantId.isWellFormed(keyId)) {
             throw new RefusedException("api_key_not_found");
         }
-        switch (peere.manageApiKeys().revoke(mode, participant(o, "participant"), new ApiKeyId(keyId))) {
+        switch (peere.manageApiKeys().revoke(mode, participant(o, "participant"), new ApiKeyId(keyId), ACTOR)) {
             case ManageApiKeys.Revocation.Revoked revoked ->
                 out.println("revoked " + revoked.key().id());
             case ManageApiKeys.Revocation.Rejected rejected ->

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import network.peere.core.Peere;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.ContactDetails;
 import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
@@ -35,6 +36,7 @@ import network.peere.core.ports.in.participant.RegisterParticipant;
  */
 public final class SandboxDemo {
     public static final String KEYS_FILE = "sandbox-keys.json";
+    private static final Actor ACTOR = Actor.system("sandbox demo network");
 
     private final Peere peere;
     private final Path dataDir;
@@ -93,13 +95,13 @@ public final class SandboxDemo {
 
     private DemoKey create(String name, String email, Profile profile) {
         var registration = peere.registerParticipant()
-                .register(new RegisterParticipant.Command(Mode.SANDBOX, name, email, profile));
+                .register(new RegisterParticipant.Command(Mode.SANDBOX, name, email, profile, ACTOR));
         Participant participant = switch (registration) {
             case RegisterParticipant.Registration.Registered ok -> ok.participant();
             case RegisterParticipant.Registration.Rejected rejected ->
                 throw new IllegalStateException("demo network: " + rejected.reason());
         };
-        var issued = switch (peere.manageApiKeys().issue(Mode.SANDBOX, participant.id(), "sandbox demo")) {
+        var issued = switch (peere.manageApiKeys().issue(Mode.SANDBOX, participant.id(), "sandbox demo", ACTOR)) {
             case ManageApiKeys.Issue.Issued ok -> ok;
             case ManageApiKeys.Issue.OwnerNotFound missing ->
                 throw new IllegalStateException("demo participant vanished");

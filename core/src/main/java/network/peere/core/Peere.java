@@ -2,6 +2,7 @@ package network.peere.core;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import network.peere.core.ports.in.audit.ReadAuditLog;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.FindParticipants;
@@ -12,6 +13,7 @@ import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RandomSource;
 import network.peere.core.services.TimeOrderedIdGenerator;
+import network.peere.core.services.audit.AuditTrail;
 import network.peere.core.services.participant.ApiKeyService;
 import network.peere.core.services.participant.ParticipantService;
 
@@ -30,14 +32,16 @@ import network.peere.core.services.participant.ParticipantService;
 public final class Peere {
     private final ParticipantService participants;
     private final ApiKeyService apiKeys;
+    private final AuditTrail audit;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
         Clock clock = require(config.clock, "clock");
         RandomSource random = require(config.random, "random");
         IdGenerator ids = config.ids != null ? config.ids : new TimeOrderedIdGenerator(clock, random);
-        this.participants = new ParticipantService(stores, clock, ids);
-        this.apiKeys = new ApiKeyService(stores, clock, ids, random);
+        this.audit = new AuditTrail(stores, clock, ids);
+        this.participants = new ParticipantService(stores, clock, ids, audit);
+        this.apiKeys = new ApiKeyService(stores, clock, ids, random, audit);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -64,6 +68,10 @@ public final class Peere {
 
     public AuthenticateApiKey authenticateApiKey() {
         return apiKeys;
+    }
+
+    public ReadAuditLog readAuditLog() {
+        return audit;
     }
 
     private static <T> T require(T value, String name) {

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Set;
 import network.peere.core.Peere;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.ApiKey;
 import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.ParticipantId;
@@ -62,7 +63,7 @@ public final class ApiKeyRoutes {
             body.validOrThrow();
         }
         Principal caller = Authenticator.principal(ctx);
-        switch (peere.manageApiKeys().issue(caller.mode(), owner, label)) {
+        switch (peere.manageApiKeys().issue(caller.mode(), owner, label, Actor.of(caller))) {
             case ManageApiKeys.Issue.Issued issued -> {
                 Map<String, Object> data = ParticipantJson.apiKey(issued.key());
                 // Shown once: the server keeps only its hash.
@@ -94,7 +95,7 @@ public final class ApiKeyRoutes {
             throw keyNotFound();
         }
         Principal caller = Authenticator.principal(ctx);
-        switch (peere.manageApiKeys().revoke(caller.mode(), owner, new ApiKeyId(rawKeyId))) {
+        switch (peere.manageApiKeys().revoke(caller.mode(), owner, new ApiKeyId(rawKeyId), Actor.of(caller))) {
             case ManageApiKeys.Revocation.Revoked revoked ->
                 Envelope.ok(ctx, "API key revoked successfully", ParticipantJson.apiKey(revoked.key()));
             case ManageApiKeys.Revocation.Rejected rejected ->

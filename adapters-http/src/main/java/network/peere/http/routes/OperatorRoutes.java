@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import network.peere.core.Peere;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.ContactDetails;
 import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
@@ -120,7 +121,8 @@ public final class OperatorRoutes {
 
     private void registered(Context ctx, String message, String name, String email, Profile profile) {
         var mode = Authenticator.principal(ctx).mode();
-        switch (peere.registerParticipant().register(new RegisterParticipant.Command(mode, name, email, profile))) {
+        switch (peere.registerParticipant()
+                .register(new RegisterParticipant.Command(mode, name, email, profile, actor(ctx)))) {
             case RegisterParticipant.Registration.Registered ok ->
                 Envelope.created(ctx, message, ParticipantJson.participant(ok.participant()));
             case RegisterParticipant.Registration.Rejected rejected ->
@@ -163,7 +165,7 @@ public final class OperatorRoutes {
                 ctx,
                 "Participant suspended successfully",
                 peere.changeParticipant()
-                        .suspend(Authenticator.principal(ctx).mode(), participantId(ctx, "participantId")));
+                        .suspend(Authenticator.principal(ctx).mode(), participantId(ctx, "participantId"), actor(ctx)));
     }
 
     private void reactivate(Context ctx) {
@@ -171,7 +173,8 @@ public final class OperatorRoutes {
                 ctx,
                 "Participant reactivated successfully",
                 peere.changeParticipant()
-                        .reactivate(Authenticator.principal(ctx).mode(), participantId(ctx, "participantId")));
+                        .reactivate(
+                                Authenticator.principal(ctx).mode(), participantId(ctx, "participantId"), actor(ctx)));
     }
 
     private void updateBank(Context ctx) {
@@ -184,7 +187,7 @@ public final class OperatorRoutes {
                 ctx,
                 "Bank updated successfully",
                 peere.changeParticipant()
-                        .setBankTimeZone(Authenticator.principal(ctx).mode(), bankId, zone));
+                        .setBankTimeZone(Authenticator.principal(ctx).mode(), bankId, zone, actor(ctx)));
     }
 
     private static void changed(Context ctx, String message, ChangeParticipant.Change change) {
@@ -203,6 +206,10 @@ public final class OperatorRoutes {
                                 ErrorCode.CONCURRENT_MODIFICATION, "The participant changed concurrently; retry.");
                 };
         }
+    }
+
+    static Actor actor(Context ctx) {
+        return Actor.of(Authenticator.principal(ctx));
     }
 
     static ParticipantId participantId(Context ctx, String pathParam) {

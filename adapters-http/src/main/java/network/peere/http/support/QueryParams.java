@@ -1,6 +1,8 @@
 package network.peere.http.support;
 
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +50,17 @@ public final class QueryParams {
             return Optional.empty();
         }
         return raw.map(ParticipantId::new);
+    }
+
+    /** An ISO-8601 instant such as {@code 2026-11-23T08:00:00Z}. */
+    public Optional<Instant> optionalInstant(String name) {
+        Optional<String> raw = optionalText(name);
+        try {
+            return raw.map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "invalid_format", "must be an ISO-8601 instant like 2026-11-23T08:00:00Z"));
+            return Optional.empty();
+        }
     }
 
     public void validOrThrow() {

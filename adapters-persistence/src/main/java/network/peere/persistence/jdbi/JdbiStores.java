@@ -2,6 +2,7 @@ package network.peere.persistence.jdbi;
 
 import javax.sql.DataSource;
 import network.peere.core.ports.out.ApiKeyStore;
+import network.peere.core.ports.out.AuditLog;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.Transactor;
@@ -15,11 +16,13 @@ public final class JdbiStores implements PeereStores {
     private final JdbiTransactor transactor;
     private final JdbiParticipantStore participants;
     private final JdbiApiKeyStore apiKeys;
+    private final JdbiAuditLog auditLog;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
         this.participants = new JdbiParticipantStore(transactor);
         this.apiKeys = new JdbiApiKeyStore(transactor);
+        this.auditLog = new JdbiAuditLog(transactor);
     }
 
     @Override
@@ -35,5 +38,10 @@ public final class JdbiStores implements PeereStores {
     @Override
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
     }
 }

@@ -318,4 +318,36 @@ abstract class ParticipantsApiContract {
         assertThat(api.get("/openapi.yaml", null).body()).startsWith("openapi: 3.1");
         assertThat(api.get("/docs", null).body()).contains("swagger-ui");
     }
+
+    @Test
+    void every_change_lands_in_the_audit_log_with_who_made_it() {
+        String merchant = createMerchant("Audited", "");
+        issueKey(merchant);
+        api.post("/v1/operator/participants/" + merchant + "/suspend", operator, null);
+        api.post("/v1/operator/participants/" + merchant + "/suspend", operator, null);
+
+        Response log = api.get("/v1/operator/audit-events?participantId=" + merchant, operator);
+        assertThat(log.status()).isEqualTo(200);
+        var actions = new java.util.ArrayList<String>();
+        log.data().get("events").forEach(e -> actions.add(e.get("action").asText()));
+        assertThat(actions)
+                .as("newest first; the refused second suspension left no entry")
+                .containsExactly("participant_suspended", "api_key_created", "participant_created");
+        JsonNode actor = log.data().get("events").get(0).get("actor");
+        assertThat(actor.get("type").asText()).isEqualTo("api_key");
+        assertThat(actor.get("participantId").asText())
+                .isEqualTo(server.demo().byRole("operator", Optional.empty()).participantId());
+
+        Response onlySuspensions = api.get(
+                "/v1/operator/audit-events?participantId=" + merchant + "&action=participant_suspended", operator);
+        assertThat(onlySuspensions.data().get("total").asInt()).isEqualTo(1);
+        Response future = api.get("/v1/operator/audit-events?from=2999-01-01T00:00:00Z", operator);
+        assertThat(future.data().get("total").asInt()).isZero();
+        Response badTime = api.get("/v1/operator/audit-events?from=yesterday", operator);
+        assertThat(badTime.status()).isEqualTo(400);
+        assertThat(badTime.json().get("fieldErrors").get(0).get("field").asText())
+                .isEqualTo("from");
+        String bankKey = server.demo().byRole("bank", Optional.empty()).key();
+        assertThat(api.get("/v1/operator/audit-events", bankKey).status()).isEqualTo(403);
+    }
 }

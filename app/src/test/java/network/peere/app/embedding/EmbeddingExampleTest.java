@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
 import network.peere.core.Peere;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.ContactDetails;
 import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.ParticipantFilter;
@@ -38,10 +39,12 @@ class EmbeddingExampleTest {
                         "Corner Shop",
                         "owner@corner.test",
                         new Profile.MerchantProfile(
-                                Optional.empty(), MerchantTrust.of(TrustLevel.BASIC), ContactDetails.none())));
+                                Optional.empty(), MerchantTrust.of(TrustLevel.BASIC), ContactDetails.none()),
+                        Actor.system("onboarding")));
         var merchant = ((RegisterParticipant.Registration.Registered) registration).participant();
 
-        var issued = (ManageApiKeys.Issue.Issued) peere.manageApiKeys().issue(Mode.SANDBOX, merchant.id(), "shop");
+        var issued = (ManageApiKeys.Issue.Issued)
+                peere.manageApiKeys().issue(Mode.SANDBOX, merchant.id(), "shop", Actor.system("onboarding"));
         var authenticated =
                 peere.authenticateApiKey().authenticate(issued.secret().reveal());
 

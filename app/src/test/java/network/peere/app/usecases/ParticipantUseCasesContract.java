@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import network.peere.core.Peere;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.ContactDetails;
 import network.peere.core.domain.participant.MerchantTrust;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * every timestamp distinct and known. The concurrency scenarios matter most on MariaDB.
  */
 abstract class ParticipantUseCasesContract {
+    private static final Actor TEST = Actor.system("use-case test");
     private static final Instant START = Instant.parse("2026-11-23T08:00:00Z");
 
     private final AtomicLong ticks = new AtomicLong();
@@ -64,7 +66,7 @@ abstract class ParticipantUseCasesContract {
 
     private Participant register(Mode mode, Profile profile) {
         var outcome = peere.registerParticipant()
-                .register(new RegisterParticipant.Command(mode, "Name", "someone@example.test", profile));
+                .register(new RegisterParticipant.Command(mode, "Name", "someone@example.test", profile, TEST));
         assertThat(outcome).isInstanceOf(RegisterParticipant.Registration.Registered.class);
         return ((RegisterParticipant.Registration.Registered) outcome).participant();
     }
@@ -74,14 +76,18 @@ abstract class ParticipantUseCasesContract {
     }
 
     private ManageApiKeys.Issue.Issued issue(Participant owner) {
-        return (ManageApiKeys.Issue.Issued) peere.manageApiKeys().issue(owner.mode(), owner.id(), "test");
+        return (ManageApiKeys.Issue.Issued) peere.manageApiKeys().issue(owner.mode(), owner.id(), "test", TEST);
     }
 
     @Test
     void rejects_merchant_of_unknown_provider() {
         var outcome = peere.registerParticipant()
                 .register(new RegisterParticipant.Command(
-                        Mode.SANDBOX, "M", "m@m.test", merchantOf(Optional.of(new ParticipantId("prv_missing")))));
+                        Mode.SANDBOX,
+                        "M",
+                        "m@m.test",
+                        merchantOf(Optional.of(new ParticipantId("prv_missing"))),
+                        TEST));
         assertThat(outcome)
                 .isEqualTo(new RegisterParticipant.Registration.Rejected(
                         RegisterParticipant.Rejection.PROVIDER_NOT_FOUND));
@@ -92,7 +98,7 @@ abstract class ParticipantUseCasesContract {
         Participant liveProvider = register(Mode.LIVE, new Profile.ProviderProfile());
         var outcome = peere.registerParticipant()
                 .register(new RegisterParticipant.Command(
-                        Mode.SANDBOX, "M", "m@m.test", merchantOf(Optional.of(liveProvider.id()))));
+                        Mode.SANDBOX, "M", "m@m.test", merchantOf(Optional.of(liveProvider.id())), TEST));
         assertThat(outcome)
                 .isEqualTo(new RegisterParticipant.Registration.Rejected(
                         RegisterParticipant.Rejection.PROVIDER_NOT_FOUND));
@@ -101,10 +107,10 @@ abstract class ParticipantUseCasesContract {
     @Test
     void rejects_merchant_of_a_suspended_provider() {
         Participant provider = register(Mode.SANDBOX, new Profile.ProviderProfile());
-        peere.changeParticipant().suspend(Mode.SANDBOX, provider.id());
+        peere.changeParticipant().suspend(Mode.SANDBOX, provider.id(), TEST);
         var outcome = peere.registerParticipant()
                 .register(new RegisterParticipant.Command(
-                        Mode.SANDBOX, "M", "m@m.test", merchantOf(Optional.of(provider.id()))));
+                        Mode.SANDBOX, "M", "m@m.test", merchantOf(Optional.of(provider.id())), TEST));
         assertThat(outcome)
                 .isEqualTo(new RegisterParticipant.Registration.Rejected(
                         RegisterParticipant.Rejection.PROVIDER_SUSPENDED));
@@ -113,11 +119,11 @@ abstract class ParticipantUseCasesContract {
     @Test
     void change_rejections_in_precedence_order() {
         Participant provider = register(Mode.SANDBOX, new Profile.ProviderProfile());
-        assertThat(peere.changeParticipant().suspend(Mode.LIVE, provider.id()))
+        assertThat(peere.changeParticipant().suspend(Mode.LIVE, provider.id(), TEST))
                 .isEqualTo(new ChangeParticipant.Change.Rejected(ChangeParticipant.Rejection.PARTICIPANT_NOT_FOUND));
-        assertThat(peere.changeParticipant().setBankTimeZone(Mode.SANDBOX, provider.id(), ZoneId.of("UTC")))
+        assertThat(peere.changeParticipant().setBankTimeZone(Mode.SANDBOX, provider.id(), ZoneId.of("UTC"), TEST))
                 .isEqualTo(new ChangeParticipant.Change.Rejected(ChangeParticipant.Rejection.NOT_A_BANK));
-        assertThat(peere.changeParticipant().reactivate(Mode.SANDBOX, provider.id()))
+        assertThat(peere.changeParticipant().reactivate(Mode.SANDBOX, provider.id(), TEST))
                 .isEqualTo(new ChangeParticipant.Change.Rejected(ChangeParticipant.Rejection.ALREADY_IN_THAT_STATUS));
     }
 
@@ -133,11 +139,11 @@ abstract class ParticipantUseCasesContract {
                 .as("a sandbox key's body under the live prefix is unknown in live")
                 .isEqualTo(new Authentication.Rejected(Rejection.UNKNOWN_KEY));
 
-        peere.changeParticipant().suspend(Mode.SANDBOX, merchant.id());
+        peere.changeParticipant().suspend(Mode.SANDBOX, merchant.id(), TEST);
         assertThat(peere.authenticateApiKey().authenticate(key))
                 .isEqualTo(new Authentication.Rejected(Rejection.PARTICIPANT_SUSPENDED));
 
-        peere.manageApiKeys().revoke(Mode.SANDBOX, merchant.id(), issued.key().id());
+        peere.manageApiKeys().revoke(Mode.SANDBOX, merchant.id(), issued.key().id(), TEST);
         assertThat(peere.authenticateApiKey().authenticate(key))
                 .as("revocation is checked before suspension")
                 .isEqualTo(new Authentication.Rejected(Rejection.REVOKED_KEY));
@@ -148,11 +154,11 @@ abstract class ParticipantUseCasesContract {
         Participant owner = register(Mode.SANDBOX, merchantOf(Optional.empty()));
         Participant other = register(Mode.SANDBOX, merchantOf(Optional.empty()));
         ApiKeyId keyId = issue(owner).key().id();
-        assertThat(peere.manageApiKeys().revoke(Mode.SANDBOX, other.id(), keyId))
+        assertThat(peere.manageApiKeys().revoke(Mode.SANDBOX, other.id(), keyId, TEST))
                 .isEqualTo(new ManageApiKeys.Revocation.Rejected(ManageApiKeys.RevocationRejection.KEY_NOT_FOUND));
-        assertThat(peere.manageApiKeys().revoke(Mode.LIVE, owner.id(), keyId))
+        assertThat(peere.manageApiKeys().revoke(Mode.LIVE, owner.id(), keyId, TEST))
                 .isEqualTo(new ManageApiKeys.Revocation.Rejected(ManageApiKeys.RevocationRejection.KEY_NOT_FOUND));
-        assertThat(peere.manageApiKeys().revoke(Mode.SANDBOX, owner.id(), keyId))
+        assertThat(peere.manageApiKeys().revoke(Mode.SANDBOX, owner.id(), keyId, TEST))
                 .isInstanceOf(ManageApiKeys.Revocation.Revoked.class);
     }
 
@@ -161,7 +167,7 @@ abstract class ParticipantUseCasesContract {
         Participant owner = register(Mode.SANDBOX, merchantOf(Optional.empty()));
         ApiKeyId keyId = issue(owner).key().id();
         List<ManageApiKeys.Revocation> outcomes =
-                race(16, () -> peere.manageApiKeys().revoke(Mode.SANDBOX, owner.id(), keyId));
+                race(16, () -> peere.manageApiKeys().revoke(Mode.SANDBOX, owner.id(), keyId, TEST));
         assertThat(outcomes)
                 .filteredOn(o -> o instanceof ManageApiKeys.Revocation.Revoked)
                 .hasSize(1);
@@ -176,7 +182,7 @@ abstract class ParticipantUseCasesContract {
     void concurrent_suspensions_change_the_participant_exactly_once() throws Exception {
         Participant bank = register(Mode.SANDBOX, new Profile.BankProfile(ZoneId.of("Africa/Lagos")));
         List<ChangeParticipant.Change> outcomes =
-                race(16, () -> peere.changeParticipant().suspend(Mode.SANDBOX, bank.id()));
+                race(16, () -> peere.changeParticipant().suspend(Mode.SANDBOX, bank.id(), TEST));
         assertThat(outcomes)
                 .filteredOn(o -> o instanceof ChangeParticipant.Change.Changed)
                 .hasSize(1);

@@ -1,8 +1,11 @@
 package network.peere.core.services.participant;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import network.peere.core.domain.audit.Actor;
+import network.peere.core.domain.audit.AuditAction;
 import network.peere.core.domain.participant.ApiKey;
 import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.ApiKeySecret;
@@ -17,6 +20,7 @@ import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RandomSource;
+import network.peere.core.services.audit.AuditTrail;
 
 public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
     private static final String KEY_ID_PREFIX = "key";
@@ -25,16 +29,18 @@ public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
     private final Clock clock;
     private final IdGenerator ids;
     private final RandomSource random;
+    private final AuditTrail audit;
 
-    public ApiKeyService(PeereStores stores, Clock clock, IdGenerator ids, RandomSource random) {
+    public ApiKeyService(PeereStores stores, Clock clock, IdGenerator ids, RandomSource random, AuditTrail audit) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.random = Objects.requireNonNull(random, "random");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @Override
-    public Issue issue(Mode mode, ParticipantId owner, String label) {
+    public Issue issue(Mode mode, ParticipantId owner, String label, Actor actor) {
         return stores.transactor().inTransaction(() -> {
             if (stores.participants().find(mode, owner).isEmpty()) {
                 return new Issue.OwnerNotFound();
@@ -50,6 +56,12 @@ public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
                     clock.now(),
                     Optional.empty());
             stores.apiKeys().insert(key);
+            audit.record(
+                    mode,
+                    actor,
+                    owner,
+                    AuditAction.API_KEY_CREATED,
+                    Map.of("keyId", key.id().value(), "label", label));
             return new Issue.Issued(key, secret);
         });
     }
@@ -60,7 +72,7 @@ public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
     }
 
     @Override
-    public Revocation revoke(Mode mode, ParticipantId owner, ApiKeyId keyId) {
+    public Revocation revoke(Mode mode, ParticipantId owner, ApiKeyId keyId, Actor actor) {
         return stores.transactor().inTransaction(() -> {
             Optional<ApiKey> key = stores.apiKeys().find(mode, owner, keyId);
             if (key.isEmpty()) {
@@ -74,6 +86,7 @@ public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
             if (!stores.apiKeys().revoke(mode, owner, keyId, revoked.revokedAt().orElseThrow())) {
                 return new Revocation.Rejected(RevocationRejection.ALREADY_REVOKED);
             }
+            audit.record(mode, actor, owner, AuditAction.API_KEY_REVOKED, Map.of("keyId", keyId.value()));
             return new Revocation.Revoked(revoked);
         });
     }

@@ -1,8 +1,11 @@
 package network.peere.core.services.participant;
 
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import network.peere.core.domain.audit.Actor;
+import network.peere.core.domain.audit.AuditAction;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantFilter;
 import network.peere.core.domain.participant.ParticipantId;
@@ -13,22 +16,26 @@ import network.peere.core.domain.shared.Invariants;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.domain.shared.WireEnums;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.FindParticipants;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.core.services.audit.AuditTrail;
 
 public final class ParticipantService implements RegisterParticipant, ChangeParticipant, FindParticipants {
     private final PeereStores stores;
     private final Clock clock;
     private final IdGenerator ids;
+    private final AuditTrail audit;
 
-    public ParticipantService(PeereStores stores, Clock clock, IdGenerator ids) {
+    public ParticipantService(PeereStores stores, Clock clock, IdGenerator ids, AuditTrail audit) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @Override
@@ -54,21 +61,27 @@ public final class ParticipantService implements RegisterParticipant, ChangePart
                     command.profile(),
                     clock.now());
             stores.participants().insert(participant);
+            audit.record(
+                    participant.mode(),
+                    command.actor(),
+                    participant.id(),
+                    AuditAction.PARTICIPANT_CREATED,
+                    Map.of("role", WireEnums.wireName(participant.role()), "name", participant.name()));
             return new Registration.Registered(participant);
         });
     }
 
     @Override
-    public Change suspend(Mode mode, ParticipantId id) {
-        return changeStatus(mode, id, ParticipantStatus.SUSPENDED);
+    public Change suspend(Mode mode, ParticipantId id, Actor actor) {
+        return changeStatus(mode, id, ParticipantStatus.SUSPENDED, actor);
     }
 
     @Override
-    public Change reactivate(Mode mode, ParticipantId id) {
-        return changeStatus(mode, id, ParticipantStatus.ACTIVE);
+    public Change reactivate(Mode mode, ParticipantId id, Actor actor) {
+        return changeStatus(mode, id, ParticipantStatus.ACTIVE, actor);
     }
 
-    private Change changeStatus(Mode mode, ParticipantId id, ParticipantStatus next) {
+    private Change changeStatus(Mode mode, ParticipantId id, ParticipantStatus next, Actor actor) {
         return stores.transactor().inTransaction(() -> {
             Optional<Participant> current = stores.participants().find(mode, id);
             if (current.isEmpty()) {
@@ -77,12 +90,15 @@ public final class ParticipantService implements RegisterParticipant, ChangePart
             if (!current.get().status().canBecome(next)) {
                 return new Change.Rejected(ChangeParticipant.Rejection.ALREADY_IN_THAT_STATUS);
             }
-            return store(current.get().withStatus(next, clock.now()));
+            AuditAction action = next == ParticipantStatus.SUSPENDED
+                    ? AuditAction.PARTICIPANT_SUSPENDED
+                    : AuditAction.PARTICIPANT_REACTIVATED;
+            return store(current.get().withStatus(next, clock.now()), actor, action, Map.of());
         });
     }
 
     @Override
-    public Change setBankTimeZone(Mode mode, ParticipantId bankId, ZoneId timeZone) {
+    public Change setBankTimeZone(Mode mode, ParticipantId bankId, ZoneId timeZone, Actor actor) {
         return stores.transactor().inTransaction(() -> {
             Optional<Participant> current = stores.participants().find(mode, bankId);
             if (current.isEmpty()) {
@@ -91,14 +107,21 @@ public final class ParticipantService implements RegisterParticipant, ChangePart
             if (current.get().role() != Role.BANK) {
                 return new Change.Rejected(ChangeParticipant.Rejection.NOT_A_BANK);
             }
-            return store(current.get().withBankTimeZone(timeZone, clock.now()));
+            String before =
+                    ((Profile.BankProfile) current.get().profile()).timeZone().getId();
+            return store(
+                    current.get().withBankTimeZone(timeZone, clock.now()),
+                    actor,
+                    AuditAction.BANK_TIME_ZONE_CHANGED,
+                    Map.of("from", before, "to", timeZone.getId()));
         });
     }
 
-    private Change store(Participant changed) {
+    private Change store(Participant changed, Actor actor, AuditAction action, Map<String, String> details) {
         if (!stores.participants().update(changed)) {
             return new Change.Rejected(ChangeParticipant.Rejection.CONCURRENT_CHANGE);
         }
+        audit.record(changed.mode(), actor, changed.id(), action, details);
         return new Change.Changed(changed);
     }
 

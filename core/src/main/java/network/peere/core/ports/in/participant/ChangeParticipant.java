@@ -2,17 +2,18 @@ package network.peere.core.ports.in.participant;
 
 import java.time.ZoneId;
 import java.util.Objects;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 
 /** The operator suspends or reactivates a participant, or sets a bank's time zone. */
 public interface ChangeParticipant {
-    Change suspend(Mode mode, ParticipantId id);
+    Change suspend(Mode mode, ParticipantId id, Actor actor);
 
-    Change reactivate(Mode mode, ParticipantId id);
+    Change reactivate(Mode mode, ParticipantId id, Actor actor);
 
-    Change setBankTimeZone(Mode mode, ParticipantId bankId, ZoneId timeZone);
+    Change setBankTimeZone(Mode mode, ParticipantId bankId, ZoneId timeZone, Actor actor);
 
     sealed interface Change {
         record Changed(Participant participant) implements Change {

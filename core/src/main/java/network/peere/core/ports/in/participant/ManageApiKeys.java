@@ -1,6 +1,7 @@
 package network.peere.core.ports.in.participant;
 
 import java.util.List;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.ApiKey;
 import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.ApiKeySecret;
@@ -12,11 +13,11 @@ import network.peere.core.domain.shared.Mode;
  * one, deploy it, then revoke the old one.
  */
 public interface ManageApiKeys {
-    Issue issue(Mode mode, ParticipantId owner, String label);
+    Issue issue(Mode mode, ParticipantId owner, String label, Actor actor);
 
     List<ApiKey> list(Mode mode, ParticipantId owner);
 
-    Revocation revoke(Mode mode, ParticipantId owner, ApiKeyId keyId);
+    Revocation revoke(Mode mode, ParticipantId owner, ApiKeyId keyId, Actor actor);
 
     sealed interface Issue {
         /** The secret is shown to the caller once and never stored. */

@@ -1,6 +1,7 @@
 package network.peere.core.ports.in.participant;
 
 import java.util.Objects;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.shared.Mode;
@@ -9,9 +10,10 @@ import network.peere.core.domain.shared.Mode;
 public interface RegisterParticipant {
     Registration register(Command command);
 
-    record Command(Mode mode, String name, String email, Profile profile) {
+    record Command(Mode mode, String name, String email, Profile profile, Actor actor) {
         public Command {
             Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(profile, "profile");
             if (!Participant.isValidName(name)) {
                 throw new IllegalArgumentException("invalid name");
