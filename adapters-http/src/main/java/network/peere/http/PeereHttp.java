@@ -22,6 +22,7 @@ import network.peere.http.routes.SystemRoutes;
 import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Authenticator;
 import network.peere.http.support.ErrorCode;
+import network.peere.http.support.Idempotency;
 import network.peere.http.support.Problems;
 import network.peere.http.support.RequestIds;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public final class PeereHttp {
     public static Javalin create(Peere peere, Settings settings) {
         ObjectMapper mapper = objectMapper();
         var authenticator = new Authenticator(peere.authenticateApiKey());
+        var idempotency = new Idempotency(peere.runIdempotently(), mapper);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
@@ -72,8 +74,8 @@ public final class PeereHttp {
             config.routes.before(ctx -> MDC.put(RequestIds.MDC_KEY, RequestIds.assign(ctx)));
             config.routes.beforeMatched(authenticator::handle);
             new SystemRoutes(settings.ready(), settings.metrics(), settings.openApiYaml()).register(config.routes);
-            new OperatorRoutes(peere, mapper).register(config.routes);
-            new ApiKeyRoutes(peere, mapper).register(config.routes);
+            new OperatorRoutes(peere, mapper, idempotency).register(config.routes);
+            new ApiKeyRoutes(peere, mapper, idempotency).register(config.routes);
             new MerchantRoutes(peere).register(config.routes);
             new AuditRoutes(peere).register(config.routes);
             registerErrorHandlers(config);

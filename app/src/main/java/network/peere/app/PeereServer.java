@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import network.peere.app.jobs.IdempotencyPurgeJob;
 import network.peere.http.PeereHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,14 @@ public final class PeereServer implements AutoCloseable {
     private final PeereRuntime runtime;
     private final Javalin http;
     private final Optional<SandboxDemo.Network> demo;
+    private final IdempotencyPurgeJob purge;
 
-    private PeereServer(PeereRuntime runtime, Javalin http, Optional<SandboxDemo.Network> demo) {
+    private PeereServer(
+            PeereRuntime runtime, Javalin http, Optional<SandboxDemo.Network> demo, IdempotencyPurgeJob purge) {
         this.runtime = runtime;
         this.http = http;
         this.demo = demo;
+        this.purge = purge;
     }
 
     public static PeereServer start(PeereConfig config) {
@@ -48,7 +52,8 @@ public final class PeereServer implements AutoCloseable {
                         config.sandboxDemo() == PeereConfig.SandboxDemo.CREATE_ON_FIRST_START
                                 ? new SandboxDemo(runtime.peere(), config.dataDir()).createIfFirstStart(http.port())
                                 : Optional.empty();
-                return new PeereServer(runtime, http, demo);
+                var purge = new IdempotencyPurgeJob(runtime.peere().runIdempotently()).start();
+                return new PeereServer(runtime, http, demo, purge);
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
@@ -85,6 +90,7 @@ public final class PeereServer implements AutoCloseable {
 
     @Override
     public void close() {
+        purge.close();
         http.stop();
         runtime.close();
     }

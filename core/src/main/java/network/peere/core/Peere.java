@@ -3,6 +3,7 @@ package network.peere.core;
 import java.util.Objects;
 import java.util.function.Consumer;
 import network.peere.core.ports.in.audit.ReadAuditLog;
+import network.peere.core.ports.in.idempotency.RunIdempotently;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.FindParticipants;
@@ -14,6 +15,7 @@ import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RandomSource;
 import network.peere.core.services.TimeOrderedIdGenerator;
 import network.peere.core.services.audit.AuditTrail;
+import network.peere.core.services.idempotency.IdempotencyService;
 import network.peere.core.services.participant.ApiKeyService;
 import network.peere.core.services.participant.ParticipantService;
 
@@ -33,6 +35,7 @@ public final class Peere {
     private final ParticipantService participants;
     private final ApiKeyService apiKeys;
     private final AuditTrail audit;
+    private final IdempotencyService idempotency;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -40,6 +43,7 @@ public final class Peere {
         RandomSource random = require(config.random, "random");
         IdGenerator ids = config.ids != null ? config.ids : new TimeOrderedIdGenerator(clock, random);
         this.audit = new AuditTrail(stores, clock, ids);
+        this.idempotency = new IdempotencyService(stores, clock);
         this.participants = new ParticipantService(stores, clock, ids, audit);
         this.apiKeys = new ApiKeyService(stores, clock, ids, random, audit);
     }
@@ -72,6 +76,10 @@ public final class Peere {
 
     public ReadAuditLog readAuditLog() {
         return audit;
+    }
+
+    public RunIdempotently runIdempotently() {
+        return idempotency;
     }
 
     private static <T> T require(T value, String name) {

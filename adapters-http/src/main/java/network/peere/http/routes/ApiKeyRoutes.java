@@ -17,6 +17,7 @@ import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Authenticator;
 import network.peere.http.support.Envelope;
 import network.peere.http.support.ErrorCode;
+import network.peere.http.support.Idempotency;
 import network.peere.http.support.JsonFields;
 
 /**
@@ -26,19 +27,21 @@ import network.peere.http.support.JsonFields;
 public final class ApiKeyRoutes {
     private final Peere peere;
     private final ObjectMapper mapper;
+    private final Idempotency idempotency;
 
-    public ApiKeyRoutes(Peere peere, ObjectMapper mapper) {
+    public ApiKeyRoutes(Peere peere, ObjectMapper mapper, Idempotency idempotency) {
         this.peere = peere;
         this.mapper = mapper;
+        this.idempotency = idempotency;
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/v1/keys", ctx -> issue(ctx, self(ctx)), Access.ANY_PARTICIPANT);
+        routes.post("/v1/keys", idempotency.wrapRedacting(ctx -> issue(ctx, self(ctx)), "key"), Access.ANY_PARTICIPANT);
         routes.get("/v1/keys", ctx -> list(ctx, self(ctx)), Access.ANY_PARTICIPANT);
-        routes.post("/v1/keys/{keyId}/revoke", ctx -> revoke(ctx, self(ctx)), Access.ANY_PARTICIPANT);
+        routes.post("/v1/keys/{keyId}/revoke", idempotency.wrap(ctx -> revoke(ctx, self(ctx))), Access.ANY_PARTICIPANT);
         routes.post(
                 "/v1/operator/participants/{participantId}/keys",
-                ctx -> issue(ctx, OperatorRoutes.participantId(ctx, "participantId")),
+                idempotency.wrapRedacting(ctx -> issue(ctx, OperatorRoutes.participantId(ctx, "participantId")), "key"),
                 Access.OPERATOR);
         routes.get(
                 "/v1/operator/participants/{participantId}/keys",
@@ -46,7 +49,7 @@ public final class ApiKeyRoutes {
                 Access.OPERATOR);
         routes.post(
                 "/v1/operator/participants/{participantId}/keys/{keyId}/revoke",
-                ctx -> revoke(ctx, OperatorRoutes.participantId(ctx, "participantId")),
+                idempotency.wrap(ctx -> revoke(ctx, OperatorRoutes.participantId(ctx, "participantId"))),
                 Access.OPERATOR);
     }
 

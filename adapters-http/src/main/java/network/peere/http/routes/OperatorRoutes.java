@@ -27,6 +27,7 @@ import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Authenticator;
 import network.peere.http.support.Envelope;
 import network.peere.http.support.ErrorCode;
+import network.peere.http.support.Idempotency;
 import network.peere.http.support.JsonFields;
 import network.peere.http.support.QueryParams;
 
@@ -50,20 +51,26 @@ public final class OperatorRoutes {
 
     private final Peere peere;
     private final ObjectMapper mapper;
+    private final Idempotency idempotency;
 
-    public OperatorRoutes(Peere peere, ObjectMapper mapper) {
+    public OperatorRoutes(Peere peere, ObjectMapper mapper, Idempotency idempotency) {
         this.peere = peere;
         this.mapper = mapper;
+        this.idempotency = idempotency;
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/v1/operator/banks", this::createBank, Access.OPERATOR);
-        routes.post("/v1/operator/providers", this::createProvider, Access.OPERATOR);
-        routes.post("/v1/operator/merchants", this::createMerchant, Access.OPERATOR);
+        routes.post("/v1/operator/banks", idempotency.wrap(this::createBank), Access.OPERATOR);
+        routes.post("/v1/operator/providers", idempotency.wrap(this::createProvider), Access.OPERATOR);
+        routes.post("/v1/operator/merchants", idempotency.wrap(this::createMerchant), Access.OPERATOR);
         routes.get("/v1/operator/participants", this::list, Access.OPERATOR);
         routes.get("/v1/operator/participants/{participantId}", this::get, Access.OPERATOR);
-        routes.post("/v1/operator/participants/{participantId}/suspend", this::suspend, Access.OPERATOR);
-        routes.post("/v1/operator/participants/{participantId}/reactivate", this::reactivate, Access.OPERATOR);
+        routes.post(
+                "/v1/operator/participants/{participantId}/suspend", idempotency.wrap(this::suspend), Access.OPERATOR);
+        routes.post(
+                "/v1/operator/participants/{participantId}/reactivate",
+                idempotency.wrap(this::reactivate),
+                Access.OPERATOR);
         routes.patch("/v1/operator/banks/{bankId}", this::updateBank, Access.OPERATOR);
     }
 

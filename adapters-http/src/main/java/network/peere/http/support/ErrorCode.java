@@ -24,6 +24,7 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PROVIDER_SUSPENDED(422, "Provider suspended"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     RATE_LIMITED(429, "Rate limit exceeded"),
     INTERNAL_ERROR(500, "Internal error"),
     NOT_READY(503, "Service not ready");

@@ -3,6 +3,7 @@ package network.peere.persistence.jdbi;
 import javax.sql.DataSource;
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.Transactor;
@@ -17,12 +18,14 @@ public final class JdbiStores implements PeereStores {
     private final JdbiParticipantStore participants;
     private final JdbiApiKeyStore apiKeys;
     private final JdbiAuditLog auditLog;
+    private final JdbiIdempotencyStore idempotency;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
         this.participants = new JdbiParticipantStore(transactor);
         this.apiKeys = new JdbiApiKeyStore(transactor);
         this.auditLog = new JdbiAuditLog(transactor);
+        this.idempotency = new JdbiIdempotencyStore(transactor);
     }
 
     @Override
@@ -43,5 +46,10 @@ public final class JdbiStores implements PeereStores {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

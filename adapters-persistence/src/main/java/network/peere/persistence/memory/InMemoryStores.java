@@ -2,6 +2,7 @@ package network.peere.persistence.memory;
 
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.Transactor;
@@ -15,6 +16,7 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryParticipantStore participants = new InMemoryParticipantStore(transactor);
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore(transactor);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactor);
+    private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(transactor);
 
     @Override
     public Transactor transactor() {
@@ -34,5 +36,10 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

@@ -350,4 +350,104 @@ abstract class ParticipantsApiContract {
         String bankKey = server.demo().byRole("bank", Optional.empty()).key();
         assertThat(api.get("/v1/operator/audit-events", bankKey).status()).isEqualTo(403);
     }
+
+    private Response createBankWithKey(String key, String body) {
+        return api.send(
+                "POST",
+                "/v1/operator/banks",
+                operator,
+                body,
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+    }
+
+    private long banks() {
+        return api.get("/v1/operator/participants?role=bank", operator)
+                .data()
+                .get("total")
+                .asLong();
+    }
+
+    @Test
+    void twenty_concurrent_identical_creates_with_one_key_make_one_bank() throws Exception {
+        long before = banks();
+        String key = "concurrent-" + java.util.UUID.randomUUID();
+        String body = "{\"name\":\"Once Bank\",\"email\":\"once@bank.test\"}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Response>>();
+            for (int i = 0; i < 20; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return createBankWithKey(key, body);
+                }));
+            }
+            start.countDown();
+            var ids = new java.util.HashSet<String>();
+            int replays = 0;
+            for (var future : futures) {
+                Response answer = future.get();
+                assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+                ids.add(answer.data().get("id").asText());
+                replays += "true".equals(answer.header("Idempotent-Replayed")) ? 1 : 0;
+            }
+            assertThat(ids).as("every answer names the same bank").hasSize(1);
+            assertThat(replays).isEqualTo(19);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(banks()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_key_reused_with_another_body_is_refused_and_formatting_does_not_count() {
+        String key = "reuse-" + java.util.UUID.randomUUID();
+        Response first = createBankWithKey(key, "{\"name\":\"Reuse Bank\",\"email\":\"r@bank.test\"}");
+        assertThat(first.status()).isEqualTo(201);
+        Response reformatted = createBankWithKey(key, "{ \"email\" : \"r@bank.test\",\n  \"name\" : \"Reuse Bank\" }");
+        assertThat(reformatted.status()).isEqualTo(201);
+        assertThat(reformatted.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(reformatted.body()).isEqualTo(first.body());
+
+        Response other = createBankWithKey(key, "{\"name\":\"Other Bank\",\"email\":\"o@bank.test\"}");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.code()).isEqualTo("idempotency_key_reused");
+
+        String bankKey = server.demo().byRole("bank", Optional.empty()).key();
+        Response anotherParticipant = api.send(
+                "POST", "/v1/keys", bankKey, "{}", Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+        assertThat(anotherParticipant.status())
+                .as("keys are scoped per participant")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void refused_input_is_not_remembered_under_its_key() {
+        String key = "fix-" + java.util.UUID.randomUUID();
+        Response refused = createBankWithKey(key, "{\"name\":\"Fix Bank\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        Response fixed = createBankWithKey(key, "{\"name\":\"Fix Bank\",\"email\":\"fix@bank.test\"}");
+        assertThat(fixed.status()).isEqualTo(201);
+        assertThat(fixed.header("Idempotent-Replayed")).isNull();
+
+        Response malformedKey = createBankWithKey("has space", "{\"name\":\"X\",\"email\":\"x@bank.test\"}");
+        assertThat(malformedKey.status()).isEqualTo(400);
+        assertThat(malformedKey.json().get("fieldErrors").get(0).get("field").asText())
+                .isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void a_replayed_key_issue_creates_no_second_key_and_never_shows_the_secret_again() {
+        String merchant = createMerchant("Replay Keys", "");
+        String path = "/v1/operator/participants/" + merchant + "/keys";
+        var headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "issue-once");
+        Response first = api.send("POST", path, operator, "{\"label\":\"ci\"}", headers);
+        Response replay = api.send("POST", path, operator, "{\"label\":\"ci\"}", headers);
+        assertThat(first.data().get("key").asText()).startsWith("sk_test_");
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.data().get("key").isNull()).isTrue();
+        assertThat(replay.data().get("id").asText())
+                .isEqualTo(first.data().get("id").asText());
+        assertThat(api.get(path, operator).data().get("total").asInt()).isEqualTo(1);
+    }
 }

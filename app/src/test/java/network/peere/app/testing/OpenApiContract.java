@@ -119,6 +119,13 @@ public final class OpenApiContract {
                 .isEmpty();
     }
 
+    /** The {@code code} values the Problem schema allows. */
+    public List<String> problemCodes() {
+        var codes = new java.util.ArrayList<String>();
+        spec.at("/components/schemas/Problem/properties/code/enum").forEach(c -> codes.add(c.asString()));
+        return codes;
+    }
+
     private JsonNode resolve(JsonNode node) {
         while (node.has("$ref")) {
             node = spec.at(refPointer(node));

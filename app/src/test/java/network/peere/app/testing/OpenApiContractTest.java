@@ -44,4 +44,13 @@ class OpenApiContractTest {
                                 + "\"success\":false,\"message\":\"d\"}"))
                 .isInstanceOf(AssertionError.class);
     }
+
+    @Test
+    void every_error_code_the_server_can_send_is_in_the_contract_and_nothing_else() {
+        var documented = contract.problemCodes();
+        var sent = java.util.Arrays.stream(network.peere.http.support.ErrorCode.values())
+                .map(network.peere.http.support.ErrorCode::wire)
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(documented).containsExactlyInAnyOrderElementsOf(sent);
+    }
 }

@@ -9,4 +9,6 @@ public interface PeereStores {
     ApiKeyStore apiKeys();
 
     AuditLog auditLog();
+
+    IdempotencyStore idempotency();
 }

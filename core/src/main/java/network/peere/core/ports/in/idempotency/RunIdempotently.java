@@ -1,0 +1,37 @@
+package network.peere.core.ports.in.idempotency;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import network.peere.core.domain.idempotency.IdempotencyKey;
+import network.peere.core.domain.idempotency.StoredResponse;
+
+/**
+ * Runs a request's work at most once per idempotency key: the first request with a key does the work and its response
+ * is stored in the same transaction; later requests with the same key and the same request get that response again;
+ * the same key with a different request is refused. A concurrent duplicate waits for the first and then replays.
+ */
+public interface RunIdempotently {
+    Outcome run(Request request, Supplier<StoredResponse> work);
+
+    /** {@code fingerprint} identifies the request (method, path, canonical body) — equal means "the same request". */
+    record Request(IdempotencyKey key, String fingerprint) {
+        public Request {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+    }
+
+    sealed interface Outcome {
+        /** The work ran now, and its response is stored. */
+        record Executed(StoredResponse response) implements Outcome {}
+
+        /** The work ran before; this is the response it got then. */
+        record Replayed(StoredResponse response) implements Outcome {}
+
+        /** The key was used for a different request. */
+        record KeyReused() implements Outcome {}
+    }
+
+    /** Forgets keys older than their retention; returns how many went. Called by a background job. */
+    int purgeExpired(int limit);
+}
