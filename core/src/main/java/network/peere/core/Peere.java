@@ -7,6 +7,8 @@ import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.FindParticipants;
 import network.peere.core.ports.in.participant.ManageApiKeys;
 import network.peere.core.ports.in.participant.RegisterParticipant;
+import network.peere.core.ports.in.ratelimit.ConfigureRateLimits;
+import network.peere.core.ports.in.ratelimit.ResolveRateLimits;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
@@ -14,6 +16,7 @@ import network.peere.core.ports.out.RandomSource;
 import network.peere.core.services.TimeOrderedIdGenerator;
 import network.peere.core.services.participant.ApiKeyService;
 import network.peere.core.services.participant.ParticipantService;
+import network.peere.core.services.ratelimit.RateLimitService;
 
 /**
  * The one entry point for embedding Peere: give it stores, a clock and randomness, and drive the use cases
@@ -30,6 +33,7 @@ import network.peere.core.services.participant.ParticipantService;
 public final class Peere {
     private final ParticipantService participants;
     private final ApiKeyService apiKeys;
+    private final RateLimitService rateLimits;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -38,6 +42,7 @@ public final class Peere {
         IdGenerator ids = config.ids != null ? config.ids : new TimeOrderedIdGenerator(clock, random);
         this.participants = new ParticipantService(stores, clock, ids);
         this.apiKeys = new ApiKeyService(stores, clock, ids, random);
+        this.rateLimits = new RateLimitService(stores);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -64,6 +69,14 @@ public final class Peere {
 
     public AuthenticateApiKey authenticateApiKey() {
         return apiKeys;
+    }
+
+    public ResolveRateLimits resolveRateLimits() {
+        return rateLimits;
+    }
+
+    public ConfigureRateLimits configureRateLimits() {
+        return rateLimits;
     }
 
     private static <T> T require(T value, String name) {

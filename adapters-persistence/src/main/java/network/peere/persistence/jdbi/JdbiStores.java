@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.RateLimitOverrideStore;
 import network.peere.core.ports.out.Transactor;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,11 +16,13 @@ public final class JdbiStores implements PeereStores {
     private final JdbiTransactor transactor;
     private final JdbiParticipantStore participants;
     private final JdbiApiKeyStore apiKeys;
+    private final JdbiRateLimitOverrideStore rateLimitOverrides;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
         this.participants = new JdbiParticipantStore(transactor);
         this.apiKeys = new JdbiApiKeyStore(transactor);
+        this.rateLimitOverrides = new JdbiRateLimitOverrideStore(transactor);
     }
 
     @Override
@@ -35,5 +38,10 @@ public final class JdbiStores implements PeereStores {
     @Override
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public RateLimitOverrideStore rateLimitOverrides() {
+        return rateLimitOverrides;
     }
 }

@@ -3,6 +3,7 @@ package network.peere.persistence.memory;
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.RateLimitOverrideStore;
 import network.peere.core.ports.out.Transactor;
 
 /**
@@ -13,6 +14,7 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryTransactor transactor = new InMemoryTransactor();
     private final InMemoryParticipantStore participants = new InMemoryParticipantStore(transactor);
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore(transactor);
+    private final InMemoryRateLimitOverrideStore rateLimitOverrides = new InMemoryRateLimitOverrideStore(transactor);
 
     @Override
     public Transactor transactor() {
@@ -27,5 +29,10 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public RateLimitOverrideStore rateLimitOverrides() {
+        return rateLimitOverrides;
     }
 }

@@ -7,4 +7,6 @@ public interface PeereStores {
     ParticipantStore participants();
 
     ApiKeyStore apiKeys();
+
+    RateLimitOverrideStore rateLimitOverrides();
 }
