@@ -10,7 +10,8 @@ import org.slf4j.MDC;
 
 /**
  * Runs before every matched route: checks the bearer key, records the {@link Principal}, then (after the rate
- * limit) checks the route's {@link Access}. The key itself is never logged or echoed; only the key id and participant id reach the logs.
+ * limit) checks the route's {@link Access}. The key itself is never logged or echoed; only the key id and participant
+ * id reach the logs.
  */
 public final class Authenticator {
     public static final String MDC_PARTICIPANT = "participantId";
