@@ -14,10 +14,13 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import network.peere.core.Peere;
+import network.peere.http.ratelimit.RateLimiter;
+import network.peere.http.ratelimit.RateLimiting;
 import network.peere.http.routes.ApiKeyRoutes;
 import network.peere.http.routes.AuditRoutes;
 import network.peere.http.routes.MerchantRoutes;
 import network.peere.http.routes.OperatorRoutes;
+import network.peere.http.routes.RateLimitRoutes;
 import network.peere.http.routes.SystemRoutes;
 import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Authenticator;
@@ -31,7 +34,7 @@ import org.slf4j.MDC;
 
 /**
  * Builds the HTTP API over a {@link Peere} core. Routes are thin: parse, call a use case, map the outcome. Everything
- * cross-cutting (request ids, authentication, problem details, access logs, metrics) is wired here, once.
+ * cross-cutting (request ids, authentication, rate limits, problem details, access logs, metrics) is wired here, once.
  */
 public final class PeereHttp {
     private static final Logger ACCESS = LoggerFactory.getLogger("network.peere.http.access");
@@ -64,6 +67,8 @@ public final class PeereHttp {
         ObjectMapper mapper = objectMapper();
         var authenticator = new Authenticator(peere.authenticateApiKey());
         var idempotency = new Idempotency(peere.runIdempotently(), mapper);
+        var limiter = new RateLimiter(peere.resolveRateLimits(), RateLimiter.NanoTime.system());
+        var rateLimiting = new RateLimiting(limiter);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
@@ -72,9 +77,15 @@ public final class PeereHttp {
             config.staticFiles.enableWebjars();
             config.requestLogger.http((ctx, millis) -> logAndMeasure(ctx, millis, settings.metrics()));
             config.routes.before(ctx -> MDC.put(RequestIds.MDC_KEY, RequestIds.assign(ctx)));
-            config.routes.beforeMatched(authenticator::handle);
+            // Authenticate, then rate-limit by the key, then check the role: a refused key never touches a bucket,
+            // and a forbidden call still costs a token and carries the X-RateLimit-* headers.
+            config.routes.beforeMatched(ctx -> authenticator.authenticate(ctx).ifPresent(principal -> {
+                rateLimiting.admit(ctx, principal);
+                authenticator.authorize(ctx, principal);
+            }));
             new SystemRoutes(settings.ready(), settings.metrics(), settings.openApiYaml()).register(config.routes);
             new OperatorRoutes(peere, mapper, idempotency).register(config.routes);
+            new RateLimitRoutes(peere, mapper, limiter).register(config.routes);
             new ApiKeyRoutes(peere, mapper, idempotency).register(config.routes);
             new MerchantRoutes(peere).register(config.routes);
             new AuditRoutes(peere).register(config.routes);

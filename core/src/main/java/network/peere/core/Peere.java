@@ -9,6 +9,8 @@ import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.FindParticipants;
 import network.peere.core.ports.in.participant.ManageApiKeys;
 import network.peere.core.ports.in.participant.RegisterParticipant;
+import network.peere.core.ports.in.ratelimit.ConfigureRateLimits;
+import network.peere.core.ports.in.ratelimit.ResolveRateLimits;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
@@ -18,6 +20,7 @@ import network.peere.core.services.audit.AuditTrail;
 import network.peere.core.services.idempotency.IdempotencyService;
 import network.peere.core.services.participant.ApiKeyService;
 import network.peere.core.services.participant.ParticipantService;
+import network.peere.core.services.ratelimit.RateLimitService;
 
 /**
  * The one entry point for embedding Peere: give it stores, a clock and randomness, and drive the use cases
@@ -36,6 +39,7 @@ public final class Peere {
     private final ApiKeyService apiKeys;
     private final AuditTrail audit;
     private final IdempotencyService idempotency;
+    private final RateLimitService rateLimits;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -46,6 +50,7 @@ public final class Peere {
         this.idempotency = new IdempotencyService(stores, clock);
         this.participants = new ParticipantService(stores, clock, ids, audit);
         this.apiKeys = new ApiKeyService(stores, clock, ids, random, audit);
+        this.rateLimits = new RateLimitService(stores, audit);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -80,6 +85,14 @@ public final class Peere {
 
     public RunIdempotently runIdempotently() {
         return idempotency;
+    }
+
+    public ResolveRateLimits resolveRateLimits() {
+        return rateLimits;
+    }
+
+    public ConfigureRateLimits configureRateLimits() {
+        return rateLimits;
     }
 
     private static <T> T require(T value, String name) {

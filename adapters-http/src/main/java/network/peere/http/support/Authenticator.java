@@ -1,6 +1,7 @@
 package network.peere.http.support;
 
 import io.javalin.http.Context;
+import java.util.Optional;
 import java.util.Set;
 import network.peere.core.domain.participant.Principal;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
@@ -8,8 +9,9 @@ import network.peere.core.ports.in.participant.AuthenticateApiKey.Authentication
 import org.slf4j.MDC;
 
 /**
- * Runs before every matched route: checks the bearer key against the route's {@link Access} and records the
- * {@link Principal}. The key itself is never logged or echoed; only the key id and participant id reach the logs.
+ * Runs before every matched route: checks the bearer key, records the {@link Principal}, then (after the rate
+ * limit) checks the route's {@link Access}. The key itself is never logged or echoed; only the key id and participant
+ * id reach the logs.
  */
 public final class Authenticator {
     public static final String MDC_PARTICIPANT = "participantId";
@@ -22,10 +24,14 @@ public final class Authenticator {
         this.authenticate = authenticate;
     }
 
-    public void handle(Context ctx) {
+    /**
+     * Checks the bearer key of a route that needs one and records the {@link Principal}; empty for a public route.
+     * A missing, unknown or revoked key, or a suspended participant, is refused here, before any rate limit.
+     */
+    public Optional<Principal> authenticate(Context ctx) {
         Set<?> roles = ctx.routeRoles();
         if (roles.isEmpty() || roles.contains(Access.PUBLIC)) {
-            return;
+            return Optional.empty();
         }
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
@@ -43,6 +49,12 @@ public final class Authenticator {
         };
         ctx.attribute(ATTRIBUTE, principal);
         MDC.put(MDC_PARTICIPANT, principal.participantId().value());
+        return Optional.of(principal);
+    }
+
+    /** Refuses a role the route does not admit. */
+    public void authorize(Context ctx, Principal principal) {
+        Set<?> roles = ctx.routeRoles();
         boolean allowed = roles.contains(Access.ANY_PARTICIPANT)
                 || roles.stream()
                         .anyMatch(r -> r instanceof Access access

@@ -33,10 +33,15 @@ public final class JsonFields {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final ObjectNode root;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldError> errors;
 
-    private JsonFields(ObjectNode root) {
+    /** Empty for the body itself; {@code "standard."} for a nested object, so its errors name the full path. */
+    private final String path;
+
+    private JsonFields(ObjectNode root, List<FieldError> errors, String path) {
         this.root = root;
+        this.errors = errors;
+        this.path = path;
     }
 
     public static JsonFields parse(Context ctx, ObjectMapper mapper) {
@@ -63,7 +68,7 @@ public final class JsonFields {
         if (!(node instanceof ObjectNode object)) {
             throw new ApiProblem(ErrorCode.MALFORMED_JSON, "The body must be a JSON object.");
         }
-        return new JsonFields(object);
+        return new JsonFields(object, new ArrayList<>(), "");
     }
 
     public String requiredText(String field, int maxLength) {
@@ -127,6 +132,51 @@ public final class JsonFields {
         });
     }
 
+    /** A whole number in {@code [min, max]}; missing is {@code required}. */
+    public Optional<Long> requiredInteger(String field, long min, long max) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            missing(field);
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            error(field, "invalid_type", "must be a whole number");
+            return Optional.empty();
+        }
+        long number = value.longValue();
+        if (number < min || number > max) {
+            error(field, "out_of_range", "must be " + min + "-" + max);
+            return Optional.empty();
+        }
+        return Optional.of(number);
+    }
+
+    /**
+     * A nested JSON object, read with the same methods; its problems are reported with this body's, under
+     * {@code field.member}.
+     */
+    public Optional<JsonFields> optionalObject(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!(value instanceof ObjectNode object)) {
+            error(field, "invalid_type", "must be an object");
+            return Optional.empty();
+        }
+        return Optional.of(new JsonFields(object, errors, path + field + "."));
+    }
+
+    /** Whether any of the fields is given (not null). */
+    public boolean hasAnyOf(Set<String> fields) {
+        return fields.stream().anyMatch(field -> root.hasNonNull(field));
+    }
+
+    /** A rule across fields that no single reader checks (e.g. one limit not above another). */
+    public void refuse(String field, String code, String message) {
+        error(field, code, message);
+    }
+
     public Optional<ZoneId> optionalTimeZone(String field) {
         return optionalText(field, 64).flatMap(text -> parseOrError(field, text, ZoneId::of, "an IANA time zone"));
     }
@@ -177,7 +227,7 @@ public final class JsonFields {
     }
 
     private void error(String field, String code, String message) {
-        errors.add(new FieldError(field, code, message));
+        errors.add(new FieldError(path + field, code, message));
     }
 
     private static <E extends Enum<E>> String allowed(Class<E> type) {

@@ -16,7 +16,7 @@ public final class Problems {
     private Problems() {}
 
     public static void write(Context ctx, ApiProblem problem) {
-        write(ctx, problem.code(), problem.getMessage(), problem.fieldErrors());
+        write(ctx, problem.code(), problem.getMessage(), problem.fieldErrors(), problem.members());
     }
 
     public static void write(Context ctx, ErrorCode code, String detail) {
@@ -24,6 +24,12 @@ public final class Problems {
     }
 
     public static void write(Context ctx, ErrorCode code, String detail, List<FieldError> fieldErrors) {
+        write(ctx, code, detail, fieldErrors, Map.of());
+    }
+
+    /** {@code members} are extension members; they never replace a standard one. */
+    public static void write(
+            Context ctx, ErrorCode code, String detail, List<FieldError> fieldErrors, Map<String, Object> members) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + code.wire());
         body.put("title", code.title());
@@ -46,6 +52,7 @@ public final class Problems {
                             .map(e -> Map.of("field", e.field(), "code", e.code(), "message", e.message()))
                             .toList());
         }
+        members.forEach(body::putIfAbsent);
         RequestIds.current(ctx).ifPresent(id -> body.put("requestId", id));
         if (code.status() == 401) {
             // RFC 9110: a 401 names the scheme the client should use.

@@ -6,6 +6,7 @@ import network.peere.core.ports.out.AuditLog;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.RateLimitOverrideStore;
 import network.peere.core.ports.out.Transactor;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,6 +20,7 @@ public final class JdbiStores implements PeereStores {
     private final JdbiApiKeyStore apiKeys;
     private final JdbiAuditLog auditLog;
     private final JdbiIdempotencyStore idempotency;
+    private final JdbiRateLimitOverrideStore rateLimitOverrides;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
@@ -26,6 +28,7 @@ public final class JdbiStores implements PeereStores {
         this.apiKeys = new JdbiApiKeyStore(transactor);
         this.auditLog = new JdbiAuditLog(transactor);
         this.idempotency = new JdbiIdempotencyStore(transactor);
+        this.rateLimitOverrides = new JdbiRateLimitOverrideStore(transactor);
     }
 
     @Override
@@ -51,5 +54,10 @@ public final class JdbiStores implements PeereStores {
     @Override
     public IdempotencyStore idempotency() {
         return idempotency;
+    }
+
+    @Override
+    public RateLimitOverrideStore rateLimitOverrides() {
+        return rateLimitOverrides;
     }
 }

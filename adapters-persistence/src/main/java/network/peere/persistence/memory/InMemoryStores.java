@@ -5,6 +5,7 @@ import network.peere.core.ports.out.AuditLog;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.RateLimitOverrideStore;
 import network.peere.core.ports.out.Transactor;
 
 /**
@@ -17,6 +18,7 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore(transactor);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactor);
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(transactor);
+    private final InMemoryRateLimitOverrideStore rateLimitOverrides = new InMemoryRateLimitOverrideStore(transactor);
 
     @Override
     public Transactor transactor() {
@@ -41,5 +43,10 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public IdempotencyStore idempotency() {
         return idempotency;
+    }
+
+    @Override
+    public RateLimitOverrideStore rateLimitOverrides() {
+        return rateLimitOverrides;
     }
 }

@@ -23,6 +23,14 @@ class InMemoryStoresTest {
     }
 
     @Nested
+    class RateLimitOverrides extends RateLimitOverrideStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
     class Transactions extends TransactorContract {
         @Override
         protected PeereStores freshStores() {

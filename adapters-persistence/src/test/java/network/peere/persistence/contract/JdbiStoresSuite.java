@@ -46,6 +46,14 @@ abstract class JdbiStoresSuite {
     }
 
     @Nested
+    class RateLimitOverrides extends RateLimitOverrideStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
     class Transactions extends TransactorContract {
         @Override
         protected PeereStores freshStores() {

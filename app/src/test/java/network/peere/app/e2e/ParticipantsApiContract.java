@@ -35,6 +35,7 @@ abstract class ParticipantsApiContract {
         server = start(dataDir);
         api = server.api();
         operator = server.operatorKey();
+        server.raiseOperatorRateLimits();
     }
 
     @AfterAll

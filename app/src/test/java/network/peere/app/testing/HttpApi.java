@@ -35,6 +35,14 @@ public final class HttpApi {
         return send("PATCH", path, key, jsonBody, Map.of("Content-Type", "application/json"));
     }
 
+    public Response put(String path, String key, String jsonBody) {
+        return send("PUT", path, key, jsonBody, Map.of("Content-Type", "application/json"));
+    }
+
+    public Response delete(String path, String key) {
+        return send("DELETE", path, key, null, Map.of());
+    }
+
     public Response send(String method, String path, String key, String body, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(20))

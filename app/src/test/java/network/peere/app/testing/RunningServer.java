@@ -62,6 +62,22 @@ public final class RunningServer implements AutoCloseable {
         return demo().byRole("operator", java.util.Optional.empty()).key();
     }
 
+    /**
+     * Raises the demo operator's own limits, so scenarios that call operator routes many times in a row test what
+     * they mean to and not the operator's burst limit (decisions.md: tests and benchmarks raise limits, defaults stay).
+     */
+    public void raiseOperatorRateLimits() {
+        String operator = demo().byRole("operator", java.util.Optional.empty()).participantId();
+        Response raised = api.put(
+                "/v1/operator/participants/" + operator + "/rate-limits",
+                operatorKey(),
+                "{\"standard\":{\"perMinute\":100000,\"burstPerSecond\":10000},"
+                        + "\"read\":{\"perMinute\":100000,\"burstPerSecond\":10000}}");
+        if (raised.status() != 200) {
+            throw new IllegalStateException("could not raise the operator's rate limits: " + raised.body());
+        }
+    }
+
     public PeereServer server() {
         return server;
     }

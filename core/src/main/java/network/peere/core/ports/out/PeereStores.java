@@ -11,4 +11,6 @@ public interface PeereStores {
     AuditLog auditLog();
 
     IdempotencyStore idempotency();
+
+    RateLimitOverrideStore rateLimitOverrides();
 }
