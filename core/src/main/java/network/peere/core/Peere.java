@@ -4,9 +4,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import network.peere.core.ports.in.audit.ReadAuditLog;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
+import network.peere.core.ports.in.participant.ChangeMerchant;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.FindParticipants;
+import network.peere.core.ports.in.participant.FindProviderMerchants;
 import network.peere.core.ports.in.participant.ManageApiKeys;
+import network.peere.core.ports.in.participant.OnboardMerchants;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
@@ -15,6 +18,7 @@ import network.peere.core.ports.out.RandomSource;
 import network.peere.core.services.TimeOrderedIdGenerator;
 import network.peere.core.services.audit.AuditTrail;
 import network.peere.core.services.participant.ApiKeyService;
+import network.peere.core.services.participant.MerchantService;
 import network.peere.core.services.participant.ParticipantService;
 
 /**
@@ -32,6 +36,7 @@ import network.peere.core.services.participant.ParticipantService;
 public final class Peere {
     private final ParticipantService participants;
     private final ApiKeyService apiKeys;
+    private final MerchantService merchants;
     private final AuditTrail audit;
 
     private Peere(Config config) {
@@ -42,6 +47,7 @@ public final class Peere {
         this.audit = new AuditTrail(stores, clock, ids);
         this.participants = new ParticipantService(stores, clock, ids, audit);
         this.apiKeys = new ApiKeyService(stores, clock, ids, random, audit);
+        this.merchants = new MerchantService(stores, clock, ids, audit);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -60,6 +66,21 @@ public final class Peere {
 
     public FindParticipants findParticipants() {
         return participants;
+    }
+
+    /** A provider brings a batch of merchants onto the network. */
+    public OnboardMerchants onboardMerchants() {
+        return merchants;
+    }
+
+    /** A provider reads its own merchants (never another provider's). */
+    public FindProviderMerchants findProviderMerchants() {
+        return merchants;
+    }
+
+    /** A provider edits its merchants and sets their trust; the operator sets any merchant's trust. */
+    public ChangeMerchant changeMerchant() {
+        return merchants;
     }
 
     public ManageApiKeys manageApiKeys() {
