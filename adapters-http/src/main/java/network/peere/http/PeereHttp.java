@@ -18,6 +18,7 @@ import network.peere.http.routes.ApiKeyRoutes;
 import network.peere.http.routes.AuditRoutes;
 import network.peere.http.routes.MerchantRoutes;
 import network.peere.http.routes.OperatorRoutes;
+import network.peere.http.routes.ProviderRoutes;
 import network.peere.http.routes.SystemRoutes;
 import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Authenticator;
@@ -75,6 +76,7 @@ public final class PeereHttp {
             new OperatorRoutes(peere, mapper).register(config.routes);
             new ApiKeyRoutes(peere, mapper).register(config.routes);
             new MerchantRoutes(peere).register(config.routes);
+            new ProviderRoutes(peere, mapper).register(config.routes);
             new AuditRoutes(peere).register(config.routes);
             registerErrorHandlers(config);
         });
