@@ -20,6 +20,7 @@ import network.peere.http.routes.ApiKeyRoutes;
 import network.peere.http.routes.AuditRoutes;
 import network.peere.http.routes.MerchantRoutes;
 import network.peere.http.routes.OperatorRoutes;
+import network.peere.http.routes.ProviderRoutes;
 import network.peere.http.routes.RateLimitRoutes;
 import network.peere.http.routes.SystemRoutes;
 import network.peere.http.support.ApiProblem;
@@ -88,6 +89,7 @@ public final class PeereHttp {
             new RateLimitRoutes(peere, mapper, limiter).register(config.routes);
             new ApiKeyRoutes(peere, mapper, idempotency).register(config.routes);
             new MerchantRoutes(peere).register(config.routes);
+            new ProviderRoutes(peere, mapper, idempotency).register(config.routes);
             new AuditRoutes(peere).register(config.routes);
             registerErrorHandlers(config);
         });

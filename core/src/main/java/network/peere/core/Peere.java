@@ -5,9 +5,12 @@ import java.util.function.Consumer;
 import network.peere.core.ports.in.audit.ReadAuditLog;
 import network.peere.core.ports.in.idempotency.RunIdempotently;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
+import network.peere.core.ports.in.participant.ChangeMerchant;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.FindParticipants;
+import network.peere.core.ports.in.participant.FindProviderMerchants;
 import network.peere.core.ports.in.participant.ManageApiKeys;
+import network.peere.core.ports.in.participant.OnboardMerchants;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 import network.peere.core.ports.in.ratelimit.ConfigureRateLimits;
 import network.peere.core.ports.in.ratelimit.ResolveRateLimits;
@@ -19,6 +22,7 @@ import network.peere.core.services.TimeOrderedIdGenerator;
 import network.peere.core.services.audit.AuditTrail;
 import network.peere.core.services.idempotency.IdempotencyService;
 import network.peere.core.services.participant.ApiKeyService;
+import network.peere.core.services.participant.MerchantService;
 import network.peere.core.services.participant.ParticipantService;
 import network.peere.core.services.ratelimit.RateLimitService;
 
@@ -37,6 +41,7 @@ import network.peere.core.services.ratelimit.RateLimitService;
 public final class Peere {
     private final ParticipantService participants;
     private final ApiKeyService apiKeys;
+    private final MerchantService merchants;
     private final AuditTrail audit;
     private final IdempotencyService idempotency;
     private final RateLimitService rateLimits;
@@ -51,6 +56,7 @@ public final class Peere {
         this.participants = new ParticipantService(stores, clock, ids, audit);
         this.apiKeys = new ApiKeyService(stores, clock, ids, random, audit);
         this.rateLimits = new RateLimitService(stores, audit);
+        this.merchants = new MerchantService(stores, clock, ids, audit);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -69,6 +75,21 @@ public final class Peere {
 
     public FindParticipants findParticipants() {
         return participants;
+    }
+
+    /** A provider brings a batch of merchants onto the network. */
+    public OnboardMerchants onboardMerchants() {
+        return merchants;
+    }
+
+    /** A provider reads its own merchants (never another provider's). */
+    public FindProviderMerchants findProviderMerchants() {
+        return merchants;
+    }
+
+    /** A provider edits its merchants and sets their trust; the operator sets any merchant's trust. */
+    public ChangeMerchant changeMerchant() {
+        return merchants;
     }
 
     public ManageApiKeys manageApiKeys() {

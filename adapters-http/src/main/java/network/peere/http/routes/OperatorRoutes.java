@@ -20,6 +20,7 @@ import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.participant.TrustLevel;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.ports.in.participant.ChangeMerchant;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 import network.peere.http.support.Access;
@@ -72,6 +73,7 @@ public final class OperatorRoutes {
                 idempotency.wrap(this::reactivate),
                 Access.OPERATOR);
         routes.patch("/v1/operator/banks/{bankId}", this::updateBank, Access.OPERATOR);
+        routes.patch("/v1/operator/merchants/{merchantId}/trust", this::setMerchantTrust, Access.OPERATOR);
     }
 
     private void createBank(Context ctx) {
@@ -195,6 +197,24 @@ public final class OperatorRoutes {
                 "Bank updated successfully",
                 peere.changeParticipant()
                         .setBankTimeZone(Authenticator.principal(ctx).mode(), bankId, zone, actor(ctx)));
+    }
+
+    /** Any merchant of the mode, direct or a provider's: direct merchants' trust is the operator's to set. */
+    private void setMerchantTrust(Context ctx) {
+        ParticipantId merchantId = ProviderRoutes.merchantId(ctx.pathParam("merchantId"));
+        var body = JsonFields.parse(ctx, mapper);
+        ChangeMerchant.TrustChange change = ProviderRoutes.trustChange(body, Set.of());
+        ProviderRoutes.changed(
+                ctx,
+                peere.changeMerchant()
+                        .setTrust(
+                                Authenticator.principal(ctx).mode(),
+                                new ChangeMerchant.Scope.Network(),
+                                merchantId,
+                                change,
+                                actor(ctx)),
+                "Merchant trust updated successfully",
+                ParticipantJson::merchantTrust);
     }
 
     private static void changed(Context ctx, String message, ChangeParticipant.Change change) {

@@ -189,6 +189,49 @@ public final class JsonFields {
         return zone;
     }
 
+    /**
+     * An array of JSON objects of {@code min}..{@code max} elements, each read with its own {@link JsonFields} so a
+     * batch can answer per element. A missing, non-array, too short or too long array is an error of this body; an
+     * element that is not an object is reported at {@code field[i]}.
+     */
+    public List<JsonFields> objectArray(String field, int min, int max) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            missing(field);
+            return List.of();
+        }
+        if (!value.isArray()) {
+            error(field, "invalid_type", "must be an array");
+            return List.of();
+        }
+        if (value.size() < min || value.size() > max) {
+            error(field, "out_of_range", "must hold " + min + " to " + max + " items");
+            return List.of();
+        }
+        List<JsonFields> elements = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i) instanceof ObjectNode element) {
+                elements.add(new JsonFields(element, new ArrayList<>(), ""));
+            } else {
+                error(field + "[" + i + "]", "invalid_type", "must be an object");
+            }
+        }
+        return elements;
+    }
+
+    /** Whether the body has this member, even as {@code null}. */
+    public boolean has(String field) {
+        return root.has(field);
+    }
+
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    public boolean isValid() {
+        return errors.isEmpty();
+    }
+
     /** Fields the route does not know are refused, so a typo ({@code "trustLvl"}) is not silently ignored. */
     public void rejectUnknown(Set<String> known) {
         Iterator<String> names = root.fieldNames();

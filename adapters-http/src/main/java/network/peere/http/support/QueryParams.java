@@ -4,8 +4,10 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.domain.shared.WireEnums;
@@ -50,6 +52,60 @@ public final class QueryParams {
             return Optional.empty();
         }
         return raw.map(ParticipantId::new);
+    }
+
+    /** A required parameter; a missing or blank one is refused. */
+    public Optional<String> requiredText(String name) {
+        Optional<String> value = optionalText(name);
+        if (value.isEmpty()) {
+            errors.add(new FieldError(name, "required", "is required"));
+        }
+        return value;
+    }
+
+    /** {@code true} or {@code false}, in any case. */
+    public Optional<Boolean> optionalBoolean(String name) {
+        Optional<String> raw = optionalText(name);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> {
+                errors.add(new FieldError(name, "invalid_value", "must be true or false"));
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /**
+     * A list of ids, given as a repeated parameter ({@code ids=a&ids=b}, also spelled {@code ids[]=a}) or as a comma
+     * list ({@code ids=a,b}), at most {@code max}. A malformed id is refused rather than dropped, so a typo never
+     * widens a list.
+     */
+    public Set<ParticipantId> ids(String name, int max) {
+        List<String> raw = new ArrayList<>(ctx.queryParams(name));
+        raw.addAll(ctx.queryParams(name + "[]"));
+        Set<ParticipantId> ids = new LinkedHashSet<>();
+        for (String value : raw) {
+            for (String part : value.split(",")) {
+                String id = part.trim();
+                if (id.isEmpty()) {
+                    continue;
+                }
+                if (!ParticipantId.isWellFormed(id)) {
+                    errors.add(new FieldError(name, "invalid_format", "holds an id that is not well-formed"));
+                    return Set.of();
+                }
+                ids.add(new ParticipantId(id));
+            }
+        }
+        if (ids.size() > max) {
+            errors.add(new FieldError(name, "out_of_range", "must hold at most " + max + " ids"));
+            return Set.of();
+        }
+        return ids;
     }
 
     /** An ISO-8601 instant such as {@code 2026-11-23T08:00:00Z}. */

@@ -2,12 +2,16 @@ package network.peere.persistence.jdbi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import network.peere.core.domain.participant.BusinessDetails;
 import network.peere.core.domain.participant.ContactDetails;
+import network.peere.core.domain.participant.MerchantFilter;
 import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantFilter;
@@ -27,13 +31,15 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class JdbiParticipantStore implements ParticipantStore {
     private static final String COLUMNS = """
             id, mode, role, name, email, status, time_zone, provider_id, trusted, trust_level, device_lookup_enabled,
-            phone, website, description, country, state, icon, created_at, updated_at, version""";
+            phone, website, description, country, state, icon, address, registration_number, industry, ref,
+            trust_verified_at, created_at, updated_at, version""";
 
     private static final String INSERT = """
             INSERT INTO participants (%s)
             VALUES (:id, :mode, :role, :name, :email, :status, :time_zone, :provider_id, :trusted, :trust_level,
-                    :device_lookup_enabled, :phone, :website, :description, :country, :state, :icon,
-                    :created_at, :updated_at, :version)""".formatted(COLUMNS);
+                    :device_lookup_enabled, :phone, :website, :description, :country, :state, :icon, :address,
+                    :registration_number, :industry, :ref, :trust_verified_at, :created_at, :updated_at,
+                    :version)""".formatted(COLUMNS);
 
     /** The role is in the condition because a participant's role never changes; a changed role is never stored. */
     private static final String UPDATE = """
@@ -41,7 +47,9 @@ final class JdbiParticipantStore implements ParticipantStore {
                SET name = :name, email = :email, status = :status, time_zone = :time_zone, provider_id = :provider_id,
                    trusted = :trusted, trust_level = :trust_level, device_lookup_enabled = :device_lookup_enabled,
                    phone = :phone, website = :website, description = :description, country = :country,
-                   state = :state, icon = :icon, updated_at = :updated_at, version = :version
+                   state = :state, icon = :icon, address = :address, registration_number = :registration_number,
+                   industry = :industry, ref = :ref, trust_verified_at = :trust_verified_at,
+                   updated_at = :updated_at, version = :version
              WHERE id = :id AND mode = :mode AND role = :role AND version = :expected_version""";
 
     private static final String FIND = "SELECT " + COLUMNS + " FROM participants WHERE id = :id AND mode = :mode";
@@ -58,6 +66,17 @@ final class JdbiParticipantStore implements ParticipantStore {
              LIMIT :limit OFFSET :offset""";
 
     private static final String COUNT = "SELECT COUNT(*) FROM participants WHERE %s";
+
+    private static final String FIND_BY_REF = "SELECT " + COLUMNS + """
+             FROM participants
+            WHERE mode = :mode AND role = 'MERCHANT' AND provider_id = :provider_id AND ref = :ref""";
+
+    /** E-mail addresses compare case-insensitively; the column's binary collation would not, so both sides lower. */
+    private static final String FIND_BY_EMAIL = "SELECT " + COLUMNS + """
+             FROM participants
+            WHERE mode = :mode AND role = 'MERCHANT' AND provider_id = :provider_id AND LOWER(email) = :email
+            ORDER BY created_at, id
+            LIMIT 1""";
 
     private final JdbiTransactor transactor;
 
@@ -109,7 +128,84 @@ final class JdbiParticipantStore implements ParticipantStore {
         });
     }
 
+    @Override
+    public Page<Participant> listMerchantsOf(
+            Mode mode, ParticipantId providerId, MerchantFilter filter, PageRequest page) {
+        List<ParticipantId> ids = List.copyOf(filter.ids());
+        String where = merchantWhere(filter, ids);
+        return transactor.withHandle(handle -> {
+            List<Counted> rows = bindMerchantFilter(
+                            handle.createQuery(LIST.formatted(COLUMNS, where)), mode, providerId, filter, ids)
+                    .bind("limit", page.limit())
+                    .bind("offset", page.offset())
+                    .map((row, context) -> new Counted(participant(row, context), row.getLong("total_matches")))
+                    .list();
+            if (!rows.isEmpty()) {
+                return new Page<>(
+                        rows.stream().map(Counted::participant).toList(),
+                        rows.getFirst().total());
+            }
+            long total = bindMerchantFilter(handle.createQuery(COUNT.formatted(where)), mode, providerId, filter, ids)
+                    .mapTo(Long.class)
+                    .one();
+            return new Page<>(List.of(), total);
+        });
+    }
+
+    @Override
+    public Optional<Participant> findMerchantByRef(Mode mode, ParticipantId providerId, String ref) {
+        return transactor.withHandle(handle -> handle.createQuery(FIND_BY_REF)
+                .bind("mode", mode.name())
+                .bind("provider_id", providerId.value())
+                .bind("ref", ref)
+                .map(JdbiParticipantStore::participant)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Participant> findMerchantByEmail(Mode mode, ParticipantId providerId, String email) {
+        return transactor.withHandle(handle -> handle.createQuery(FIND_BY_EMAIL)
+                .bind("mode", mode.name())
+                .bind("provider_id", providerId.value())
+                .bind("email", email.toLowerCase(Locale.ROOT))
+                .map(JdbiParticipantStore::participant)
+                .findOne());
+    }
+
     private record Counted(Participant participant, long total) {}
+
+    /** Only fixed fragments (and one numbered placeholder per id) go into the SQL text; values are bound. */
+    private static String merchantWhere(MerchantFilter filter, List<ParticipantId> ids) {
+        var conditions = new ArrayList<String>();
+        conditions.add("mode = :mode");
+        conditions.add("role = 'MERCHANT'");
+        conditions.add("provider_id = :provider_id");
+        if (!ids.isEmpty()) {
+            var placeholders = new ArrayList<String>();
+            for (int i = 0; i < ids.size(); i++) {
+                placeholders.add(":id_" + i);
+            }
+            conditions.add("id IN (" + String.join(", ", placeholders) + ")");
+        }
+        filter.trusted().ifPresent(trusted -> conditions.add("trusted = :trusted"));
+        filter.level().ifPresent(level -> conditions.add("trust_level = :trust_level"));
+        filter.deviceLookup().ifPresent(lookup -> conditions.add("device_lookup_enabled = :device_lookup_enabled"));
+        return String.join(" AND ", conditions);
+    }
+
+    private static <S extends SqlStatement<S>> S bindMerchantFilter(
+            S statement, Mode mode, ParticipantId providerId, MerchantFilter filter, List<ParticipantId> ids) {
+        statement.bind("mode", mode.name()).bind("provider_id", providerId.value());
+        for (int i = 0; i < ids.size(); i++) {
+            statement.bind("id_" + i, ids.get(i).value());
+        }
+        filter.trusted().ifPresent(trusted -> statement.bind("trusted", trusted == MerchantTrust.Trusted.TRUSTED));
+        filter.level().ifPresent(level -> statement.bind("trust_level", level.name()));
+        filter.deviceLookup()
+                .ifPresent(lookup ->
+                        statement.bind("device_lookup_enabled", lookup == MerchantTrust.DeviceLookup.ENABLED));
+        return statement;
+    }
 
     /** Only fixed fragments go into the SQL text; every value is a bound parameter. */
     private static String where(ParticipantFilter filter) {
@@ -149,6 +245,15 @@ final class JdbiParticipantStore implements ParticipantStore {
                 .bind("country", profile.contact().country().orElse(null))
                 .bind("state", profile.contact().state().orElse(null))
                 .bind("icon", profile.contact().icon().orElse(null))
+                .bind("address", profile.business().address().orElse(null))
+                .bind(
+                        "registration_number",
+                        profile.business().registrationNumber().orElse(null))
+                .bind("industry", profile.business().industry().orElse(null))
+                .bind("ref", profile.ref())
+                .bind(
+                        "trust_verified_at",
+                        profile.trustSetAt() == null ? null : UtcColumns.toColumn(profile.trustSetAt()))
                 .bind("created_at", UtcColumns.toColumn(participant.createdAt()))
                 .bind("updated_at", UtcColumns.toColumn(participant.updatedAt()))
                 .bind("version", participant.version());
@@ -175,6 +280,7 @@ final class JdbiParticipantStore implements ParticipantStore {
             case MERCHANT ->
                 new Profile.MerchantProfile(
                         Optional.ofNullable(row.getString("provider_id")).map(ParticipantId::new),
+                        optional(row, "ref"),
                         new MerchantTrust(
                                 row.getBoolean("trusted")
                                         ? MerchantTrust.Trusted.TRUSTED
@@ -183,13 +289,18 @@ final class JdbiParticipantStore implements ParticipantStore {
                                 row.getBoolean("device_lookup_enabled")
                                         ? MerchantTrust.DeviceLookup.ENABLED
                                         : MerchantTrust.DeviceLookup.DISABLED),
+                        Optional.of(UtcColumns.instant(row, "trust_verified_at")),
                         new ContactDetails(
                                 optional(row, "phone"),
                                 optional(row, "website"),
                                 optional(row, "description"),
                                 optional(row, "country"),
                                 optional(row, "state"),
-                                optional(row, "icon")));
+                                optional(row, "icon")),
+                        new BusinessDetails(
+                                optional(row, "address"),
+                                optional(row, "registration_number"),
+                                optional(row, "industry")));
         };
     }
 
@@ -204,12 +315,24 @@ final class JdbiParticipantStore implements ParticipantStore {
             Boolean trusted,
             String trustLevel,
             Boolean deviceLookupEnabled,
-            ContactDetails contact) {
+            ContactDetails contact,
+            BusinessDetails business,
+            String ref,
+            Instant trustSetAt) {
 
         static ProfileColumns of(Profile profile) {
             return switch (profile) {
                 case Profile.BankProfile bank ->
-                    new ProfileColumns(bank.timeZone().getId(), null, null, null, null, ContactDetails.none());
+                    new ProfileColumns(
+                            bank.timeZone().getId(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            ContactDetails.none(),
+                            BusinessDetails.none(),
+                            null,
+                            null);
                 case Profile.MerchantProfile merchant ->
                     new ProfileColumns(
                             null,
@@ -217,11 +340,16 @@ final class JdbiParticipantStore implements ParticipantStore {
                             merchant.trust().isTrusted(),
                             merchant.trust().level().name(),
                             merchant.trust().deviceLookupEnabled(),
-                            merchant.contact());
+                            merchant.contact(),
+                            merchant.business(),
+                            merchant.ref().orElse(null),
+                            merchant.trustSetAt().orElseThrow());
                 case Profile.ProviderProfile provider ->
-                    new ProfileColumns(null, null, null, null, null, ContactDetails.none());
+                    new ProfileColumns(
+                            null, null, null, null, null, ContactDetails.none(), BusinessDetails.none(), null, null);
                 case Profile.OperatorProfile operator ->
-                    new ProfileColumns(null, null, null, null, null, ContactDetails.none());
+                    new ProfileColumns(
+                            null, null, null, null, null, ContactDetails.none(), BusinessDetails.none(), null, null);
             };
         }
     }

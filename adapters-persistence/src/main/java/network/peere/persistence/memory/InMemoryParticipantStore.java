@@ -3,12 +3,15 @@ package network.peere.persistence.memory;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import network.peere.core.domain.participant.MerchantFilter;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantFilter;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
@@ -36,6 +39,18 @@ final class InMemoryParticipantStore implements ParticipantStore {
         transactor.useTransaction(() -> {
             if (rows.containsKey(row.id())) {
                 throw new IllegalStateException("duplicate participant id " + row.id());
+            }
+            // Like the unique index on (mode, provider_id, ref).
+            if (row.profile() instanceof Profile.MerchantProfile merchant
+                    && merchant.ref().isPresent()
+                    && merchant.providerId().isPresent()
+                    && findMerchantByRef(
+                                    row.mode(),
+                                    merchant.providerId().get(),
+                                    merchant.ref().get())
+                            .isPresent()) {
+                throw new IllegalStateException(
+                        "duplicate ref " + merchant.ref().get() + " for its provider");
             }
             rows.put(row.id(), row);
             transactor.onRollback(() -> rows.remove(row.id()));
@@ -90,6 +105,48 @@ final class InMemoryParticipantStore implements ParticipantStore {
         });
     }
 
+    @Override
+    public Page<Participant> listMerchantsOf(
+            Mode mode, ParticipantId providerId, MerchantFilter filter, PageRequest page) {
+        return transactor.inTransaction(() -> {
+            List<Participant> matches = rows.values().stream()
+                    .filter(participant -> participant.mode() == mode
+                            && isMerchantOf(participant, providerId)
+                            && filter.matches(participant))
+                    .sorted(NEWEST_FIRST)
+                    .toList();
+            List<Participant> items =
+                    matches.stream().skip(page.offset()).limit(page.limit()).toList();
+            return new Page<>(items, matches.size());
+        });
+    }
+
+    @Override
+    public Optional<Participant> findMerchantByRef(Mode mode, ParticipantId providerId, String ref) {
+        return transactor.inTransaction(() -> rows.values().stream()
+                .filter(participant -> participant.mode() == mode
+                        && isMerchantOf(participant, providerId)
+                        && ((Profile.MerchantProfile) participant.profile())
+                                .ref()
+                                .filter(ref::equals)
+                                .isPresent())
+                .findFirst());
+    }
+
+    @Override
+    public Optional<Participant> findMerchantByEmail(Mode mode, ParticipantId providerId, String email) {
+        String wanted = email.toLowerCase(Locale.ROOT);
+        return transactor.inTransaction(() -> rows.values().stream()
+                .filter(participant -> participant.mode() == mode
+                        && isMerchantOf(participant, providerId)
+                        && participant.email().toLowerCase(Locale.ROOT).equals(wanted))
+                .min(NEWEST_FIRST.reversed()));
+    }
+
+    private static boolean isMerchantOf(Participant participant, ParticipantId providerId) {
+        return participant.profile() instanceof Profile.MerchantProfile merchant && merchant.belongsTo(providerId);
+    }
+
     private static Participant stored(Participant participant) {
         return new Participant(
                 participant.id(),
@@ -97,9 +154,19 @@ final class InMemoryParticipantStore implements ParticipantStore {
                 participant.name(),
                 participant.email(),
                 participant.status(),
-                participant.profile(),
+                stored(participant.profile()),
                 Micros.truncate(participant.createdAt()),
                 Micros.truncate(participant.updatedAt()),
                 participant.version());
+    }
+
+    /** A merchant's trust time keeps microseconds, as its column does. */
+    private static Profile stored(Profile profile) {
+        if (profile instanceof Profile.MerchantProfile merchant
+                && merchant.trustSetAt().isPresent()) {
+            return merchant.withTrust(
+                    merchant.trust(), Micros.truncate(merchant.trustSetAt().get()));
+        }
+        return profile;
     }
 }

@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import network.peere.core.domain.participant.BusinessDetails;
 import network.peere.core.domain.participant.ContactDetails;
+import network.peere.core.domain.participant.MerchantFilter;
 import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantFilter;
@@ -332,5 +335,158 @@ public abstract class ParticipantStoreContract {
 
         assertThat(participants.update(asProvider)).isFalse();
         assertThat(participants.find(LIVE, bank.id())).contains(bank);
+    }
+
+    // Merchant details and trust
+
+    @Test
+    void a_merchants_trust_change_keeps_when_it_was_set_to_the_microsecond() {
+        var merchant = merchantWithEverything(LIVE, "mer_1", "prv_1");
+        participants.insert(merchant);
+        var raised = merchant.withMerchantTrust(
+                MerchantTrust.of(TrustLevel.ENHANCED), Instant.parse("2026-11-03T10:00:00.654321Z"));
+
+        assertThat(participants.update(raised)).isTrue();
+        var found = participants.find(LIVE, merchant.id()).orElseThrow();
+        assertThat(found).isEqualTo(raised);
+        assertThat(((Profile.MerchantProfile) found.profile()).trustSetAt())
+                .contains(Instant.parse("2026-11-03T10:00:00.654321Z"));
+    }
+
+    @Test
+    void a_merchants_details_change_is_stored_and_its_ref_kept() {
+        var merchant = merchantWithEverything(LIVE, "mer_1", "prv_1");
+        participants.insert(merchant);
+        var edited = merchant.withMerchantDetails(
+                "Renamed Shop",
+                "new@shop.example",
+                ContactDetails.none(),
+                new BusinessDetails(Optional.of("1 New Road"), Optional.empty(), Optional.empty()),
+                T0.plusSeconds(5));
+
+        assertThat(participants.update(edited)).isTrue();
+        assertThat(participants.find(LIVE, merchant.id())).contains(edited);
+    }
+
+    @Test
+    void a_ref_is_unique_per_provider_and_mode_only() {
+        participants.insert(merchantOf(LIVE, "mer_1", "prv_1", "shop-42"));
+
+        assertThatThrownBy(() -> participants.insert(merchantOf(LIVE, "mer_2", "prv_1", "shop-42")))
+                .isInstanceOf(RuntimeException.class);
+        participants.insert(merchantOf(LIVE, "mer_3", "prv_2", "shop-42"));
+        participants.insert(merchantOf(SANDBOX, "mer_4", "prv_1", "shop-42"));
+        participants.insert(merchantOf(LIVE, "mer_5", "prv_1"));
+        participants.insert(merchantOf(LIVE, "mer_6", "prv_1"));
+
+        assertThat(participants.find(LIVE, new ParticipantId("mer_2"))).isEmpty();
+        assertThat(participants.find(LIVE, new ParticipantId("mer_6"))).isPresent();
+    }
+
+    @Test
+    void finds_a_providers_merchant_by_ref_within_that_provider_and_mode() {
+        var merchant = merchantOf(LIVE, "mer_1", "prv_1", "shop-42");
+        participants.insert(merchant);
+        participants.insert(merchantOf(LIVE, "mer_2", "prv_1", "Shop-42"));
+
+        assertThat(participants.findMerchantByRef(LIVE, new ParticipantId("prv_1"), "shop-42"))
+                .contains(merchant);
+        assertThat(participants.findMerchantByRef(LIVE, new ParticipantId("prv_2"), "shop-42"))
+                .isEmpty();
+        assertThat(participants.findMerchantByRef(SANDBOX, new ParticipantId("prv_1"), "shop-42"))
+                .isEmpty();
+        assertThat(participants.findMerchantByRef(LIVE, new ParticipantId("prv_1"), "shop-4"))
+                .isEmpty();
+    }
+
+    @Test
+    void finds_a_providers_merchant_by_email_ignoring_case_within_that_provider_and_mode() {
+        var older = registeredAt(merchantOf(LIVE, "mer_1", "prv_1"), T0);
+        participants.insert(older);
+        participants.insert(registeredAt(merchantOf(LIVE, "Mer_1", "prv_1"), T0.plusSeconds(1)));
+        participants.insert(merchantOf(LIVE, "mer_x", "prv_2"));
+
+        assertThat(participants.findMerchantByEmail(LIVE, new ParticipantId("prv_1"), "MER_1@Example.COM"))
+                .as("the oldest of the two with that address")
+                .contains(older);
+        assertThat(participants.findMerchantByEmail(LIVE, new ParticipantId("prv_2"), "mer_1@example.com"))
+                .isEmpty();
+        assertThat(participants.findMerchantByEmail(SANDBOX, new ParticipantId("prv_1"), "mer_1@example.com"))
+                .isEmpty();
+    }
+
+    @Test
+    void lists_only_the_providers_merchants_of_the_mode_newest_first() {
+        participants.insert(registeredAt(merchantOf(LIVE, "mer_1", "prv_1"), T0));
+        participants.insert(registeredAt(merchantOf(LIVE, "mer_2", "prv_1"), T0.plusSeconds(2)));
+        participants.insert(merchantOf(LIVE, "mer_3", "prv_2"));
+        participants.insert(directMerchant(LIVE, "mer_4"));
+        participants.insert(merchantOf(SANDBOX, "mer_5", "prv_1"));
+        participants.insert(provider(LIVE, "prv_1"));
+
+        var page = participants.listMerchantsOf(
+                LIVE, new ParticipantId("prv_1"), MerchantFilter.any(), PageRequest.first());
+
+        assertThat(page.items()).extracting(p -> p.id().value()).containsExactly("mer_2", "mer_1");
+        assertThat(page.total()).isEqualTo(2);
+    }
+
+    @Test
+    void filters_a_providers_merchants_by_ids_and_trust() {
+        var untrustedPremium = new MerchantTrust(
+                MerchantTrust.Trusted.UNTRUSTED, TrustLevel.PREMIUM, MerchantTrust.DeviceLookup.ENABLED);
+        var enhancedNoDevice = new MerchantTrust(
+                MerchantTrust.Trusted.TRUSTED, TrustLevel.ENHANCED, MerchantTrust.DeviceLookup.DISABLED);
+        participants.insert(merchantOf(LIVE, "mer_1", "prv_1"));
+        participants.insert(merchantOf(LIVE, "mer_2", "prv_1", untrustedPremium));
+        participants.insert(merchantOf(LIVE, "mer_3", "prv_1", enhancedNoDevice));
+        participants.insert(merchantOf(LIVE, "mer_4", "prv_2", untrustedPremium));
+        var prv1 = new ParticipantId("prv_1");
+
+        assertThat(ids(participants.listMerchantsOf(
+                        LIVE,
+                        prv1,
+                        new MerchantFilter(
+                                Set.of(
+                                        new ParticipantId("mer_1"),
+                                        new ParticipantId("mer_3"),
+                                        new ParticipantId("mer_4")),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()),
+                        PageRequest.first())))
+                .as("another provider's id in the list never widens it")
+                .containsExactly("mer_3", "mer_1");
+        assertThat(ids(participants.listMerchantsOf(
+                        LIVE,
+                        prv1,
+                        new MerchantFilter(
+                                Set.of(),
+                                Optional.of(MerchantTrust.Trusted.UNTRUSTED),
+                                Optional.empty(),
+                                Optional.empty()),
+                        PageRequest.first())))
+                .containsExactly("mer_2");
+        assertThat(ids(participants.listMerchantsOf(
+                        LIVE,
+                        prv1,
+                        new MerchantFilter(
+                                Set.of(),
+                                Optional.of(MerchantTrust.Trusted.TRUSTED),
+                                Optional.of(TrustLevel.ENHANCED),
+                                Optional.of(MerchantTrust.DeviceLookup.DISABLED)),
+                        PageRequest.first())))
+                .containsExactly("mer_3");
+        var page = participants.listMerchantsOf(
+                LIVE,
+                prv1,
+                new MerchantFilter(
+                        Set.of(), Optional.empty(), Optional.empty(), Optional.of(MerchantTrust.DeviceLookup.ENABLED)),
+                new PageRequest(5, 10));
+        assertThat(page).isEqualTo(new Page<Participant>(List.of(), 2));
+    }
+
+    private static List<String> ids(Page<Participant> page) {
+        return page.items().stream().map(p -> p.id().value()).toList();
     }
 }

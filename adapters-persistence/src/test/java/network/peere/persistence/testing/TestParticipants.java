@@ -3,6 +3,7 @@ package network.peere.persistence.testing;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import network.peere.core.domain.participant.BusinessDetails;
 import network.peere.core.domain.participant.ContactDetails;
 import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
@@ -63,8 +64,40 @@ public final class TestParticipants {
                 Optional.of("NG"),
                 Optional.of("Lagos"),
                 Optional.of("https://shop.example/icon.png"));
+        var business = new BusinessDetails(
+                Optional.of("12 Marina Road, Lagos Island"), Optional.of("RC-123456"), Optional.of("Bakery"));
         return register(
-                mode, id, new Profile.MerchantProfile(Optional.of(new ParticipantId(providerId)), trust, contact));
+                mode,
+                id,
+                new Profile.MerchantProfile(
+                        Optional.of(new ParticipantId(providerId)),
+                        Optional.of("shop-" + id),
+                        trust,
+                        Optional.empty(),
+                        contact,
+                        business));
+    }
+
+    /** A merchant of that provider with the provider's own reference, basic trust and no other details. */
+    public static Participant merchantOf(Mode mode, String id, String providerId, String ref) {
+        return register(
+                mode,
+                id,
+                new Profile.MerchantProfile(
+                        Optional.of(new ParticipantId(providerId)),
+                        Optional.of(ref),
+                        MerchantTrust.of(TrustLevel.BASIC),
+                        Optional.empty(),
+                        ContactDetails.none(),
+                        BusinessDetails.none()));
+    }
+
+    /** A merchant of that provider with that trust. */
+    public static Participant merchantOf(Mode mode, String id, String providerId, MerchantTrust trust) {
+        return register(
+                mode,
+                id,
+                new Profile.MerchantProfile(Optional.of(new ParticipantId(providerId)), trust, ContactDetails.none()));
     }
 
     /** The same participant, created (and last updated) at another instant. */

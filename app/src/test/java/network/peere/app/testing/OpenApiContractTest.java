@@ -53,4 +53,22 @@ class OpenApiContractTest {
                 .toList();
         org.assertj.core.api.Assertions.assertThat(documented).containsExactlyInAnyOrderElementsOf(sent);
     }
+
+    @Test
+    void keeps_the_device_permission_answer_exactly_as_documented() {
+        String trust = "\"trustStatus\":{\"trusted\":true,\"trustLevel\":\"basic\",\"deviceLookupEnabled\":true,"
+                + "\"lastVerified\":\"2026-11-23T08:00:00Z\"}";
+        String documented = "{\"statusCode\":200,\"message\":\"Device permission checked successfully\","
+                + "\"allowed\":false,\"reason\":\"trust_level_too_low\"," + trust + "}";
+        String path = "/v1/provider/merchant/trust/device-permission";
+        assertThatCode(() -> contract.assertConforms("GET", path, 200, JSON, documented))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.assertConforms(
+                        "GET",
+                        path,
+                        200,
+                        JSON,
+                        documented.replace("{\"statusCode\":200,", "{\"statusCode\":200,\"success\":true,")))
+                .isInstanceOf(AssertionError.class);
+    }
 }

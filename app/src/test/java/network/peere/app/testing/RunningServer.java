@@ -67,14 +67,19 @@ public final class RunningServer implements AutoCloseable {
      * they mean to and not the operator's burst limit (decisions.md: tests and benchmarks raise limits, defaults stay).
      */
     public void raiseOperatorRateLimits() {
-        String operator = demo().byRole("operator", java.util.Optional.empty()).participantId();
+        raiseRateLimits(demo().byRole("operator", java.util.Optional.empty()).participantId());
+    }
+
+    /** Raises every rate class of one participant, so a test's burst of calls is not throttled. */
+    public void raiseRateLimits(String participantId) {
         Response raised = api.put(
-                "/v1/operator/participants/" + operator + "/rate-limits",
+                "/v1/operator/participants/" + participantId + "/rate-limits",
                 operatorKey(),
                 "{\"standard\":{\"perMinute\":100000,\"burstPerSecond\":10000},"
+                        + "\"batch\":{\"perMinute\":100000,\"burstPerSecond\":10000},"
                         + "\"read\":{\"perMinute\":100000,\"burstPerSecond\":10000}}");
         if (raised.status() != 200) {
-            throw new IllegalStateException("could not raise the operator's rate limits: " + raised.body());
+            throw new IllegalStateException("could not raise rate limits of " + participantId + ": " + raised.body());
         }
     }
 

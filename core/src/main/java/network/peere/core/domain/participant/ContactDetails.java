@@ -43,4 +43,15 @@ public record ContactDetails(
         });
         return value;
     }
+
+    /** These details with every field that {@code changes} has replaced; its empty fields keep the current value. */
+    public ContactDetails updatedWith(ContactDetails changes) {
+        return new ContactDetails(
+                changes.phone.or(() -> phone),
+                changes.website.or(() -> website),
+                changes.description.or(() -> description),
+                changes.country.or(() -> country),
+                changes.state.or(() -> state),
+                changes.icon.or(() -> icon));
+    }
 }

@@ -44,11 +44,20 @@ public record Participant(
         if (updatedAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("updatedAt must not be before createdAt");
         }
+        if (profile instanceof Profile.MerchantProfile merchant
+                && merchant.trustSetAt().isEmpty()) {
+            throw new IllegalArgumentException("a registered merchant knows when its trust was set");
+        }
     }
 
     public static Participant register(
             ParticipantId id, Mode mode, String name, String email, Profile profile, Instant now) {
-        return new Participant(id, mode, name, email, ParticipantStatus.ACTIVE, profile, now, now, 1);
+        // A merchant's trust is first set when it is registered (lastVerified on the wire).
+        Profile stamped = profile instanceof Profile.MerchantProfile merchant
+                        && merchant.trustSetAt().isEmpty()
+                ? merchant.withTrust(merchant.trust(), now)
+                : profile;
+        return new Participant(id, mode, name, email, ParticipantStatus.ACTIVE, stamped, now, now, 1);
     }
 
     public static boolean isValidName(String name) {
@@ -82,5 +91,36 @@ public record Participant(
         }
         return new Participant(
                 id, mode, name, email, status, new Profile.BankProfile(timeZone), createdAt, now, version + 1);
+    }
+
+    /** Sets a merchant's trust; setting it again, even unchanged, records when it was last verified. */
+    public Participant withMerchantTrust(MerchantTrust trust, Instant now) {
+        Profile.MerchantProfile merchant = merchantProfile();
+        return new Participant(
+                id, mode, name, email, status, merchant.withTrust(trust, now), createdAt, now, version + 1);
+    }
+
+    /** Changes a merchant's public profile: name, e-mail, contact and business details. */
+    public Participant withMerchantDetails(
+            String nextName, String nextEmail, ContactDetails contact, BusinessDetails business, Instant now) {
+        Profile.MerchantProfile merchant = merchantProfile();
+        return new Participant(
+                id,
+                mode,
+                nextName,
+                nextEmail,
+                status,
+                merchant.withDetails(contact, business),
+                createdAt,
+                now,
+                version + 1);
+    }
+
+    private Profile.MerchantProfile merchantProfile() {
+        if (!(profile instanceof Profile.MerchantProfile merchant)) {
+            throw new IllegalStateException(
+                    "only a merchant has trust and business details; " + id + " is a " + role());
+        }
+        return merchant;
     }
 }

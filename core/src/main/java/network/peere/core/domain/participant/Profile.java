@@ -1,5 +1,6 @@
 package network.peere.core.domain.participant;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,13 +30,58 @@ public sealed interface Profile {
         }
     }
 
-    /** A merchant belongs to a provider or is direct (then its trust is set by the operator). */
-    record MerchantProfile(Optional<ParticipantId> providerId, MerchantTrust trust, ContactDetails contact)
+    /**
+     * A merchant belongs to a provider or is direct (then its trust is set by the operator). {@code ref} is the
+     * provider's own reference for the merchant, unique per provider and mode. {@code trustSetAt} is when the trust
+     * was last set (the public docs' {@code lastVerified}); it is empty only in a profile that has not been
+     * registered yet, and {@link Participant#register} stamps it.
+     */
+    record MerchantProfile(
+            Optional<ParticipantId> providerId,
+            Optional<String> ref,
+            MerchantTrust trust,
+            Optional<Instant> trustSetAt,
+            ContactDetails contact,
+            BusinessDetails business)
             implements Profile {
+        public static final int REF_LENGTH_MAX = 100;
+
         public MerchantProfile {
             Objects.requireNonNull(providerId, "providerId");
+            Objects.requireNonNull(ref, "ref");
             Objects.requireNonNull(trust, "trust");
+            Objects.requireNonNull(trustSetAt, "trustSetAt");
             Objects.requireNonNull(contact, "contact");
+            Objects.requireNonNull(business, "business");
+            ref.ifPresent(r -> {
+                if (!isValidRef(r)) {
+                    throw new IllegalArgumentException("ref must be 1-" + REF_LENGTH_MAX + " characters");
+                }
+            });
+            if (ref.isPresent() && providerId.isEmpty()) {
+                throw new IllegalArgumentException("only a provider's merchant has a ref");
+            }
+        }
+
+        /** A profile to register: no ref, no business details; registration stamps the trust time. */
+        public MerchantProfile(Optional<ParticipantId> providerId, MerchantTrust trust, ContactDetails contact) {
+            this(providerId, Optional.empty(), trust, Optional.empty(), contact, BusinessDetails.none());
+        }
+
+        public static boolean isValidRef(String ref) {
+            return ref != null && !ref.isBlank() && ref.length() <= REF_LENGTH_MAX;
+        }
+
+        public boolean belongsTo(ParticipantId provider) {
+            return providerId.filter(provider::equals).isPresent();
+        }
+
+        public MerchantProfile withTrust(MerchantTrust next, Instant setAt) {
+            return new MerchantProfile(providerId, ref, next, Optional.of(setAt), contact, business);
+        }
+
+        public MerchantProfile withDetails(ContactDetails nextContact, BusinessDetails nextBusiness) {
+            return new MerchantProfile(providerId, ref, trust, trustSetAt, nextContact, nextBusiness);
         }
 
         @Override

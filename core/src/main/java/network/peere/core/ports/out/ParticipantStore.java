@@ -1,6 +1,7 @@
 package network.peere.core.ports.out;
 
 import java.util.Optional;
+import network.peere.core.domain.participant.MerchantFilter;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantFilter;
 import network.peere.core.domain.participant.ParticipantId;
@@ -24,4 +25,13 @@ public interface ParticipantStore {
 
     /** Newest first, then by id. */
     Page<Participant> list(Mode mode, ParticipantFilter filter, PageRequest page);
+
+    /** The merchants of one provider that match the filter, newest first, then by id. */
+    Page<Participant> listMerchantsOf(Mode mode, ParticipantId providerId, MerchantFilter filter, PageRequest page);
+
+    /** The provider's merchant with that {@code ref} (exact match), if any. */
+    Optional<Participant> findMerchantByRef(Mode mode, ParticipantId providerId, String ref);
+
+    /** A merchant of the provider with that e-mail address, compared case-insensitively; the oldest if several. */
+    Optional<Participant> findMerchantByEmail(Mode mode, ParticipantId providerId, String email);
 }
