@@ -3,47 +3,20 @@ package network.peere.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import network.peere.app.testing.HttpApi;
+import network.peere.app.testing.EndToEndTest;
 import network.peere.app.testing.Response;
-import network.peere.app.testing.RunningServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import network.peere.app.testing.ServerBackend;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Participants and API keys through real HTTP on a real database, every answer checked against docs/openapi.yaml.
  * One subclass per database the server runs on.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ParticipantsApiContract {
-    RunningServer server;
-    HttpApi api;
-    String operator;
-
-    abstract RunningServer start(Path dataDir);
-
-    /** Called after the server has stopped, to release what {@link #start} took. */
-    void afterStop() {}
-
-    @BeforeAll
-    void startServer(@TempDir Path dataDir) {
-        server = start(dataDir);
-        api = server.api();
-        operator = server.operatorKey();
-        server.raiseOperatorRateLimits();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        afterStop();
+abstract class ParticipantsApiContract extends EndToEndTest {
+    ParticipantsApiContract(ServerBackend backend) {
+        super(backend);
     }
 
     private String createMerchant(String name, String extraJson) {

@@ -1,12 +1,10 @@
 package network.peere.app.e2e;
 
-import java.nio.file.Path;
-import network.peere.app.testing.RunningServer;
+import network.peere.app.testing.ServerBackend;
 
 /** The README's run command's setup: no configuration, an H2 file database under the data directory. */
 class ParticipantsApiOnH2Test extends ParticipantsApiContract {
-    @Override
-    RunningServer start(Path dataDir) {
-        return RunningServer.onDefaultH2(dataDir);
+    ParticipantsApiOnH2Test() {
+        super(ServerBackend.H2_FILE);
     }
 }

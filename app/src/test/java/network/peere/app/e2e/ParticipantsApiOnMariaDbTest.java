@@ -1,24 +1,10 @@
 package network.peere.app.e2e;
 
-import java.nio.file.Path;
-import network.peere.app.testing.RunningServer;
-import network.peere.persistence.testing.TestDatabase;
-import network.peere.persistence.testing.TestDatabases;
+import network.peere.app.testing.ServerBackend;
 
 /** The same scenarios on MariaDB, through PEERE_DB_URL as an operator would configure it. */
 class ParticipantsApiOnMariaDbTest extends ParticipantsApiContract {
-    private TestDatabase database;
-
-    @Override
-    RunningServer start(Path dataDir) {
-        database = TestDatabases.mariaDb();
-        return RunningServer.on(database, dataDir);
-    }
-
-    @Override
-    void afterStop() {
-        if (database != null) {
-            database.close();
-        }
+    ParticipantsApiOnMariaDbTest() {
+        super(ServerBackend.MARIADB);
     }
 }

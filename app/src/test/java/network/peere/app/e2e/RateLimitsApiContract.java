@@ -4,49 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import network.peere.app.testing.HttpApi;
+import network.peere.app.testing.EndToEndTest;
 import network.peere.app.testing.Response;
-import network.peere.app.testing.RunningServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import network.peere.app.testing.ServerBackend;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rate limits through real HTTP on a real database: the operator lowers a merchant's limit, the merchant's burst is
  * refused with the documented headers and body, nobody else is affected, and the bucket refills. Every answer is
  * checked against docs/openapi.yaml. One subclass per database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RateLimitsApiContract {
-    RunningServer server;
-    HttpApi api;
-    String operator;
-
-    abstract RunningServer start(Path dataDir);
-
-    /** Called after the server has stopped, to release what {@link #start} took. */
-    void afterStop() {}
-
-    @BeforeAll
-    void startServer(@TempDir Path dataDir) {
-        server = start(dataDir);
-        api = server.api();
-        operator = server.operatorKey();
-        server.raiseOperatorRateLimits();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        afterStop();
+abstract class RateLimitsApiContract extends EndToEndTest {
+    RateLimitsApiContract(ServerBackend backend) {
+        super(backend);
     }
 
     @Test

@@ -14,8 +14,16 @@ public final class RunningServer implements AutoCloseable {
     private final HttpApi api;
     private final PeereConfig config;
 
+    /** What the server runs on and must be released after it stops (a MariaDB test schema), if anything. */
+    private final AutoCloseable database;
+
     private RunningServer(PeereConfig config) {
+        this(config, () -> {});
+    }
+
+    private RunningServer(PeereConfig config, AutoCloseable database) {
         this.config = config;
+        this.database = database;
         this.server = PeereServer.start(config);
         this.api = new HttpApi(server.port());
     }
@@ -25,14 +33,17 @@ public final class RunningServer implements AutoCloseable {
         return new RunningServer(config(dataDir, Map.of()));
     }
 
+    /** On a test database, which is closed (a MariaDB schema dropped) when the server is. */
     public static RunningServer on(TestDatabase database, Path dataDir) {
         var settings = database.settings();
-        return new RunningServer(config(
-                dataDir,
-                Map.of(
-                        "PEERE_DB_URL", settings.jdbcUrl(),
-                        "PEERE_DB_USER", settings.user(),
-                        "PEERE_DB_PASSWORD", settings.password())));
+        return new RunningServer(
+                config(
+                        dataDir,
+                        Map.of(
+                                "PEERE_DB_URL", settings.jdbcUrl(),
+                                "PEERE_DB_USER", settings.user(),
+                                "PEERE_DB_PASSWORD", settings.password())),
+                database);
     }
 
     public static PeereConfig config(Path dataDir, Map<String, String> extra) {
@@ -89,6 +100,10 @@ public final class RunningServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try (database) {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not release the test database", e);
+        }
     }
 }

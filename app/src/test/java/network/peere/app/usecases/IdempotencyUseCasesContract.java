@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import network.peere.app.testing.StoreBackend;
 import network.peere.core.Peere;
 import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.idempotency.IdempotencyKey;
@@ -42,19 +43,23 @@ abstract class IdempotencyUseCasesContract {
     private final AtomicInteger effects = new AtomicInteger();
     Peere peere;
 
-    abstract PeereStores openStores();
+    private final StoreBackend backend;
+    private StoreBackend.Opened opened;
 
-    void closeStores() {}
+    IdempotencyUseCasesContract(StoreBackend backend) {
+        this.backend = backend;
+    }
 
     @BeforeEach
     void createPeere() {
-        PeereStores stores = openStores();
+        opened = backend.open();
+        PeereStores stores = opened.stores();
         peere = Peere.create(config -> config.stores(stores).clock(now::get).random(RandomSource.of(new Random())));
     }
 
     @AfterEach
-    void release() {
-        closeStores();
+    void release() throws Exception {
+        opened.close();
     }
 
     /** The work a route would do: create a bank and answer with its id. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import network.peere.app.testing.StoreBackend;
 import network.peere.core.Peere;
 import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.ApiKeyId;
@@ -47,21 +48,25 @@ abstract class ParticipantUseCasesContract {
     private final AtomicLong ticks = new AtomicLong();
     Peere peere;
 
-    abstract PeereStores openStores();
+    private final StoreBackend backend;
+    private StoreBackend.Opened opened;
 
-    void closeStores() {}
+    ParticipantUseCasesContract(StoreBackend backend) {
+        this.backend = backend;
+    }
 
     @BeforeEach
     void createPeere() {
-        PeereStores stores = openStores();
+        opened = backend.open();
+        PeereStores stores = opened.stores();
         peere = Peere.create(config -> config.stores(stores)
                 .clock(() -> START.plus(Duration.ofMillis(ticks.incrementAndGet())))
                 .random(RandomSource.of(new Random())));
     }
 
     @AfterEach
-    void release() {
-        closeStores();
+    void release() throws Exception {
+        opened.close();
     }
 
     private Participant register(Mode mode, Profile profile) {

@@ -1,50 +1,28 @@
 package network.peere.app.usecases;
 
-import network.peere.core.ports.out.PeereStores;
-import network.peere.persistence.memory.InMemoryStores;
-import network.peere.persistence.testing.TestDatabase;
-import network.peere.persistence.testing.TestDatabases;
+import network.peere.app.testing.StoreBackend;
 import org.junit.jupiter.api.Nested;
 
 /** {@link ParticipantUseCasesContract} on each store implementation. */
 class ParticipantUseCasesTest {
     @Nested
     class InMemory extends ParticipantUseCasesContract {
-        @Override
-        PeereStores openStores() {
-            return new InMemoryStores();
+        InMemory() {
+            super(StoreBackend.IN_MEMORY);
         }
     }
 
     @Nested
     class OnH2 extends ParticipantUseCasesContract {
-        private TestDatabase database;
-
-        @Override
-        PeereStores openStores() {
-            database = TestDatabases.h2();
-            return database.stores();
-        }
-
-        @Override
-        void closeStores() {
-            database.close();
+        OnH2() {
+            super(StoreBackend.H2);
         }
     }
 
     @Nested
     class OnMariaDb extends ParticipantUseCasesContract {
-        private TestDatabase database;
-
-        @Override
-        PeereStores openStores() {
-            database = TestDatabases.mariaDb();
-            return database.stores();
-        }
-
-        @Override
-        void closeStores() {
-            database.close();
+        OnMariaDb() {
+            super(StoreBackend.MARIADB);
         }
     }
 }

@@ -1,0 +1,33 @@
+package network.peere.app.testing;
+
+import network.peere.core.ports.out.PeereStores;
+import network.peere.persistence.memory.InMemoryStores;
+import network.peere.persistence.testing.TestDatabase;
+import network.peere.persistence.testing.TestDatabases;
+
+/** The store implementations a use-case suite runs on, each opened fresh and released after the test. */
+public enum StoreBackend {
+    IN_MEMORY,
+    H2,
+    MARIADB;
+
+    /** Fresh stores and how to release them. */
+    public record Opened(PeereStores stores, AutoCloseable release) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            release.close();
+        }
+    }
+
+    public Opened open() {
+        return switch (this) {
+            case IN_MEMORY -> new Opened(new InMemoryStores(), () -> {});
+            case H2 -> opened(TestDatabases.h2());
+            case MARIADB -> opened(TestDatabases.mariaDb());
+        };
+    }
+
+    private static Opened opened(TestDatabase database) {
+        return new Opened(database.stores(), database);
+    }
+}
