@@ -4,6 +4,8 @@ import javax.sql.DataSource;
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
 import network.peere.core.ports.out.IdempotencyStore;
+import network.peere.core.ports.out.LedgerJournal;
+import network.peere.core.ports.out.LimitUsageStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
@@ -20,6 +22,8 @@ public final class JdbiStores implements PeereStores {
     private final JdbiApiKeyStore apiKeys;
     private final JdbiAuditLog auditLog;
     private final JdbiIdempotencyStore idempotency;
+    private final JdbiLimitUsageStore limitUsage;
+    private final JdbiLedgerJournal ledger;
     private final JdbiRateLimitOverrideStore rateLimitOverrides;
 
     public JdbiStores(DataSource dataSource) {
@@ -28,6 +32,8 @@ public final class JdbiStores implements PeereStores {
         this.apiKeys = new JdbiApiKeyStore(transactor);
         this.auditLog = new JdbiAuditLog(transactor);
         this.idempotency = new JdbiIdempotencyStore(transactor);
+        this.limitUsage = new JdbiLimitUsageStore(transactor);
+        this.ledger = new JdbiLedgerJournal(transactor);
         this.rateLimitOverrides = new JdbiRateLimitOverrideStore(transactor);
     }
 
@@ -59,5 +65,15 @@ public final class JdbiStores implements PeereStores {
     @Override
     public RateLimitOverrideStore rateLimitOverrides() {
         return rateLimitOverrides;
+    }
+
+    @Override
+    public LimitUsageStore limitUsage() {
+        return limitUsage;
+    }
+
+    @Override
+    public LedgerJournal ledger() {
+        return ledger;
     }
 }

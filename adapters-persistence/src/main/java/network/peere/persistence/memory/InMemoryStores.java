@@ -3,6 +3,8 @@ package network.peere.persistence.memory;
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
 import network.peere.core.ports.out.IdempotencyStore;
+import network.peere.core.ports.out.LedgerJournal;
+import network.peere.core.ports.out.LimitUsageStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
@@ -18,6 +20,8 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore(transactor);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactor);
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(transactor);
+    private final InMemoryLimitUsageStore limitUsage = new InMemoryLimitUsageStore(transactor);
+    private final InMemoryLedgerJournal ledger = new InMemoryLedgerJournal(transactor);
     private final InMemoryRateLimitOverrideStore rateLimitOverrides = new InMemoryRateLimitOverrideStore(transactor);
 
     @Override
@@ -48,5 +52,15 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public RateLimitOverrideStore rateLimitOverrides() {
         return rateLimitOverrides;
+    }
+
+    @Override
+    public LimitUsageStore limitUsage() {
+        return limitUsage;
+    }
+
+    @Override
+    public LedgerJournal ledger() {
+        return ledger;
     }
 }

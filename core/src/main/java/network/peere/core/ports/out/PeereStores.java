@@ -13,4 +13,8 @@ public interface PeereStores {
     IdempotencyStore idempotency();
 
     RateLimitOverrideStore rateLimitOverrides();
+
+    LimitUsageStore limitUsage();
+
+    LedgerJournal ledger();
 }
