@@ -8,6 +8,9 @@ import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
 import network.peere.core.ports.out.Transactor;
+import network.peere.core.ports.out.EventOutbox;
+import network.peere.core.ports.out.WebhookDeliveryQueue;
+import network.peere.core.ports.out.WebhookEndpointStore;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -21,6 +24,9 @@ public final class JdbiStores implements PeereStores {
     private final JdbiAuditLog auditLog;
     private final JdbiIdempotencyStore idempotency;
     private final JdbiRateLimitOverrideStore rateLimitOverrides;
+    private final JdbiWebhookEndpointStore webhookEndpoints;
+    private final JdbiEventOutbox eventOutbox;
+    private final JdbiWebhookDeliveryQueue webhookDeliveries;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
@@ -29,6 +35,9 @@ public final class JdbiStores implements PeereStores {
         this.auditLog = new JdbiAuditLog(transactor);
         this.idempotency = new JdbiIdempotencyStore(transactor);
         this.rateLimitOverrides = new JdbiRateLimitOverrideStore(transactor);
+        this.webhookEndpoints = new JdbiWebhookEndpointStore(transactor);
+        this.eventOutbox = new JdbiEventOutbox(transactor);
+        this.webhookDeliveries = new JdbiWebhookDeliveryQueue(transactor);
     }
 
     @Override
@@ -59,5 +68,20 @@ public final class JdbiStores implements PeereStores {
     @Override
     public RateLimitOverrideStore rateLimitOverrides() {
         return rateLimitOverrides;
+    }
+
+    @Override
+    public WebhookEndpointStore webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    @Override
+    public EventOutbox eventOutbox() {
+        return eventOutbox;
+    }
+
+    @Override
+    public WebhookDeliveryQueue webhookDeliveries() {
+        return webhookDeliveries;
     }
 }

@@ -7,6 +7,9 @@ import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
 import network.peere.core.ports.out.Transactor;
+import network.peere.core.ports.out.EventOutbox;
+import network.peere.core.ports.out.WebhookDeliveryQueue;
+import network.peere.core.ports.out.WebhookEndpointStore;
 
 /**
  * Stores kept in memory, for fast tests of the core and for trying Peere without a database. They pass the same
@@ -19,6 +22,8 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactor);
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(transactor);
     private final InMemoryRateLimitOverrideStore rateLimitOverrides = new InMemoryRateLimitOverrideStore(transactor);
+    private final InMemoryWebhookEndpointStore webhookEndpoints = new InMemoryWebhookEndpointStore(transactor);
+    private final InMemoryWebhookOutbox outbox = new InMemoryWebhookOutbox(transactor);
 
     @Override
     public Transactor transactor() {
@@ -48,5 +53,20 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public RateLimitOverrideStore rateLimitOverrides() {
         return rateLimitOverrides;
+    }
+
+    @Override
+    public WebhookEndpointStore webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    @Override
+    public EventOutbox eventOutbox() {
+        return outbox;
+    }
+
+    @Override
+    public WebhookDeliveryQueue webhookDeliveries() {
+        return outbox;
     }
 }

@@ -13,4 +13,10 @@ public interface PeereStores {
     IdempotencyStore idempotency();
 
     RateLimitOverrideStore rateLimitOverrides();
+
+    WebhookEndpointStore webhookEndpoints();
+
+    EventOutbox eventOutbox();
+
+    WebhookDeliveryQueue webhookDeliveries();
 }
