@@ -22,6 +22,7 @@ import network.peere.http.routes.MerchantRoutes;
 import network.peere.http.routes.OperatorRoutes;
 import network.peere.http.routes.RateLimitRoutes;
 import network.peere.http.routes.SystemRoutes;
+import network.peere.http.routes.WebhookRoutes;
 import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Authenticator;
 import network.peere.http.support.ErrorCode;
@@ -89,6 +90,7 @@ public final class PeereHttp {
             new ApiKeyRoutes(peere, mapper, idempotency).register(config.routes);
             new MerchantRoutes(peere).register(config.routes);
             new AuditRoutes(peere).register(config.routes);
+            new WebhookRoutes(peere, mapper, idempotency).register(config.routes);
             registerErrorHandlers(config);
         });
     }

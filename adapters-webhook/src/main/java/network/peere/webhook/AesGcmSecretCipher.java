@@ -63,7 +63,8 @@ public final class AesGcmSecretCipher implements SecretCipher {
             return WebhookSecret.of(new String(plain, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             // Never include the value: it is a secret, even sealed.
-            throw new IllegalStateException("a webhook secret does not open with this server key (PEERE_SECRET_KEY changed?)");
+            throw new IllegalStateException(
+                    "a webhook secret does not open with this server key (PEERE_SECRET_KEY changed?)");
         }
     }
 }

@@ -97,10 +97,12 @@ public final class HttpWebhookSender implements WebhookSender {
             return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(raw.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(raw.get(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Instant now = response.headers()
                         .firstValue("Date")
-                        .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+                        .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant())
                         .orElseGet(Instant::now);
                 Duration wait = Duration.between(now, at);
                 return wait.isNegative() ? Optional.empty() : Optional.of(wait);

@@ -2,6 +2,9 @@ package network.peere.core;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import network.peere.core.domain.webhook.RetrySchedules;
+import network.peere.core.domain.webhook.SealedSecret;
+import network.peere.core.domain.webhook.WebhookSecret;
 import network.peere.core.ports.in.audit.ReadAuditLog;
 import network.peere.core.ports.in.idempotency.RunIdempotently;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
@@ -24,9 +27,6 @@ import network.peere.core.ports.out.RandomSource;
 import network.peere.core.ports.out.SecretCipher;
 import network.peere.core.ports.out.WebhookSender;
 import network.peere.core.ports.out.WebhookUrlPolicy;
-import network.peere.core.domain.webhook.RetrySchedules;
-import network.peere.core.domain.webhook.SealedSecret;
-import network.peere.core.domain.webhook.WebhookSecret;
 import network.peere.core.services.TimeOrderedIdGenerator;
 import network.peere.core.services.audit.AuditTrail;
 import network.peere.core.services.idempotency.IdempotencyService;
@@ -156,8 +156,7 @@ public final class Peere {
      * the retry schedule per event type. Without it, events are still written to the outbox, but managing endpoints
      * and delivering fail.
      */
-    public record Webhooks(
-            SecretCipher cipher, WebhookSender sender, WebhookUrlPolicy urls, RetrySchedules retries) {
+    public record Webhooks(SecretCipher cipher, WebhookSender sender, WebhookUrlPolicy urls, RetrySchedules retries) {
         static final Webhooks UNCONFIGURED = new Webhooks(
                 new SecretCipher() {
                     @Override

@@ -16,8 +16,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** The outbox in {@code webhook_events}, and the per-object sequence counters in {@code webhook_sequences}. */
 final class JdbiEventOutbox implements EventOutbox {
-    static final String COLUMNS = "e.id, e.mode, e.participant_id, e.event_type, e.object_id, e.sequence_no, e.item,"
-            + " e.created_at";
+    static final String COLUMNS =
+            "e.id, e.mode, e.participant_id, e.event_type, e.object_id, e.sequence_no, e.item," + " e.created_at";
 
     /** Takes the counter's row lock until the transaction ends: the increment is atomic, never read-then-write. */
     private static final String INCREMENT = """

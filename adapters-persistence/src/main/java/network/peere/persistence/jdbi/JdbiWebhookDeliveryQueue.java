@@ -45,7 +45,8 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             "INSERT INTO webhook_delivery_items (delivery_id, item_no, event_id) VALUES (:delivery_id, :item_no, :event_id)";
 
     /** A delivery still open to more events: never attempted, not leased, with room. */
-    private static final String OPEN = "status = 'PENDING' AND attempts = 0 AND lease_token IS NULL AND item_count < :max";
+    private static final String OPEN =
+            "status = 'PENDING' AND attempts = 0 AND lease_token IS NULL AND item_count < :max";
 
     private static final String FIND_OPEN = """
             SELECT id FROM webhook_deliveries
@@ -54,8 +55,8 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
              ORDER BY created_at DESC
              LIMIT 1""".formatted(OPEN);
 
-    private static final String JOIN = "UPDATE webhook_deliveries SET item_count = item_count + 1 WHERE id = :id AND "
-            + OPEN;
+    private static final String JOIN =
+            "UPDATE webhook_deliveries SET item_count = item_count + 1 WHERE id = :id AND " + OPEN;
 
     private static final String ITEM_COUNT = "SELECT item_count FROM webhook_deliveries WHERE id = :id";
 
@@ -164,7 +165,9 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
                 .bind("item_count", fresh.itemCount())
                 .bind("created_at", UtcColumns.toColumn(fresh.createdAt()))
                 .bind("next_attempt_at", UtcColumns.toColumn(fresh.nextAttemptAt()))
-                .bind("finished_at", fresh.finishedAt().map(UtcColumns::toColumn).orElse(null))
+                .bind(
+                        "finished_at",
+                        fresh.finishedAt().map(UtcColumns::toColumn).orElse(null))
                 .execute();
         for (int i = 0; i < events.size(); i++) {
             insertItem(handle, fresh.id(), i + 1, events.get(i).id());
@@ -224,9 +227,7 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
                     .bind("status", next.name())
                     .bind("attempt_no", attempt.number())
                     .bind("next_attempt_at", UtcColumns.toColumn(nextAttemptAt))
-                    .bind(
-                            "finished_at",
-                            next == DeliveryStatus.PENDING ? null : UtcColumns.toColumn(nextAttemptAt))
+                    .bind("finished_at", next == DeliveryStatus.PENDING ? null : UtcColumns.toColumn(nextAttemptAt))
                     .bind("id", claim.delivery().id())
                     .bind("token", claim.leaseToken())
                     .execute();
@@ -237,7 +238,11 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
                     .bind("delivery_id", attempt.deliveryId())
                     .bind("attempt_no", attempt.number())
                     .bind("started_at", UtcColumns.toColumn(attempt.startedAt()))
-                    .bind("status_code", attempt.statusCode().isPresent() ? attempt.statusCode().getAsInt() : null)
+                    .bind(
+                            "status_code",
+                            attempt.statusCode().isPresent()
+                                    ? attempt.statusCode().getAsInt()
+                                    : null)
                     .bind("latency_ms", attempt.latency().toMillis())
                     .bind("error", attempt.error().orElse(null))
                     .bind("outcome", attempt.result().name())

@@ -31,11 +31,9 @@ final class JdbiWebhookEndpointStore implements WebhookEndpointStore {
     private static final String INSERT = """
             INSERT INTO webhook_endpoints (%s)
             VALUES (:id, :mode, :participant_id, :url, :event_types, :status, :secret_sealed,
-                    :previous_secret_sealed, :previous_secret_until, :created_at, :updated_at)"""
-            .formatted(COLUMNS);
+                    :previous_secret_sealed, :previous_secret_until, :created_at, :updated_at)""".formatted(COLUMNS);
 
-    private static final String FIND =
-            "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id = :id AND " + OWNER;
+    private static final String FIND = "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id = :id AND " + OWNER;
 
     private static final String LIST_FOR =
             "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE " + OWNER + " ORDER BY created_at, id";
@@ -113,10 +111,15 @@ final class JdbiWebhookEndpointStore implements WebhookEndpointStore {
                 .bind("url", endpoint.url().toString())
                 .bind(
                         "event_types",
-                        endpoint.eventTypes().stream().map(EventType::wire).sorted().collect(Collectors.joining(",")))
+                        endpoint.eventTypes().stream()
+                                .map(EventType::wire)
+                                .sorted()
+                                .collect(Collectors.joining(",")))
                 .bind("status", endpoint.status().name())
                 .bind("secret_sealed", secrets.current().value())
-                .bind("previous_secret_sealed", secrets.previous().map(SealedSecret::value).orElse(null))
+                .bind(
+                        "previous_secret_sealed",
+                        secrets.previous().map(SealedSecret::value).orElse(null))
                 .bind(
                         "previous_secret_until",
                         secrets.previousUntil().map(UtcColumns::toColumn).orElse(null))
@@ -140,7 +143,8 @@ final class JdbiWebhookEndpointStore implements WebhookEndpointStore {
                 EndpointStatus.valueOf(row.getString("status")),
                 new EndpointSecrets(
                         new SealedSecret(row.getString("secret_sealed")),
-                        Optional.ofNullable(row.getString("previous_secret_sealed")).map(SealedSecret::new),
+                        Optional.ofNullable(row.getString("previous_secret_sealed"))
+                                .map(SealedSecret::new),
                         UtcColumns.optionalInstant(row, "previous_secret_until")),
                 UtcColumns.instant(row, "created_at"),
                 UtcColumns.instant(row, "updated_at"));

@@ -2,12 +2,12 @@ package network.peere.persistence.memory;
 
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.EventOutbox;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
 import network.peere.core.ports.out.Transactor;
-import network.peere.core.ports.out.EventOutbox;
 import network.peere.core.ports.out.WebhookDeliveryQueue;
 import network.peere.core.ports.out.WebhookEndpointStore;
 

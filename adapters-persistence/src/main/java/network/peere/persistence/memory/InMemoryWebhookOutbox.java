@@ -36,7 +36,11 @@ final class InMemoryWebhookOutbox implements EventOutbox, WebhookDeliveryQueue {
             .reversed();
 
     /** A delivery row and what the table keeps beside it; replaced whole on change, so undo is a put. */
-    private record Row(WebhookDelivery delivery, List<String> eventIds, Optional<String> leaseToken, Optional<Instant> leasedUntil) {}
+    private record Row(
+            WebhookDelivery delivery,
+            List<String> eventIds,
+            Optional<String> leaseToken,
+            Optional<Instant> leasedUntil) {}
 
     private final InMemoryTransactor transactor;
 
@@ -135,8 +139,11 @@ final class InMemoryWebhookOutbox implements EventOutbox, WebhookDeliveryQueue {
                 WebhookDelivery d = open.get().delivery();
                 List<String> ids = new ArrayList<>(open.get().eventIds());
                 ids.add(event.id());
-                put(new Row(with(d, d.status(), d.attempts(), d.itemCount() + 1, d.nextAttemptAt(), d.finishedAt()),
-                        ids, Optional.empty(), Optional.empty()));
+                put(new Row(
+                        with(d, d.status(), d.attempts(), d.itemCount() + 1, d.nextAttemptAt(), d.finishedAt()),
+                        ids,
+                        Optional.empty(),
+                        Optional.empty()));
                 return d.id();
             }
             insert(fresh, List.of(event));
@@ -157,12 +164,7 @@ final class InMemoryWebhookOutbox implements EventOutbox, WebhookDeliveryQueue {
             throw new IllegalStateException("duplicate delivery id " + fresh.id());
         }
         WebhookDelivery row = with(
-                fresh,
-                fresh.status(),
-                fresh.attempts(),
-                fresh.itemCount(),
-                fresh.nextAttemptAt(),
-                fresh.finishedAt());
+                fresh, fresh.status(), fresh.attempts(), fresh.itemCount(), fresh.nextAttemptAt(), fresh.finishedAt());
         put(new Row(row, batch.stream().map(WebhookEvent::id).toList(), Optional.empty(), Optional.empty()));
     }
 
@@ -178,7 +180,11 @@ final class InMemoryWebhookOutbox implements EventOutbox, WebhookDeliveryQueue {
                     .toList();
             List<ClaimedDelivery> claimed = new ArrayList<>();
             for (Row row : due) {
-                put(new Row(row.delivery(), row.eventIds(), Optional.of(leaseToken), Optional.of(Micros.truncate(now.plus(lease)))));
+                put(new Row(
+                        row.delivery(),
+                        row.eventIds(),
+                        Optional.of(leaseToken),
+                        Optional.of(Micros.truncate(now.plus(lease)))));
                 claimed.add(new ClaimedDelivery(
                         row.delivery(),
                         leaseToken,
@@ -242,7 +248,9 @@ final class InMemoryWebhookOutbox implements EventOutbox, WebhookDeliveryQueue {
                             .skip(page.offset())
                             .limit(page.limit())
                             .map(r -> new DeliveryRecord(
-                                    r.delivery(), r.eventIds(), attempts.getOrDefault(r.delivery().id(), List.of())))
+                                    r.delivery(),
+                                    r.eventIds(),
+                                    attempts.getOrDefault(r.delivery().id(), List.of())))
                             .toList(),
                     matching.size());
         });

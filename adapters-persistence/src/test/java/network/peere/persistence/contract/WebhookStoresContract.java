@@ -62,7 +62,8 @@ public abstract class WebhookStoresContract {
 
     private WebhookEvent event(EventType type) {
         String id = "evt_" + (++nextId);
-        long sequence = stores.transactor().inTransaction(() -> stores.eventOutbox().nextSequence(LIVE, "key_1"));
+        long sequence =
+                stores.transactor().inTransaction(() -> stores.eventOutbox().nextSequence(LIVE, "key_1"));
         var event = new WebhookEvent(id, LIVE, OWNER, type, "key_1", sequence, "{\"eventId\":\"" + id + "\"}", T0);
         stores.eventOutbox().append(event);
         return event;
@@ -70,11 +71,22 @@ public abstract class WebhookStoresContract {
 
     private WebhookDelivery fresh(EventType type) {
         return new WebhookDelivery(
-                "batch_" + (++nextId), LIVE, OWNER, ENDPOINT, type, DeliveryStatus.PENDING, 0, 1, T0, T0, Optional.empty());
+                "batch_" + (++nextId),
+                LIVE,
+                OWNER,
+                ENDPOINT,
+                type,
+                DeliveryStatus.PENDING,
+                0,
+                1,
+                T0,
+                T0,
+                Optional.empty());
     }
 
     private String enqueue(WebhookEvent event) {
-        return stores.transactor().inTransaction(() -> stores.webhookDeliveries().enqueue(event, fresh(event.type())));
+        return stores.transactor()
+                .inTransaction(() -> stores.webhookDeliveries().enqueue(event, fresh(event.type())));
     }
 
     private static DeliveryAttempt attempt(ClaimedDelivery claim, DeliveryAttempt.Result result) {
@@ -94,8 +106,10 @@ public abstract class WebhookStoresContract {
         stores.webhookEndpoints().insert(endpoint);
 
         assertThat(stores.webhookEndpoints().find(LIVE, OWNER, endpoint.id())).contains(endpoint);
-        assertThat(stores.webhookEndpoints().find(LIVE, SOMEONE_ELSE, endpoint.id())).isEmpty();
-        assertThat(stores.webhookEndpoints().find(SANDBOX, OWNER, endpoint.id())).isEmpty();
+        assertThat(stores.webhookEndpoints().find(LIVE, SOMEONE_ELSE, endpoint.id()))
+                .isEmpty();
+        assertThat(stores.webhookEndpoints().find(SANDBOX, OWNER, endpoint.id()))
+                .isEmpty();
         assertThat(stores.webhookEndpoints().listFor(LIVE, OWNER)).containsExactly(endpoint);
         assertThat(stores.webhookEndpoints().listFor(LIVE, SOMEONE_ELSE)).isEmpty();
     }
@@ -118,7 +132,8 @@ public abstract class WebhookStoresContract {
     void deletes_an_endpoint_of_its_owner_only() {
         stores.webhookEndpoints().insert(endpoint("whe_1", OWNER));
 
-        assertThat(stores.webhookEndpoints().delete(LIVE, SOMEONE_ELSE, ENDPOINT)).isFalse();
+        assertThat(stores.webhookEndpoints().delete(LIVE, SOMEONE_ELSE, ENDPOINT))
+                .isFalse();
         assertThat(stores.webhookEndpoints().delete(LIVE, OWNER, ENDPOINT)).isTrue();
         assertThat(stores.webhookEndpoints().listFor(LIVE, OWNER)).isEmpty();
     }
@@ -148,7 +163,8 @@ public abstract class WebhookStoresContract {
         }
 
         assertThat(stores.eventOutbox().find(LIVE, OWNER, "evt_1")).isEmpty();
-        assertThat(stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10)).isEmpty();
+        assertThat(stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10))
+                .isEmpty();
         assertThat(stores.transactor().inTransaction(() -> stores.eventOutbox().nextSequence(LIVE, "key_1")))
                 .isEqualTo(1L);
     }
@@ -164,7 +180,10 @@ public abstract class WebhookStoresContract {
         assertThat(enqueue(otherType)).isNotEqualTo(batch);
         List<ClaimedDelivery> claimed = stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10);
         assertThat(claimed).hasSize(2);
-        ClaimedDelivery batched = claimed.stream().filter(c -> c.delivery().id().equals(batch)).findFirst().orElseThrow();
+        ClaimedDelivery batched = claimed.stream()
+                .filter(c -> c.delivery().id().equals(batch))
+                .findFirst()
+                .orElseThrow();
         assertThat(batched.events()).containsExactly(first, second);
         assertThat(batched.delivery().itemCount()).isEqualTo(2);
         assertThat(enqueue(event(EventType.API_KEY_REVOKED))).isNotEqualTo(batch);
@@ -174,26 +193,43 @@ public abstract class WebhookStoresContract {
     void a_leased_delivery_is_not_claimed_again_until_its_lease_expires() {
         enqueue(event(EventType.API_KEY_REVOKED));
 
-        assertThat(stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10)).hasSize(1);
-        assertThat(stores.webhookDeliveries().claimDue(T0.plusSeconds(60), LEASE, "lease_2", 10)).isEmpty();
-        assertThat(stores.webhookDeliveries().claimDue(T0.plus(LEASE), LEASE, "lease_3", 10)).hasSize(1);
+        assertThat(stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10))
+                .hasSize(1);
+        assertThat(stores.webhookDeliveries().claimDue(T0.plusSeconds(60), LEASE, "lease_2", 10))
+                .isEmpty();
+        assertThat(stores.webhookDeliveries().claimDue(T0.plus(LEASE), LEASE, "lease_3", 10))
+                .hasSize(1);
     }
 
     @Test
     void only_the_lease_holder_records_an_attempt_and_a_retry_is_due_at_its_time() {
         enqueue(event(EventType.API_KEY_REVOKED));
-        ClaimedDelivery expired = stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10).get(0);
-        ClaimedDelivery current = stores.webhookDeliveries().claimDue(T0.plus(LEASE), LEASE, "lease_2", 10).get(0);
+        ClaimedDelivery expired =
+                stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10).get(0);
+        ClaimedDelivery current = stores.webhookDeliveries()
+                .claimDue(T0.plus(LEASE), LEASE, "lease_2", 10)
+                .get(0);
         Instant retryAt = T0.plusSeconds(600);
 
         assertThat(stores.webhookDeliveries()
-                        .recordAttempt(expired, attempt(expired, DeliveryAttempt.Result.RETRY_SCHEDULED), DeliveryStatus.PENDING, retryAt))
+                        .recordAttempt(
+                                expired,
+                                attempt(expired, DeliveryAttempt.Result.RETRY_SCHEDULED),
+                                DeliveryStatus.PENDING,
+                                retryAt))
                 .isFalse();
         assertThat(stores.webhookDeliveries()
-                        .recordAttempt(current, attempt(current, DeliveryAttempt.Result.RETRY_SCHEDULED), DeliveryStatus.PENDING, retryAt))
+                        .recordAttempt(
+                                current,
+                                attempt(current, DeliveryAttempt.Result.RETRY_SCHEDULED),
+                                DeliveryStatus.PENDING,
+                                retryAt))
                 .isTrue();
-        assertThat(stores.webhookDeliveries().claimDue(retryAt.minusSeconds(1), LEASE, "lease_3", 10)).isEmpty();
-        ClaimedDelivery retry = stores.webhookDeliveries().claimDue(retryAt, LEASE, "lease_4", 10).get(0);
+        assertThat(stores.webhookDeliveries().claimDue(retryAt.minusSeconds(1), LEASE, "lease_3", 10))
+                .isEmpty();
+        ClaimedDelivery retry = stores.webhookDeliveries()
+                .claimDue(retryAt, LEASE, "lease_4", 10)
+                .get(0);
         assertThat(retry.delivery().attempts()).isEqualTo(1);
     }
 
@@ -201,10 +237,12 @@ public abstract class WebhookStoresContract {
     void lists_deliveries_with_their_attempts_and_finds_failed_events_for_replay() {
         var event = event(EventType.API_KEY_REVOKED);
         String batch = enqueue(event);
-        ClaimedDelivery claim = stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10).get(0);
+        ClaimedDelivery claim =
+                stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10).get(0);
         Instant failedAt = T0.plusSeconds(30);
         stores.webhookDeliveries()
-                .recordAttempt(claim, attempt(claim, DeliveryAttempt.Result.EXHAUSTED), DeliveryStatus.FAILED, failedAt);
+                .recordAttempt(
+                        claim, attempt(claim, DeliveryAttempt.Result.EXHAUSTED), DeliveryStatus.FAILED, failedAt);
 
         var page = stores.webhookDeliveries()
                 .list(LIVE, OWNER, ENDPOINT, Optional.of(DeliveryStatus.FAILED), PageRequest.first());
@@ -222,7 +260,8 @@ public abstract class WebhookStoresContract {
                 .containsExactly(event);
         assertThat(stores.eventOutbox().failedSince(LIVE, OWNER, failedAt.plusSeconds(1), Optional.empty(), 10))
                 .isEmpty();
-        assertThat(stores.eventOutbox().failedSince(LIVE, SOMEONE_ELSE, T0, Optional.empty(), 10)).isEmpty();
+        assertThat(stores.eventOutbox().failedSince(LIVE, SOMEONE_ELSE, T0, Optional.empty(), 10))
+                .isEmpty();
         assertThat(stores.eventOutbox().failedSince(LIVE, OWNER, T0, Optional.of(new WebhookEndpointId("whe_9")), 10))
                 .isEmpty();
     }
@@ -232,7 +271,8 @@ public abstract class WebhookStoresContract {
         var replayed = event(EventType.API_KEY_REVOKED);
         var alone = fresh(EventType.API_KEY_REVOKED);
         stores.webhookDeliveries().enqueueAlone(alone, List.of(replayed));
-        ClaimedDelivery claim = stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10).get(0);
+        ClaimedDelivery claim =
+                stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10).get(0);
 
         assertThat(claim.delivery().id()).isEqualTo(alone.id());
         assertThat(claim.events()).first().isEqualTo(replayed);

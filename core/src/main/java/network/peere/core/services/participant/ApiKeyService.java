@@ -14,15 +14,15 @@ import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Principal;
 import network.peere.core.domain.shared.Invariants;
 import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.webhook.EventType;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
 import network.peere.core.ports.in.participant.ManageApiKeys;
+import network.peere.core.ports.in.webhook.PublishEvents;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RandomSource;
 import network.peere.core.services.audit.AuditTrail;
-import network.peere.core.domain.webhook.EventType;
-import network.peere.core.ports.in.webhook.PublishEvents;
 
 public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
     private static final String KEY_ID_PREFIX = "key";

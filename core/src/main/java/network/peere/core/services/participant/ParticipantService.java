@@ -17,15 +17,15 @@ import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.domain.shared.WireEnums;
+import network.peere.core.domain.webhook.EventType;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.FindParticipants;
 import network.peere.core.ports.in.participant.RegisterParticipant;
+import network.peere.core.ports.in.webhook.PublishEvents;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.services.audit.AuditTrail;
-import network.peere.core.domain.webhook.EventType;
-import network.peere.core.ports.in.webhook.PublishEvents;
 
 public final class ParticipantService implements RegisterParticipant, ChangeParticipant, FindParticipants {
     private final PeereStores stores;
@@ -34,7 +34,8 @@ public final class ParticipantService implements RegisterParticipant, ChangePart
     private final AuditTrail audit;
     private final PublishEvents events;
 
-    public ParticipantService(PeereStores stores, Clock clock, IdGenerator ids, AuditTrail audit, PublishEvents events) {
+    public ParticipantService(
+            PeereStores stores, Clock clock, IdGenerator ids, AuditTrail audit, PublishEvents events) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");

@@ -85,10 +85,12 @@ public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEven
 
     @Override
     public List<ClaimedDelivery> claimDue(int limit) {
-        Invariants.requireArgument(limit, limit >= 1 && limit <= CLAIM_LIMIT_MAX, "limit must be 1.." + CLAIM_LIMIT_MAX);
+        Invariants.requireArgument(
+                limit, limit >= 1 && limit <= CLAIM_LIMIT_MAX, "limit must be 1.." + CLAIM_LIMIT_MAX);
         String token = with.ids().newId(LEASE_PREFIX);
         return stores.transactor()
-                .inTransaction(() -> stores.webhookDeliveries().claimDue(with.clock().now(), LEASE, token, limit));
+                .inTransaction(
+                        () -> stores.webhookDeliveries().claimDue(with.clock().now(), LEASE, token, limit));
     }
 
     @Override
@@ -116,7 +118,14 @@ public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEven
             case WebhookSender.Result.Accepted accepted ->
                 record(
                         claim,
-                        attempt(delivery, number, started, result, OptionalInt.of(accepted.statusCode()), "", DELIVERED),
+                        attempt(
+                                delivery,
+                                number,
+                                started,
+                                result,
+                                OptionalInt.of(accepted.statusCode()),
+                                "",
+                                DELIVERED),
                         DeliveryStatus.DELIVERED,
                         now,
                         new Outcome.Delivered(accepted.statusCode()));
@@ -145,7 +154,14 @@ public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEven
                         refused.retryAfter());
             case WebhookSender.Result.Unreachable unreachable ->
                 retryOrExhaust(
-                        claim, number, started, now, result, OptionalInt.empty(), unreachable.error(), Optional.empty());
+                        claim,
+                        number,
+                        started,
+                        now,
+                        result,
+                        OptionalInt.empty(),
+                        unreachable.error(),
+                        Optional.empty());
         };
     }
 
@@ -159,9 +175,8 @@ public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEven
             String error,
             Optional<Duration> retryAfter) {
         WebhookDelivery delivery = claim.delivery();
-        Optional<Instant> next = with.retries()
-                .forType(delivery.type())
-                .next(number, delivery.createdAt(), now, retryAfter, jitter());
+        Optional<Instant> next =
+                with.retries().forType(delivery.type()).next(number, delivery.createdAt(), now, retryAfter, jitter());
         if (next.isPresent()) {
             return record(
                     claim,
@@ -192,8 +207,7 @@ public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEven
         data.put("batchId", delivery.id());
         data.put("webhookType", delivery.type().wire());
         data.put("attempts", attempts);
-        data.put(
-                "eventIds", claim.events().stream().map(WebhookEvent::id).toList());
+        data.put("eventIds", claim.events().stream().map(WebhookEvent::id).toList());
         publisher.publishExcept(
                 delivery.mode(),
                 delivery.participantId(),
@@ -237,7 +251,10 @@ public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEven
 
     private double jitter() {
         byte[] bytes = with.random().bytes(4);
-        long bits = ((bytes[0] & 0xffL) << 24) | ((bytes[1] & 0xffL) << 16) | ((bytes[2] & 0xffL) << 8) | (bytes[3] & 0xffL);
+        long bits = ((bytes[0] & 0xffL) << 24)
+                | ((bytes[1] & 0xffL) << 16)
+                | ((bytes[2] & 0xffL) << 8)
+                | (bytes[3] & 0xffL);
         return bits / (double) (1L << 32);
     }
 
@@ -281,9 +298,8 @@ public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEven
             if (refused.isPresent()) {
                 return refused.get();
             }
-            Optional<WebhookEndpointId> only = target instanceof Target.Endpoint chosen
-                    ? Optional.of(chosen.id())
-                    : Optional.empty();
+            Optional<WebhookEndpointId> only =
+                    target instanceof Target.Endpoint chosen ? Optional.of(chosen.id()) : Optional.empty();
             List<WebhookEvent> failed = stores.eventOutbox().failedSince(mode, owner, since, only, EVENTS_MAX);
             return replay(mode, owner, failed, target, actor);
         });
@@ -325,7 +341,8 @@ public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEven
         List<String> deliveryIds = new ArrayList<>();
         batches.forEach((key, batch) -> {
             for (int from = 0; from < batch.size(); from += WebhookDelivery.BATCH_SIZE_MAX) {
-                List<WebhookEvent> chunk = batch.subList(from, Math.min(batch.size(), from + WebhookDelivery.BATCH_SIZE_MAX));
+                List<WebhookEvent> chunk =
+                        batch.subList(from, Math.min(batch.size(), from + WebhookDelivery.BATCH_SIZE_MAX));
                 WebhookDelivery fresh = publisher.freshDelivery(chunk.get(0), endpointOf.get(key), chunk.size());
                 stores.webhookDeliveries().enqueueAlone(fresh, chunk);
                 deliveryIds.add(fresh.id());
@@ -337,7 +354,11 @@ public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEven
                         actor,
                         owner,
                         AuditAction.WEBHOOK_EVENTS_REPLAYED,
-                        Map.of("events", Integer.toString(events.size()), "deliveries", Integer.toString(deliveryIds.size())));
+                        Map.of(
+                                "events",
+                                Integer.toString(events.size()),
+                                "deliveries",
+                                Integer.toString(deliveryIds.size())));
         return new Replay.Queued(events.size(), deliveryIds);
     }
 

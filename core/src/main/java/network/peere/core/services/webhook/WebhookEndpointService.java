@@ -90,7 +90,8 @@ public final class WebhookEndpointService implements ManageWebhookEndpoints {
     public List<WebhookEndpoint> list(Mode mode, ParticipantId owner) {
         List<WebhookEndpoint> endpoints = stores.webhookEndpoints().listFor(mode, owner);
         Invariants.check(
-                endpoints.stream().allMatch(e -> e.mode() == mode && e.participantId().equals(owner)),
+                endpoints.stream()
+                        .allMatch(e -> e.mode() == mode && e.participantId().equals(owner)),
                 "an endpoint store returned another owner's endpoint");
         return endpoints;
     }
@@ -163,8 +164,7 @@ public final class WebhookEndpointService implements ManageWebhookEndpoints {
 
     /** Disables an endpoint whose receiver answered 410; called inside the attempt's transaction. */
     void disableGone(WebhookEndpoint endpoint) {
-        WebhookEndpoint gone =
-                endpoint.with(endpoint.url(), endpoint.eventTypes(), EndpointStatus.GONE, clock.now());
+        WebhookEndpoint gone = endpoint.with(endpoint.url(), endpoint.eventTypes(), EndpointStatus.GONE, clock.now());
         if (stores.webhookEndpoints().update(endpoint, gone)) {
             audit.record(
                     endpoint.mode(),
