@@ -23,6 +23,7 @@ import network.peere.http.routes.OperatorRoutes;
 import network.peere.http.routes.ProviderRoutes;
 import network.peere.http.routes.RateLimitRoutes;
 import network.peere.http.routes.SystemRoutes;
+import network.peere.http.routes.WebhookRoutes;
 import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Authenticator;
 import network.peere.http.support.ErrorCode;
@@ -91,6 +92,7 @@ public final class PeereHttp {
             new MerchantRoutes(peere).register(config.routes);
             new ProviderRoutes(peere, mapper, idempotency).register(config.routes);
             new AuditRoutes(peere).register(config.routes);
+            new WebhookRoutes(peere, mapper, idempotency).register(config.routes);
             registerErrorHandlers(config);
         });
     }

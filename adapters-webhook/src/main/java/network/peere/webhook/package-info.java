@@ -1,6 +1,6 @@
 /**
- * Signed HTTP delivery of webhook events and payment-link callbacks (DESIGN.md, "Webhooks and callbacks"). The
- * outbox and delivery workers arrive with the webhooks capability; this module already takes part in the build and
- * the architecture rules so that they hold from its first class.
+ * Signed HTTP delivery of webhook events (DESIGN.md, "Webhooks and callbacks"): {@link HttpWebhookSender} posts the
+ * batched envelope ({@link WebhookBody}) with both signature schemes ({@link WebhookSignatures}); {@link
+ * AesGcmSecretCipher} seals secrets at rest; {@link PublicUrlPolicy} keeps live endpoints on public https hosts.
  */
 package network.peere.webhook;

@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import network.peere.core.domain.shared.Mode;
 
 /**
  * The server's configuration, read from the environment (and optionally a properties file named by
@@ -22,11 +28,71 @@ public record PeereConfig(
         String dbPassword,
         int dbPoolSize,
         long maxRequestBytes,
-        SandboxDemo sandboxDemo) {
+        SandboxDemo sandboxDemo,
+        Webhooks webhooks) {
 
     public enum SandboxDemo {
         CREATE_ON_FIRST_START,
         OFF
+    }
+
+    /**
+     * Webhook delivery settings. {@code secretKey}: base64 of the 32-byte AES key that seals endpoint secrets
+     * ({@code PEERE_SECRET_KEY}; unset, one is generated once under the data directory, mode 0600: every node of a
+     * cluster needs the same key, so set it there). {@code relaxedUrlModes}: modes whose endpoints may be http and
+     * private addresses ({@code PEERE_WEBHOOK_RELAXED_URL_MODES}, default {@code sandbox}; {@code none} for none).
+     */
+    public record Webhooks(
+            Optional<String> secretKey,
+            Duration timeout,
+            Set<Mode> relaxedUrlModes,
+            int concurrency,
+            Duration pollInterval) {
+        public static final Duration TIMEOUT_DEFAULT = Duration.ofSeconds(10);
+        public static final int CONCURRENCY_DEFAULT = 32;
+        public static final int CONCURRENCY_MAX = 512;
+        public static final Duration POLL_INTERVAL_DEFAULT = Duration.ofSeconds(1);
+
+        public Webhooks {
+            Objects.requireNonNull(secretKey, "secretKey");
+            relaxedUrlModes = Set.copyOf(relaxedUrlModes);
+            if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
+                throw new IllegalArgumentException("PEERE_WEBHOOK_TIMEOUT_MS must be 1-60000");
+            }
+            if (concurrency < 1 || concurrency > CONCURRENCY_MAX) {
+                throw new IllegalArgumentException("PEERE_WEBHOOK_CONCURRENCY must be 1-" + CONCURRENCY_MAX);
+            }
+            if (pollInterval.toMillis() < 10) {
+                throw new IllegalArgumentException("PEERE_WEBHOOK_POLL_MS must be at least 10");
+            }
+        }
+
+        static Webhooks from(Map<String, String> values) {
+            String relaxed = values.getOrDefault("PEERE_WEBHOOK_RELAXED_URL_MODES", "sandbox");
+            Set<Mode> modes = relaxed.equalsIgnoreCase("none")
+                    ? Set.of()
+                    : Arrays.stream(relaxed.split(","))
+                            .map(String::trim)
+                            .map(name -> Mode.fromWire(name)
+                                    .orElseThrow(() -> new IllegalArgumentException(
+                                            "PEERE_WEBHOOK_RELAXED_URL_MODES lists sandbox, live or none")))
+                            .collect(Collectors.toUnmodifiableSet());
+            return new Webhooks(
+                    Optional.ofNullable(values.get("PEERE_SECRET_KEY")),
+                    Duration.ofMillis(integer(values, "PEERE_WEBHOOK_TIMEOUT_MS", (int) TIMEOUT_DEFAULT.toMillis())),
+                    modes,
+                    integer(values, "PEERE_WEBHOOK_CONCURRENCY", CONCURRENCY_DEFAULT),
+                    Duration.ofMillis(
+                            integer(values, "PEERE_WEBHOOK_POLL_MS", (int) POLL_INTERVAL_DEFAULT.toMillis())));
+        }
+
+        @Override
+        public String toString() {
+            // The key is a secret: never in logs.
+            return "Webhooks[secretKey=" + (secretKey.isPresent() ? "set" : "unset") + ", timeout=" + timeout
+                    + ", relaxedUrlModes=" + relaxedUrlModes + ", concurrency=" + concurrency + ", pollInterval="
+                    + pollInterval + "]";
+        }
     }
 
     public static final int PORT_DEFAULT = 8080;
@@ -71,11 +137,13 @@ public record PeereConfig(
                 integer(values, "PEERE_MAX_REQUEST_BYTES", MAX_REQUEST_BYTES_DEFAULT),
                 "false".equalsIgnoreCase(values.get("PEERE_SANDBOX_DEMO"))
                         ? SandboxDemo.OFF
-                        : SandboxDemo.CREATE_ON_FIRST_START);
+                        : SandboxDemo.CREATE_ON_FIRST_START,
+                Webhooks.from(values));
     }
 
     public PeereConfig withPort(int newPort) {
-        return new PeereConfig(newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, sandboxDemo);
+        return new PeereConfig(
+                newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, sandboxDemo, webhooks);
     }
 
     private static Map<String, String> readFile(Path path) {

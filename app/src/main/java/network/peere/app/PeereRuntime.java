@@ -3,10 +3,14 @@ package network.peere.app;
 import java.security.SecureRandom;
 import java.time.Duration;
 import network.peere.core.Peere;
+import network.peere.core.domain.webhook.RetrySchedules;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.RandomSource;
 import network.peere.persistence.jdbi.Database;
 import network.peere.persistence.jdbi.DatabaseSettings;
+import network.peere.webhook.AesGcmSecretCipher;
+import network.peere.webhook.HttpWebhookSender;
+import network.peere.webhook.PublicUrlPolicy;
 
 /**
  * The core wired to a migrated database: what both the server and the operator CLI run on. The only place that
@@ -16,16 +20,38 @@ public final class PeereRuntime implements AutoCloseable {
     private final Database database;
     private final Peere peere;
 
-    private PeereRuntime(Database database) {
+    /** Microsecond ticks: what DATETIME(6) stores, so a value reads back exactly as it was written. */
+    public static final Clock SYSTEM_CLOCK =
+            Clock.of(java.time.Clock.tick(java.time.Clock.systemUTC(), Duration.ofNanos(1_000)));
+
+    private PeereRuntime(Database database, PeereConfig config, Clock clock) {
         this.database = database;
-        this.peere = Peere.create(config -> config.stores(database.stores())
-                // Microsecond ticks: what DATETIME(6) stores, so a value reads back exactly as it was written.
-                .clock(Clock.of(java.time.Clock.tick(java.time.Clock.systemUTC(), Duration.ofNanos(1_000))))
-                .random(RandomSource.of(new SecureRandom())));
+        var urls = new PublicUrlPolicy(config.webhooks().relaxedUrlModes());
+        var webhooks = new Peere.Webhooks(
+                new AesGcmSecretCipher(ServerSecretKey.load(config)),
+                new HttpWebhookSender(config.webhooks().timeout(), urls),
+                urls,
+                RetrySchedules.standard());
+        this.peere = Peere.create(peereConfig -> peereConfig
+                .stores(database.stores())
+                .clock(clock)
+                .random(RandomSource.of(new SecureRandom()))
+                .webhooks(webhooks));
     }
 
     public static PeereRuntime open(PeereConfig config) {
-        return new PeereRuntime(Database.open(databaseSettings(config)));
+        return open(config, SYSTEM_CLOCK);
+    }
+
+    /** With another clock: tests drive webhook retries days ahead; production always runs on {@link #SYSTEM_CLOCK}. */
+    public static PeereRuntime open(PeereConfig config, Clock clock) {
+        Database database = Database.open(databaseSettings(config));
+        try {
+            return new PeereRuntime(database, config, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     static DatabaseSettings databaseSettings(PeereConfig config) {

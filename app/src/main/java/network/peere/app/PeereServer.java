@@ -1,6 +1,7 @@
 package network.peere.app;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -12,6 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import network.peere.app.jobs.IdempotencyPurgeJob;
+import network.peere.app.jobs.WebhookDeliveryJob;
+import network.peere.core.ports.in.webhook.DeliverWebhooks;
+import network.peere.core.ports.out.Clock;
 import network.peere.http.PeereHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +29,28 @@ public final class PeereServer implements AutoCloseable {
     private final Javalin http;
     private final Optional<SandboxDemo.Network> demo;
     private final IdempotencyPurgeJob purge;
+    private final WebhookDeliveryJob delivery;
 
     private PeereServer(
-            PeereRuntime runtime, Javalin http, Optional<SandboxDemo.Network> demo, IdempotencyPurgeJob purge) {
+            PeereRuntime runtime,
+            Javalin http,
+            Optional<SandboxDemo.Network> demo,
+            IdempotencyPurgeJob purge,
+            WebhookDeliveryJob delivery) {
         this.runtime = runtime;
         this.http = http;
         this.demo = demo;
         this.purge = purge;
+        this.delivery = delivery;
     }
 
     public static PeereServer start(PeereConfig config) {
-        PeereRuntime runtime = PeereRuntime.open(config);
+        return start(config, PeereRuntime.SYSTEM_CLOCK);
+    }
+
+    /** With another clock, for tests that drive webhook retries days ahead; {@link #start(PeereConfig)} otherwise. */
+    public static PeereServer start(PeereConfig config, Clock clock) {
+        PeereRuntime runtime = PeereRuntime.open(config, clock);
         try {
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new ClassLoaderMetrics().bindTo(metrics);
@@ -53,7 +68,13 @@ public final class PeereServer implements AutoCloseable {
                                 ? new SandboxDemo(runtime.peere(), config.dataDir()).createIfFirstStart(http.port())
                                 : Optional.empty();
                 var purge = new IdempotencyPurgeJob(runtime.peere().runIdempotently()).start();
-                return new PeereServer(runtime, http, demo, purge);
+                var delivery = new WebhookDeliveryJob(
+                                runtime.peere().deliverWebhooks(),
+                                config.webhooks().concurrency(),
+                                config.webhooks().pollInterval(),
+                                outcome -> countDelivery(metrics, outcome))
+                        .start();
+                return new PeereServer(runtime, http, demo, purge, delivery);
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
@@ -62,6 +83,26 @@ public final class PeereServer implements AutoCloseable {
             runtime.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code peere_webhook_attempts_total{outcome}}: every attempt by its outcome; {@code exhausted} counts the
+     * deliveries that failed for good, which operators alert on.
+     */
+    private static void countDelivery(PrometheusMeterRegistry metrics, DeliverWebhooks.Outcome outcome) {
+        String name = switch (outcome) {
+            case DeliverWebhooks.Outcome.Delivered delivered -> "delivered";
+            case DeliverWebhooks.Outcome.RetryScheduled retry -> "retry_scheduled";
+            case DeliverWebhooks.Outcome.Exhausted exhausted -> "exhausted";
+            case DeliverWebhooks.Outcome.EndpointGone gone -> "endpoint_gone";
+            case DeliverWebhooks.Outcome.EndpointDisabled disabled -> "endpoint_disabled";
+            case DeliverWebhooks.Outcome.LeaseLost lost -> "lease_lost";
+        };
+        Counter.builder("peere.webhook.attempts")
+                .description("Webhook delivery attempts by outcome")
+                .tag("outcome", name)
+                .register(metrics)
+                .increment();
     }
 
     static byte[] openApiYaml() {
@@ -90,6 +131,7 @@ public final class PeereServer implements AutoCloseable {
 
     @Override
     public void close() {
+        delivery.close();
         purge.close();
         http.stop();
         runtime.close();

@@ -2,6 +2,9 @@ package network.peere.core;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import network.peere.core.domain.webhook.RetrySchedules;
+import network.peere.core.domain.webhook.SealedSecret;
+import network.peere.core.domain.webhook.WebhookSecret;
 import network.peere.core.ports.in.audit.ReadAuditLog;
 import network.peere.core.ports.in.idempotency.RunIdempotently;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
@@ -14,10 +17,19 @@ import network.peere.core.ports.in.participant.OnboardMerchants;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 import network.peere.core.ports.in.ratelimit.ConfigureRateLimits;
 import network.peere.core.ports.in.ratelimit.ResolveRateLimits;
+import network.peere.core.ports.in.webhook.DeliverWebhooks;
+import network.peere.core.ports.in.webhook.ListDeliveries;
+import network.peere.core.ports.in.webhook.ManageWebhookEndpoints;
+import network.peere.core.ports.in.webhook.PublishEvents;
+import network.peere.core.ports.in.webhook.ReplayEvents;
+import network.peere.core.ports.in.webhook.SendTestEvent;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RandomSource;
+import network.peere.core.ports.out.SecretCipher;
+import network.peere.core.ports.out.WebhookSender;
+import network.peere.core.ports.out.WebhookUrlPolicy;
 import network.peere.core.services.TimeOrderedIdGenerator;
 import network.peere.core.services.audit.AuditTrail;
 import network.peere.core.services.idempotency.IdempotencyService;
@@ -25,6 +37,9 @@ import network.peere.core.services.participant.ApiKeyService;
 import network.peere.core.services.participant.MerchantService;
 import network.peere.core.services.participant.ParticipantService;
 import network.peere.core.services.ratelimit.RateLimitService;
+import network.peere.core.services.webhook.EventPublisher;
+import network.peere.core.services.webhook.WebhookDeliveryService;
+import network.peere.core.services.webhook.WebhookEndpointService;
 
 /**
  * The one entry point for embedding Peere: give it stores, a clock and randomness, and drive the use cases
@@ -45,6 +60,9 @@ public final class Peere {
     private final AuditTrail audit;
     private final IdempotencyService idempotency;
     private final RateLimitService rateLimits;
+    private final EventPublisher events;
+    private final WebhookEndpointService webhookEndpoints;
+    private final WebhookDeliveryService webhookDeliveries;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -53,10 +71,20 @@ public final class Peere {
         IdGenerator ids = config.ids != null ? config.ids : new TimeOrderedIdGenerator(clock, random);
         this.audit = new AuditTrail(stores, clock, ids);
         this.idempotency = new IdempotencyService(stores, clock);
-        this.participants = new ParticipantService(stores, clock, ids, audit);
-        this.apiKeys = new ApiKeyService(stores, clock, ids, random, audit);
+        this.events = new EventPublisher(stores, clock, ids);
+        this.participants = new ParticipantService(stores, clock, ids, audit, events);
+        this.apiKeys = new ApiKeyService(stores, clock, ids, random, audit, events);
         this.rateLimits = new RateLimitService(stores, audit);
         this.merchants = new MerchantService(stores, clock, ids, audit);
+        Webhooks webhooks = config.webhooks != null ? config.webhooks : Webhooks.UNCONFIGURED;
+        this.webhookEndpoints =
+                new WebhookEndpointService(stores, clock, ids, random, audit, webhooks.cipher(), webhooks.urls());
+        this.webhookDeliveries = new WebhookDeliveryService(
+                stores,
+                new WebhookDeliveryService.Collaborators(
+                        clock, ids, random, audit, webhooks.cipher(), webhooks.sender(), webhooks.retries()),
+                events,
+                webhookEndpoints);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -116,8 +144,70 @@ public final class Peere {
         return rateLimits;
     }
 
+    public PublishEvents publishEvents() {
+        return events;
+    }
+
+    public ManageWebhookEndpoints manageWebhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    public DeliverWebhooks deliverWebhooks() {
+        return webhookDeliveries;
+    }
+
+    public ReplayEvents replayEvents() {
+        return webhookDeliveries;
+    }
+
+    public SendTestEvent sendTestEvent() {
+        return webhookDeliveries;
+    }
+
+    public ListDeliveries listDeliveries() {
+        return webhookDeliveries;
+    }
+
     private static <T> T require(T value, String name) {
         return Objects.requireNonNull(value, () -> "Peere.create: config." + name + "(…) is required");
+    }
+
+    /**
+     * What webhooks need from outside the core: the cipher for secrets at rest, the HTTP sender, the URL policy and
+     * the retry schedule per event type. Without it, events are still written to the outbox, but managing endpoints
+     * and delivering fail.
+     */
+    public record Webhooks(SecretCipher cipher, WebhookSender sender, WebhookUrlPolicy urls, RetrySchedules retries) {
+        static final Webhooks UNCONFIGURED = new Webhooks(
+                new SecretCipher() {
+                    @Override
+                    public SealedSecret seal(WebhookSecret secret) {
+                        throw unconfigured();
+                    }
+
+                    @Override
+                    public WebhookSecret open(SealedSecret sealed) {
+                        throw unconfigured();
+                    }
+                },
+                delivery -> {
+                    throw unconfigured();
+                },
+                (mode, url) -> {
+                    throw unconfigured();
+                },
+                RetrySchedules.standard());
+
+        public Webhooks {
+            Objects.requireNonNull(cipher, "cipher");
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(urls, "urls");
+            Objects.requireNonNull(retries, "retries");
+        }
+
+        private static IllegalStateException unconfigured() {
+            return new IllegalStateException("Peere.create: config.webhooks(…) is required to use webhooks");
+        }
     }
 
     /** What an embedder provides. {@code ids} is optional (time-ordered ids from the clock and randomness). */
@@ -126,8 +216,14 @@ public final class Peere {
         private Clock clock;
         private RandomSource random;
         private IdGenerator ids;
+        private Webhooks webhooks;
 
         private Config() {}
+
+        public Config webhooks(Webhooks webhooks) {
+            this.webhooks = webhooks;
+            return this;
+        }
 
         public Config stores(PeereStores stores) {
             this.stores = stores;

@@ -151,6 +151,30 @@ public final class JsonFields {
         return Optional.of(number);
     }
 
+    /** A non-empty array of non-blank strings, each at most {@code maxLength}, at most {@code maxItems} of them. */
+    public Optional<List<String>> requiredTextList(String field, int maxItems, int maxLength) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            missing(field);
+            return Optional.empty();
+        }
+        if (!value.isArray() || value.isEmpty() || value.size() > maxItems) {
+            error(field, "invalid_type", "must be an array of 1-" + maxItems + " strings");
+            return Optional.empty();
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()
+                    || item.textValue().isBlank()
+                    || item.textValue().length() > maxLength) {
+                error(field, "invalid_type", "must be an array of non-blank strings of at most " + maxLength);
+                return Optional.empty();
+            }
+            texts.add(item.textValue().trim());
+        }
+        return Optional.of(texts);
+    }
+
     /**
      * A nested JSON object, read with the same methods; its problems are reported with this body's, under
      * {@code field.member}.

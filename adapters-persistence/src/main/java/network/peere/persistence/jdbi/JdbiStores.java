@@ -3,6 +3,7 @@ package network.peere.persistence.jdbi;
 import javax.sql.DataSource;
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.EventOutbox;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.LedgerJournal;
 import network.peere.core.ports.out.LimitUsageStore;
@@ -10,6 +11,8 @@ import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
 import network.peere.core.ports.out.Transactor;
+import network.peere.core.ports.out.WebhookDeliveryQueue;
+import network.peere.core.ports.out.WebhookEndpointStore;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -25,6 +28,9 @@ public final class JdbiStores implements PeereStores {
     private final JdbiLimitUsageStore limitUsage;
     private final JdbiLedgerJournal ledger;
     private final JdbiRateLimitOverrideStore rateLimitOverrides;
+    private final JdbiWebhookEndpointStore webhookEndpoints;
+    private final JdbiEventOutbox eventOutbox;
+    private final JdbiWebhookDeliveryQueue webhookDeliveries;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
@@ -35,6 +41,9 @@ public final class JdbiStores implements PeereStores {
         this.limitUsage = new JdbiLimitUsageStore(transactor);
         this.ledger = new JdbiLedgerJournal(transactor);
         this.rateLimitOverrides = new JdbiRateLimitOverrideStore(transactor);
+        this.webhookEndpoints = new JdbiWebhookEndpointStore(transactor);
+        this.eventOutbox = new JdbiEventOutbox(transactor);
+        this.webhookDeliveries = new JdbiWebhookDeliveryQueue(transactor);
     }
 
     @Override
@@ -75,5 +84,20 @@ public final class JdbiStores implements PeereStores {
     @Override
     public LedgerJournal ledger() {
         return ledger;
+    }
+
+    @Override
+    public WebhookEndpointStore webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    @Override
+    public EventOutbox eventOutbox() {
+        return eventOutbox;
+    }
+
+    @Override
+    public WebhookDeliveryQueue webhookDeliveries() {
+        return webhookDeliveries;
     }
 }

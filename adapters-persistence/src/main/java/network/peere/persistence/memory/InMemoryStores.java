@@ -2,6 +2,7 @@ package network.peere.persistence.memory;
 
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.EventOutbox;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.LedgerJournal;
 import network.peere.core.ports.out.LimitUsageStore;
@@ -9,6 +10,8 @@ import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
 import network.peere.core.ports.out.Transactor;
+import network.peere.core.ports.out.WebhookDeliveryQueue;
+import network.peere.core.ports.out.WebhookEndpointStore;
 
 /**
  * Stores kept in memory, for fast tests of the core and for trying Peere without a database. They pass the same
@@ -23,6 +26,8 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryLimitUsageStore limitUsage = new InMemoryLimitUsageStore(transactor);
     private final InMemoryLedgerJournal ledger = new InMemoryLedgerJournal(transactor);
     private final InMemoryRateLimitOverrideStore rateLimitOverrides = new InMemoryRateLimitOverrideStore(transactor);
+    private final InMemoryWebhookEndpointStore webhookEndpoints = new InMemoryWebhookEndpointStore(transactor);
+    private final InMemoryWebhookOutbox outbox = new InMemoryWebhookOutbox(transactor);
 
     @Override
     public Transactor transactor() {
@@ -62,5 +67,20 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public LedgerJournal ledger() {
         return ledger;
+    }
+
+    @Override
+    public WebhookEndpointStore webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    @Override
+    public EventOutbox eventOutbox() {
+        return outbox;
+    }
+
+    @Override
+    public WebhookDeliveryQueue webhookDeliveries() {
+        return outbox;
     }
 }

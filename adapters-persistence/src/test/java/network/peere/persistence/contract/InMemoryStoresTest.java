@@ -69,4 +69,12 @@ class InMemoryStoresTest {
             return new InMemoryStores();
         }
     }
+
+    @Nested
+    class Webhooks extends WebhookStoresContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
 }

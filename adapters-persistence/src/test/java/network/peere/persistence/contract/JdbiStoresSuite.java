@@ -92,4 +92,12 @@ abstract class JdbiStoresSuite {
             return freshDatabase();
         }
     }
+
+    @Nested
+    class Webhooks extends WebhookStoresContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
 }

@@ -18,13 +18,13 @@ public final class RunningServer implements AutoCloseable {
     private final AutoCloseable database;
 
     private RunningServer(PeereConfig config) {
-        this(config, () -> {});
+        this(config, () -> {}, network.peere.app.PeereRuntime.SYSTEM_CLOCK);
     }
 
-    private RunningServer(PeereConfig config, AutoCloseable database) {
+    private RunningServer(PeereConfig config, AutoCloseable database, network.peere.core.ports.out.Clock clock) {
         this.config = config;
         this.database = database;
-        this.server = PeereServer.start(config);
+        this.server = PeereServer.start(config, clock);
         this.api = new HttpApi(server.port());
     }
 
@@ -43,7 +43,23 @@ public final class RunningServer implements AutoCloseable {
                                 "PEERE_DB_URL", settings.jdbcUrl(),
                                 "PEERE_DB_USER", settings.user(),
                                 "PEERE_DB_PASSWORD", settings.password())),
-                database);
+                database,
+                network.peere.app.PeereRuntime.SYSTEM_CLOCK);
+    }
+
+    /** With extra settings and a clock the test drives (webhook retries days ahead). */
+    public static RunningServer on(PeereConfig config, network.peere.core.ports.out.Clock clock) {
+        return new RunningServer(config, () -> {}, clock);
+    }
+
+    /** The settings {@link #on(TestDatabase, Path)} uses, plus {@code extra}. */
+    public static PeereConfig config(TestDatabase database, Path dataDir, Map<String, String> extra) {
+        var settings = database.settings();
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("PEERE_DB_URL", settings.jdbcUrl());
+        env.put("PEERE_DB_USER", settings.user());
+        env.put("PEERE_DB_PASSWORD", settings.password());
+        return config(dataDir, env);
     }
 
     public static PeereConfig config(Path dataDir, Map<String, String> extra) {

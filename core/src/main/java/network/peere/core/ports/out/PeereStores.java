@@ -17,4 +17,10 @@ public interface PeereStores {
     LimitUsageStore limitUsage();
 
     LedgerJournal ledger();
+
+    WebhookEndpointStore webhookEndpoints();
+
+    EventOutbox eventOutbox();
+
+    WebhookDeliveryQueue webhookDeliveries();
 }

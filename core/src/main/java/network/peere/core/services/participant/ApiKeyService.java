@@ -14,8 +14,10 @@ import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Principal;
 import network.peere.core.domain.shared.Invariants;
 import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.webhook.EventType;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
 import network.peere.core.ports.in.participant.ManageApiKeys;
+import network.peere.core.ports.in.webhook.PublishEvents;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
@@ -30,13 +32,21 @@ public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
     private final IdGenerator ids;
     private final RandomSource random;
     private final AuditTrail audit;
+    private final PublishEvents events;
 
-    public ApiKeyService(PeereStores stores, Clock clock, IdGenerator ids, RandomSource random, AuditTrail audit) {
+    public ApiKeyService(
+            PeereStores stores,
+            Clock clock,
+            IdGenerator ids,
+            RandomSource random,
+            AuditTrail audit,
+            PublishEvents events) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.random = Objects.requireNonNull(random, "random");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     @Override
@@ -87,6 +97,16 @@ public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
                 return new Revocation.Rejected(RevocationRejection.ALREADY_REVOKED);
             }
             audit.record(mode, actor, owner, AuditAction.API_KEY_REVOKED, Map.of("keyId", keyId.value()));
+            events.publish(
+                    mode,
+                    owner,
+                    EventType.API_KEY_REVOKED,
+                    keyId.value(),
+                    Map.of(
+                            "keyId", keyId.value(),
+                            "hint", revoked.hint(),
+                            "label", revoked.label(),
+                            "revokedAt", revoked.revokedAt().orElseThrow()));
             return new Revocation.Revoked(revoked);
         });
     }

@@ -17,9 +17,11 @@ import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.domain.shared.WireEnums;
+import network.peere.core.domain.webhook.EventType;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.FindParticipants;
 import network.peere.core.ports.in.participant.RegisterParticipant;
+import network.peere.core.ports.in.webhook.PublishEvents;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
@@ -30,12 +32,15 @@ public final class ParticipantService implements RegisterParticipant, ChangePart
     private final Clock clock;
     private final IdGenerator ids;
     private final AuditTrail audit;
+    private final PublishEvents events;
 
-    public ParticipantService(PeereStores stores, Clock clock, IdGenerator ids, AuditTrail audit) {
+    public ParticipantService(
+            PeereStores stores, Clock clock, IdGenerator ids, AuditTrail audit, PublishEvents events) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     @Override
@@ -67,6 +72,17 @@ public final class ParticipantService implements RegisterParticipant, ChangePart
                     participant.id(),
                     AuditAction.PARTICIPANT_CREATED,
                     Map.of("role", WireEnums.wireName(participant.role()), "name", participant.name()));
+            // In the registration's transaction, so a rolled-back registration announces nothing.
+            events.publish(
+                    participant.mode(),
+                    participant.id(),
+                    EventType.PARTICIPANT_CREATED,
+                    participant.id().value(),
+                    Map.of(
+                            "participantId", participant.id().value(),
+                            "role", WireEnums.wireName(participant.role()),
+                            "name", participant.name(),
+                            "createdAt", participant.createdAt()));
             return new Registration.Registered(participant);
         });
     }

@@ -1,0 +1,121 @@
+package network.peere.persistence.jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.webhook.EventType;
+import network.peere.core.domain.webhook.WebhookEndpointId;
+import network.peere.core.domain.webhook.WebhookEvent;
+import network.peere.core.ports.out.EventOutbox;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The outbox in {@code webhook_events}, and the per-object sequence counters in {@code webhook_sequences}. */
+final class JdbiEventOutbox implements EventOutbox {
+    static final String COLUMNS =
+            "e.id, e.mode, e.participant_id, e.event_type, e.object_id, e.sequence_no, e.item," + " e.created_at";
+
+    /** Takes the counter's row lock until the transaction ends: the increment is atomic, never read-then-write. */
+    private static final String INCREMENT = """
+            INSERT INTO webhook_sequences (mode, object_id, last_sequence) VALUES (:mode, :object_id, 1)
+            ON DUPLICATE KEY UPDATE last_sequence = last_sequence + 1""";
+
+    private static final String CURRENT =
+            "SELECT last_sequence FROM webhook_sequences WHERE mode = :mode AND object_id = :object_id";
+
+    private static final String INSERT = """
+            INSERT INTO webhook_events (id, mode, participant_id, event_type, object_id, sequence_no, item, created_at)
+            VALUES (:id, :mode, :participant_id, :event_type, :object_id, :sequence_no, :item, :created_at)""";
+
+    private static final String FIND = "SELECT " + COLUMNS
+            + " FROM webhook_events e WHERE e.id = :id AND e.mode = :mode AND e.participant_id = :participant_id";
+
+    private static final String FAILED_SINCE = """
+            SELECT %s
+              FROM webhook_events e
+             WHERE e.mode = :mode AND e.participant_id = :participant_id
+               AND e.id IN (SELECT i.event_id
+                              FROM webhook_delivery_items i
+                              JOIN webhook_deliveries d ON d.id = i.delivery_id
+                             WHERE d.mode = :mode AND d.participant_id = :participant_id AND d.status = 'FAILED'
+                               AND d.finished_at >= :since <endpoint>)
+             ORDER BY e.created_at, e.id
+             LIMIT :limit""".formatted(COLUMNS);
+
+    private final JdbiTransactor transactor;
+
+    JdbiEventOutbox(JdbiTransactor transactor) {
+        this.transactor = Objects.requireNonNull(transactor, "transactor");
+    }
+
+    @Override
+    public long nextSequence(Mode mode, String objectId) {
+        return transactor.inTransaction(() -> transactor.withHandle(handle -> {
+            handle.createUpdate(INCREMENT)
+                    .bind("mode", mode.name())
+                    .bind("object_id", objectId)
+                    .execute();
+            return handle.createQuery(CURRENT)
+                    .bind("mode", mode.name())
+                    .bind("object_id", objectId)
+                    .mapTo(Long.class)
+                    .one();
+        }));
+    }
+
+    @Override
+    public void append(WebhookEvent event) {
+        transactor.withHandle(handle -> handle.createUpdate(INSERT)
+                .bind("id", event.id())
+                .bind("mode", event.mode().name())
+                .bind("participant_id", event.participantId().value())
+                .bind("event_type", event.type().wire())
+                .bind("object_id", event.objectId())
+                .bind("sequence_no", event.sequence())
+                .bind("item", event.item())
+                .bind("created_at", UtcColumns.toColumn(event.createdAt()))
+                .execute());
+    }
+
+    @Override
+    public Optional<WebhookEvent> find(Mode mode, ParticipantId owner, String eventId) {
+        return transactor.withHandle(handle -> handle.createQuery(FIND)
+                .bind("id", eventId)
+                .bind("mode", mode.name())
+                .bind("participant_id", owner.value())
+                .map(JdbiEventOutbox::event)
+                .findOne());
+    }
+
+    @Override
+    public List<WebhookEvent> failedSince(
+            Mode mode, ParticipantId owner, Instant since, Optional<WebhookEndpointId> endpoint, int limit) {
+        return transactor.withHandle(handle -> {
+            var query = handle.createQuery(FAILED_SINCE)
+                    .define("endpoint", endpoint.isPresent() ? "AND d.endpoint_id = :endpoint_id" : "")
+                    .bind("mode", mode.name())
+                    .bind("participant_id", owner.value())
+                    .bind("since", UtcColumns.toColumn(since))
+                    .bind("limit", limit);
+            endpoint.ifPresent(id -> query.bind("endpoint_id", id.value()));
+            return query.map(JdbiEventOutbox::event).list();
+        });
+    }
+
+    static WebhookEvent event(ResultSet row, StatementContext context) throws SQLException {
+        return new WebhookEvent(
+                row.getString("id"),
+                Mode.valueOf(row.getString("mode")),
+                new ParticipantId(row.getString("participant_id")),
+                EventType.fromWire(row.getString("event_type"))
+                        .orElseThrow(() -> new IllegalStateException("unknown event type in the database")),
+                row.getString("object_id"),
+                row.getLong("sequence_no"),
+                row.getString("item"),
+                UtcColumns.instant(row, "created_at"));
+    }
+}

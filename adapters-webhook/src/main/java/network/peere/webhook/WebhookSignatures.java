@@ -1,0 +1,51 @@
+package network.peere.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import network.peere.core.domain.webhook.WebhookSecret;
+
+/**
+ * The two signature schemes of spec/decisions.md ("Webhooks"), over the exact body bytes sent:
+ *
+ * <ul>
+ *   <li>{@code X-Peere-Signature: sha256=<hex HMAC-SHA256(body)>} keyed by the UTF-8 bytes of the secret as shown
+ *       ({@code whsec_…}), which is what the public docs' Node.js check computes;
+ *   <li>Standard Webhooks {@code webhook-signature: v1,<base64 HMAC-SHA256(id.timestamp.body)>} keyed by the
+ *       base64-decoded part of the secret, one space-separated value per secret valid now.
+ * </ul>
+ */
+public final class WebhookSignatures {
+    private static final String HMAC = "HmacSHA256";
+
+    private WebhookSignatures() {}
+
+    public static String peere(WebhookSecret secret, byte[] body) {
+        return "sha256=" + HexFormat.of().formatHex(hmac(secret.reveal().getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    public static String standard(List<WebhookSecret> secrets, String id, long timestampSeconds, byte[] body) {
+        byte[] prefix = (id + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, signed, 0, prefix.length);
+        System.arraycopy(body, 0, signed, prefix.length, body.length);
+        return secrets.stream()
+                .map(secret -> "v1," + Base64.getEncoder().encodeToString(hmac(secret.standardKey(), signed)))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
+    }
+}

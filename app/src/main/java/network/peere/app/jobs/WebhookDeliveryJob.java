@@ -1,0 +1,112 @@
+package network.peere.app.jobs;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import network.peere.core.domain.webhook.ClaimedDelivery;
+import network.peere.core.ports.in.webhook.DeliverWebhooks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A delivery worker: every {@code pollInterval} it leases due deliveries and attempts them on up to {@code
+ * concurrency} virtual threads, claiming again at once while there is more due. Any number of these may run, in
+ * one process or many on one database: leases decide who sends what.
+ */
+public final class WebhookDeliveryJob implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryJob.class);
+    /** Bounds one poll, so the timer thread returns to its schedule even under a large backlog. */
+    public static final int CLAIMS_PER_POLL_MAX = 50;
+
+    private final DeliverWebhooks deliver;
+    private final int concurrency;
+    private final Duration pollInterval;
+    private final Consumer<DeliverWebhooks.Outcome> observer;
+    private final Semaphore inFlight;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "peere-webhook-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public WebhookDeliveryJob(
+            DeliverWebhooks deliver,
+            int concurrency,
+            Duration pollInterval,
+            Consumer<DeliverWebhooks.Outcome> observer) {
+        this.deliver = Objects.requireNonNull(deliver, "deliver");
+        this.concurrency = concurrency;
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.inFlight = new Semaphore(concurrency);
+    }
+
+    public WebhookDeliveryJob start() {
+        timer.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Claims what is due, as many times as there is free capacity and more due; returns how many it claimed. */
+    public int poll() {
+        int total = 0;
+        try {
+            for (int round = 0; round < CLAIMS_PER_POLL_MAX; round++) {
+                int free = Math.min(inFlight.availablePermits(), DeliverWebhooks.CLAIM_LIMIT_MAX);
+                if (free == 0) {
+                    inFlight.acquire();
+                    inFlight.release();
+                    continue;
+                }
+                List<ClaimedDelivery> claimed = deliver.claimDue(free);
+                for (ClaimedDelivery claim : claimed) {
+                    inFlight.acquire();
+                    senders.execute(() -> attempt(claim));
+                }
+                total += claimed.size();
+                if (claimed.size() < free) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The database may be briefly away; leased rows come back when their lease expires.
+            LOG.warn("claiming webhook deliveries failed; retrying at the next poll", e);
+        }
+        return total;
+    }
+
+    private void attempt(ClaimedDelivery claim) {
+        try {
+            observer.accept(deliver.attempt(claim));
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "webhook delivery {} failed unexpectedly; it is retried when its lease expires",
+                    claim.delivery().id(),
+                    e);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            senders.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

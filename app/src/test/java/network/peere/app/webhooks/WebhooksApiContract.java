@@ -1,0 +1,353 @@
+package network.peere.app.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import network.peere.app.testing.HttpApi;
+import network.peere.app.testing.Response;
+import network.peere.app.testing.RunningServer;
+import network.peere.app.testing.TestClock;
+import network.peere.app.testing.WebhookReceiver;
+import network.peere.core.Peere;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.domain.webhook.DeliveryRecord;
+import network.peere.core.domain.webhook.WebhookEndpointId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Webhooks end to end: the real server, a real receiver on 127.0.0.1, a clock the test moves so five days of retries
+ * take seconds. Every API answer is checked against docs/openapi.yaml. One subclass per database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WebhooksApiContract {
+    static final Map<String, String> FAST_DELIVERY = Map.of(
+            "PEERE_WEBHOOK_POLL_MS", "25",
+            "PEERE_WEBHOOK_TIMEOUT_MS", "1000");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final TestClock clock = new TestClock(Instant.now());
+    RunningServer server;
+    HttpApi api;
+    String operator;
+
+    abstract RunningServer start(Path dataDir, TestClock clock);
+
+    void afterStop() {}
+
+    @BeforeAll
+    void startServer(@TempDir Path dataDir) {
+        server = start(dataDir, clock);
+        api = server.api();
+        operator = server.operatorKey();
+        server.raiseOperatorRateLimits();
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+        afterStop();
+    }
+
+    private Peere peere() {
+        return server.server().runtime().peere();
+    }
+
+    /** A merchant of its own per test, so one test's endpoints and clock jumps never reach another's. */
+    private record Merchant(String id, String key) {}
+
+    private Merchant newMerchant(String name) {
+        Response created = api.post(
+                "/v1/operator/merchants",
+                operator,
+                "{\"name\":\"" + name + "\",\"email\":\"hooks@" + name + ".test\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.data().get("id").asText();
+        Response issued = api.post("/v1/operator/participants/" + id + "/keys", operator, "{}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return new Merchant(id, issued.data().get("key").asText());
+    }
+
+    private JsonNode createEndpoint(Merchant merchant, String url, String eventTypes) {
+        Response created = api.post(
+                "/v1/webhooks/endpoints",
+                merchant.key(),
+                "{\"url\":\"" + url + "\",\"eventTypes\":[" + eventTypes + "]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.data();
+    }
+
+    private String revokeANewKey(Merchant merchant) {
+        Response issued = api.post("/v1/keys", merchant.key(), "{\"label\":\"to revoke\"}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String keyId = issued.data().get("id").asText();
+        Response revoked = api.post("/v1/keys/" + keyId + "/revoke", merchant.key(), null);
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        return keyId;
+    }
+
+    private DeliveryRecord onlyDelivery(Merchant merchant, String endpointId) {
+        var page = peere().listDeliveries()
+                .list(
+                        Mode.SANDBOX,
+                        new ParticipantId(merchant.id()),
+                        new WebhookEndpointId(endpointId),
+                        Optional.empty(),
+                        PageRequest.first())
+                .orElseThrow();
+        assertThat(page.items()).hasSize(1);
+        return page.items().get(0);
+    }
+
+    private DeliveryRecord awaitAttempts(Merchant merchant, String endpointId, int attempts) {
+        await().atMost(WAIT)
+                .until(() -> onlyDelivery(merchant, endpointId).attempts().size() >= attempts);
+        return onlyDelivery(merchant, endpointId);
+    }
+
+    private static JsonNode body(WebhookReceiver.Received request) throws Exception {
+        return JSON.readTree(request.body());
+    }
+
+    @Test
+    void a_receiver_that_is_down_then_slow_then_failing_then_up_gets_the_event_signed_both_ways(@TempDir Path tmp)
+            throws Exception {
+        Merchant merchant = newMerchant("resilient");
+        try (var receiver = new WebhookReceiver()) {
+            JsonNode endpoint = createEndpoint(merchant, receiver.url("/hooks"), "\"api_key.revoked\"");
+            String secret = endpoint.get("secret").asText();
+            assertThat(secret).startsWith("whsec_");
+            String endpointId = endpoint.get("id").asText();
+
+            String keyId = revokeANewKey(merchant);
+
+            // Down: nothing listens on the port.
+            DeliveryRecord first = awaitAttempts(merchant, endpointId, 1);
+            assertThat(first.attempts().get(0).statusCode()).isEmpty();
+            assertThat(first.attempts().get(0).error()).isPresent();
+            assertThat(Duration.between(
+                            first.attempts().get(0).startedAt(),
+                            first.delivery().nextAttemptAt()))
+                    .isBetween(Duration.ofSeconds(8), Duration.ofSeconds(12));
+
+            // Slow: answers after the 1 s timeout.
+            receiver.start().behave(new WebhookReceiver.Behaviour(200, Duration.ofSeconds(3)));
+            clock.set(first.delivery().nextAttemptAt());
+            DeliveryRecord second = awaitAttempts(merchant, endpointId, 2);
+            assertThat(second.attempts().get(1).error())
+                    .hasValueSatisfying(e -> assertThat(e).contains("timed out"));
+            assertThat(Duration.between(
+                            second.attempts().get(1).startedAt(),
+                            second.delivery().nextAttemptAt()))
+                    .isBetween(Duration.ofSeconds(16), Duration.ofSeconds(24));
+
+            // Failing: 500.
+            receiver.behave(WebhookReceiver.Behaviour.answer(500));
+            clock.set(second.delivery().nextAttemptAt());
+            DeliveryRecord third = awaitAttempts(merchant, endpointId, 3);
+            assertThat(third.attempts().get(2).statusCode()).hasValue(500);
+            assertThat(Duration.between(
+                            third.attempts().get(2).startedAt(),
+                            third.delivery().nextAttemptAt()))
+                    .isBetween(Duration.ofSeconds(32), Duration.ofSeconds(48));
+
+            // Up.
+            receiver.behave(WebhookReceiver.Behaviour.answer(200));
+            clock.set(third.delivery().nextAttemptAt());
+            DeliveryRecord delivered = awaitAttempts(merchant, endpointId, 4);
+            assertThat(delivered.attempts().get(3).statusCode()).hasValue(200);
+            assertThat(delivered.delivery().status().name()).isEqualTo("DELIVERED");
+
+            List<WebhookReceiver.Received> requests = receiver.received();
+            WebhookReceiver.Received last = requests.get(requests.size() - 1);
+            JsonNode envelope = body(last);
+            assertThat(envelope.get("entityId").asText()).isEqualTo(merchant.id());
+            assertThat(envelope.get("entityType").asText()).isEqualTo("merchant");
+            assertThat(envelope.get("webhookType").asText()).isEqualTo("api_key.revoked");
+            assertThat(envelope.get("itemCount").asInt()).isEqualTo(1);
+            assertThat(envelope.has("signature")).isFalse();
+            JsonNode item = envelope.get("data").get(0);
+            assertThat(item.get("keyId").asText()).isEqualTo(keyId);
+            assertThat(item.get("sequence").asLong()).isEqualTo(1);
+            assertThat(item.get("eventId").asText())
+                    .isEqualTo(delivered.eventIds().get(0));
+            // One batch id on every attempt, which is also the Standard Webhooks message id.
+            for (WebhookReceiver.Received request : requests) {
+                assertThat(body(request).get("batchId").asText())
+                        .isEqualTo(delivered.delivery().id());
+                assertThat(request.header("webhook-id"))
+                        .isEqualTo(delivered.delivery().id());
+                assertThat(request.header("User-Agent")).isEqualTo("Peere-Webhooks/1.0");
+                Signatures.assertBothSchemesVerify(secret, request);
+            }
+            Signatures.assertNodeVerifies(secret, last, tmp);
+
+            Response listed = api.get("/v1/webhooks/endpoints/" + endpointId + "/deliveries", merchant.key());
+            assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+            JsonNode attempts = listed.data().get("deliveries").get(0).get("attempts");
+            assertThat(attempts).hasSize(4);
+            assertThat(attempts.get(2).get("statusCode").asInt()).isEqualTo(500);
+            assertThat(attempts.get(3).get("result").asText()).isEqualTo("delivered");
+        }
+    }
+
+    @Test
+    void retries_follow_the_schedule_for_five_days_then_fail_and_are_announced_to_the_other_endpoints() {
+        Merchant merchant = newMerchant("exhausted");
+        try (var broken = new WebhookReceiver().start();
+                var monitor = new WebhookReceiver().start()) {
+            broken.behave(WebhookReceiver.Behaviour.answer(503));
+            String brokenId = createEndpoint(merchant, broken.url("/hooks"), "\"api_key.revoked\"")
+                    .get("id")
+                    .asText();
+            createEndpoint(merchant, monitor.url("/alerts"), "\"webhook.delivery.exhausted\"");
+
+            revokeANewKey(merchant);
+            DeliveryRecord record = awaitAttempts(merchant, brokenId, 1);
+            Instant created = record.delivery().createdAt();
+            while (record.delivery().status().name().equals("PENDING")) {
+                int done = record.attempts().size();
+                assertThat(done).isLessThan(60);
+                clock.set(record.delivery().nextAttemptAt());
+                record = awaitAttempts(merchant, brokenId, done + 1);
+            }
+
+            assertThat(record.delivery().status().name()).isEqualTo("FAILED");
+            var attempts = record.attempts();
+            assertThat(attempts.get(attempts.size() - 1).startedAt()).isEqualTo(created.plus(Duration.ofDays(5)));
+            assertThat(attempts.get(attempts.size() - 1).result().name()).isEqualTo("EXHAUSTED");
+            for (int i = 1; i < attempts.size() - 1; i++) {
+                Duration gap = Duration.between(
+                        attempts.get(i - 1).startedAt(), attempts.get(i).startedAt());
+                Duration planned = Duration.ofSeconds(10L << Math.min(i - 1, 20));
+                Duration capped = planned.compareTo(Duration.ofHours(12)) > 0 ? Duration.ofHours(12) : planned;
+                assertThat(gap)
+                        .as("gap before attempt %d", i + 1)
+                        .isBetween(
+                                capped.multipliedBy(79).dividedBy(100),
+                                capped.multipliedBy(121).dividedBy(100));
+            }
+
+            await().atMost(WAIT).until(() -> !monitor.received().isEmpty());
+            JsonNode alert = JSON.readTree(monitor.received().get(0).body());
+            assertThat(alert.get("webhookType").asText()).isEqualTo("webhook.delivery.exhausted");
+            assertThat(alert.get("data").get(0).get("endpointId").asText()).isEqualTo(brokenId);
+            assertThat(alert.get("data").get(0).get("batchId").asText())
+                    .isEqualTo(record.delivery().id());
+
+            Response metrics = api.get("/metrics", null);
+            assertThat(metrics.body()).contains("peere_webhook_attempts_total{outcome=\"exhausted\"");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void a_410_disables_the_endpoint() {
+        Merchant merchant = newMerchant("gone");
+        try (var receiver = new WebhookReceiver().start()) {
+            receiver.behave(WebhookReceiver.Behaviour.answer(410));
+            String id = createEndpoint(merchant, receiver.url("/hooks"), "\"api_key.revoked\"")
+                    .get("id")
+                    .asText();
+
+            revokeANewKey(merchant);
+            DeliveryRecord record = awaitAttempts(merchant, id, 1);
+
+            assertThat(record.delivery().status().name()).isEqualTo("FAILED");
+            Response endpoint = api.get("/v1/webhooks/endpoints/" + id, merchant.key());
+            assertThat(endpoint.data().get("status").asText()).isEqualTo("gone");
+            assertThat(endpoint.data().get("enabled").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void a_test_event_and_a_replay_reach_the_endpoint_with_the_events_ids() throws Exception {
+        Merchant merchant = newMerchant("replayer");
+        try (var receiver = new WebhookReceiver().start()) {
+            JsonNode endpoint = createEndpoint(merchant, receiver.url("/hooks"), "\"api_key.revoked\"");
+            String id = endpoint.get("id").asText();
+
+            Response test = api.post("/v1/webhooks/test", merchant.key(), "{\"endpointId\":\"" + id + "\"}");
+            assertThat(test.status()).as(test.body()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> receiver.received().size() == 1);
+            JsonNode tested = body(receiver.received().get(0));
+            assertThat(tested.get("webhookType").asText()).isEqualTo("webhook.test");
+            assertThat(tested.get("data").get(0).get("eventId").asText())
+                    .isEqualTo(test.data().get("eventId").asText());
+            Signatures.assertBothSchemesVerify(
+                    endpoint.get("secret").asText(), receiver.received().get(0));
+
+            String eventId = test.data().get("eventId").asText();
+            Response replay = api.post(
+                    "/v1/webhooks/replay",
+                    merchant.key(),
+                    "{\"eventId\":\"" + eventId + "\",\"endpointId\":\"" + id + "\"}");
+            assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> receiver.received().size() == 2);
+            JsonNode replayed = body(receiver.received().get(1));
+            assertThat(replayed.get("data").get(0).get("eventId").asText()).isEqualTo(eventId);
+            assertThat(replayed.get("batchId").asText())
+                    .isNotEqualTo(tested.get("batchId").asText());
+        }
+    }
+
+    @Test
+    void rotation_signs_with_both_secrets_and_keeps_the_old_one_in_x_peere_signature_during_the_grace_period()
+            throws Exception {
+        Merchant merchant = newMerchant("rotator");
+        try (var receiver = new WebhookReceiver().start()) {
+            JsonNode endpoint = createEndpoint(merchant, receiver.url("/hooks"), "\"api_key.revoked\"");
+            String id = endpoint.get("id").asText();
+            String oldSecret = endpoint.get("secret").asText();
+
+            Response rotated = api.post(
+                    "/v1/webhooks/endpoints/" + id + "/rotate-secret", merchant.key(), "{\"gracePeriodSeconds\":3600}");
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+            String newSecret = rotated.data().get("secret").asText();
+            api.post("/v1/webhooks/test", merchant.key(), "{\"endpointId\":\"" + id + "\"}");
+            await().atMost(WAIT).until(() -> receiver.received().size() == 1);
+
+            WebhookReceiver.Received request = receiver.received().get(0);
+            assertThat(request.header("X-Peere-Signature")).isEqualTo(Signatures.peere(oldSecret, request.body()));
+            assertThat(Signatures.standard(request))
+                    .contains(Signatures.standardFor(oldSecret, request), Signatures.standardFor(newSecret, request));
+        }
+    }
+
+    @Test
+    void another_participants_endpoint_is_not_found() {
+        Merchant owner = newMerchant("owner");
+        Merchant other = newMerchant("other");
+        String id = createEndpoint(owner, "http://127.0.0.1:9/hooks", "\"webhook.test\"")
+                .get("id")
+                .asText();
+
+        assertThat(api.get("/v1/webhooks/endpoints/" + id, other.key()).code()).isEqualTo("webhook_endpoint_not_found");
+        assertThat(api.delete("/v1/webhooks/endpoints/" + id, other.key()).status())
+                .isEqualTo(404);
+        assertThat(api.get("/v1/webhooks/endpoints", other.key())
+                        .data()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(api.delete("/v1/webhooks/endpoints/" + id, owner.key()).status())
+                .isEqualTo(200);
+    }
+}

@@ -1,0 +1,39 @@
+package network.peere.core.domain.webhook;
+
+import java.util.Optional;
+
+/**
+ * What a webhook event announces. The wire name is dotted ({@code billing.intent}), as the public docs name them;
+ * endpoints subscribe by wire name.
+ */
+public enum EventType {
+    PARTICIPANT_CREATED("participant.created"),
+    API_KEY_REVOKED("api_key.revoked"),
+    WEBHOOK_TEST("webhook.test"),
+    WEBHOOK_DELIVERY_EXHAUSTED("webhook.delivery.exhausted"),
+    BILLING_INTENT("billing.intent"),
+    BILLING_INTENT_RESPONSE("billing.intent.response"),
+    BILLING_REQUEST("billing.request"),
+    BILLING_RESPONSE("billing.response");
+
+    public static final int WIRE_LENGTH_MAX = 64;
+
+    private final String wire;
+
+    EventType(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public static Optional<EventType> fromWire(String value) {
+        for (EventType type : values()) {
+            if (type.wire.equals(value)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

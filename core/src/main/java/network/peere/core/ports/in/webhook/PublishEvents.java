@@ -1,0 +1,16 @@
+package network.peere.core.ports.in.webhook;
+
+import java.util.Map;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.webhook.EventType;
+import network.peere.core.domain.webhook.WebhookEvent;
+
+/**
+ * Writes an event to the outbox and queues it for the recipient's endpoints subscribed to its type, in the caller's
+ * transaction when there is one: a change that rolls back sends nothing.
+ */
+public interface PublishEvents {
+    /** @param data the item's own members (see {@link network.peere.core.domain.webhook.JsonText} for the values) */
+    WebhookEvent publish(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data);
+}

@@ -1,0 +1,30 @@
+package network.peere.core.ports.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.webhook.WebhookEndpointId;
+import network.peere.core.domain.webhook.WebhookEvent;
+
+/** The transactional outbox: events are appended in the transaction of the change they announce. */
+public interface EventOutbox {
+    /**
+     * The next sequence number of events about {@code objectId} (1 for the first). Incremented atomically in the
+     * caller's transaction (the counter's row stays locked until it ends), never read-then-written, so two concurrent
+     * changes of one object get distinct numbers in commit order.
+     */
+    long nextSequence(Mode mode, String objectId);
+
+    void append(WebhookEvent event);
+
+    Optional<WebhookEvent> find(Mode mode, ParticipantId owner, String eventId);
+
+    /**
+     * Events of the owner in a delivery that failed at or after {@code since} (to {@code endpoint} when given), each
+     * once, oldest first, at most {@code limit}.
+     */
+    List<WebhookEvent> failedSince(
+            Mode mode, ParticipantId owner, Instant since, Optional<WebhookEndpointId> endpoint, int limit);
+}

@@ -1,0 +1,101 @@
+package network.peere.core.services.webhook;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.webhook.DeliveryStatus;
+import network.peere.core.domain.webhook.EventType;
+import network.peere.core.domain.webhook.WebhookDelivery;
+import network.peere.core.domain.webhook.WebhookEndpoint;
+import network.peere.core.domain.webhook.WebhookEndpointId;
+import network.peere.core.domain.webhook.WebhookEvent;
+import network.peere.core.ports.in.webhook.PublishEvents;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.IdGenerator;
+import network.peere.core.ports.out.PeereStores;
+
+/**
+ * Appends events to the outbox and fans them out at once: a delivery is queued for every endpoint of the recipient
+ * that, at the moment of the event, receives and subscribes to its type. Fanning out here rather than in the worker
+ * keeps "who gets this event" a decision made in the transaction of the change, and lets the workers only send.
+ */
+public final class EventPublisher implements PublishEvents {
+    private final PeereStores stores;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public EventPublisher(PeereStores stores, Clock clock, IdGenerator ids) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    @Override
+    public WebhookEvent publish(
+            Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
+        return publishExcept(mode, recipient, type, objectId, data, Optional.empty());
+    }
+
+    /** As {@link #publish}, but never to {@code except} (the endpoint whose failure the event announces). */
+    WebhookEvent publishExcept(
+            Mode mode,
+            ParticipantId recipient,
+            EventType type,
+            String objectId,
+            Map<String, ?> data,
+            Optional<WebhookEndpointId> except) {
+        return stores.transactor().inTransaction(() -> {
+            WebhookEvent event = newEvent(mode, recipient, type, objectId, data);
+            stores.eventOutbox().append(event);
+            for (WebhookEndpoint endpoint : stores.webhookEndpoints().listFor(mode, recipient)) {
+                if (endpoint.wants(type) && !except.equals(Optional.of(endpoint.id()))) {
+                    stores.webhookDeliveries().enqueue(event, freshDelivery(event, endpoint.id(), 1));
+                }
+            }
+            return event;
+        });
+    }
+
+    /** Written to the outbox but not fanned out: the caller chooses the endpoint (a test event). */
+    WebhookEvent appendOnly(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
+        return stores.transactor().inTransaction(() -> {
+            WebhookEvent event = newEvent(mode, recipient, type, objectId, data);
+            stores.eventOutbox().append(event);
+            return event;
+        });
+    }
+
+    WebhookDelivery freshDelivery(WebhookEvent event, WebhookEndpointId endpoint, int itemCount) {
+        var now = clock.now();
+        return new WebhookDelivery(
+                ids.newId(WebhookDelivery.ID_PREFIX),
+                event.mode(),
+                event.participantId(),
+                endpoint,
+                event.type(),
+                DeliveryStatus.PENDING,
+                0,
+                itemCount,
+                now,
+                now,
+                Optional.empty());
+    }
+
+    private WebhookEvent newEvent(
+            Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
+        long sequence = stores.eventOutbox().nextSequence(mode, objectId);
+        String id = ids.newId(WebhookEvent.ID_PREFIX);
+        var now = clock.now();
+        return new WebhookEvent(
+                id,
+                mode,
+                recipient,
+                type,
+                objectId,
+                sequence,
+                WebhookEvent.item(id, objectId, sequence, now, data),
+                now);
+    }
+}

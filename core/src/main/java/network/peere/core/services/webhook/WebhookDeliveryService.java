@@ -1,0 +1,403 @@
+package network.peere.core.services.webhook;
+
+import static network.peere.core.domain.webhook.DeliveryAttempt.Result.DELIVERED;
+import static network.peere.core.domain.webhook.DeliveryAttempt.Result.ENDPOINT_GONE;
+import static network.peere.core.domain.webhook.DeliveryAttempt.Result.EXHAUSTED;
+import static network.peere.core.domain.webhook.DeliveryAttempt.Result.RETRY_SCHEDULED;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import network.peere.core.domain.audit.Actor;
+import network.peere.core.domain.audit.AuditAction;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Invariants;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.Page;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.domain.shared.WireEnums;
+import network.peere.core.domain.webhook.ClaimedDelivery;
+import network.peere.core.domain.webhook.DeliveryAttempt;
+import network.peere.core.domain.webhook.DeliveryRecord;
+import network.peere.core.domain.webhook.DeliveryStatus;
+import network.peere.core.domain.webhook.EventType;
+import network.peere.core.domain.webhook.RetrySchedules;
+import network.peere.core.domain.webhook.WebhookDelivery;
+import network.peere.core.domain.webhook.WebhookEndpoint;
+import network.peere.core.domain.webhook.WebhookEndpointId;
+import network.peere.core.domain.webhook.WebhookEvent;
+import network.peere.core.domain.webhook.WebhookSecret;
+import network.peere.core.ports.in.webhook.DeliverWebhooks;
+import network.peere.core.ports.in.webhook.ListDeliveries;
+import network.peere.core.ports.in.webhook.ReplayEvents;
+import network.peere.core.ports.in.webhook.SendTestEvent;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.IdGenerator;
+import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.RandomSource;
+import network.peere.core.ports.out.SecretCipher;
+import network.peere.core.ports.out.WebhookSender;
+import network.peere.core.services.audit.AuditTrail;
+
+/** Attempts leased deliveries and schedules their retries; replays events and sends test events. */
+public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEvents, SendTestEvent, ListDeliveries {
+    private static final String LEASE_PREFIX = "lease";
+
+    /** The collaborators a delivery needs besides the stores. */
+    public record Collaborators(
+            Clock clock,
+            IdGenerator ids,
+            RandomSource random,
+            AuditTrail audit,
+            SecretCipher cipher,
+            WebhookSender sender,
+            RetrySchedules retries) {
+        public Collaborators {
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(ids, "ids");
+            Objects.requireNonNull(random, "random");
+            Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(cipher, "cipher");
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(retries, "retries");
+        }
+    }
+
+    private final PeereStores stores;
+    private final Collaborators with;
+    private final EventPublisher publisher;
+    private final WebhookEndpointService endpoints;
+
+    public WebhookDeliveryService(
+            PeereStores stores, Collaborators with, EventPublisher publisher, WebhookEndpointService endpoints) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.with = Objects.requireNonNull(with, "with");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+    }
+
+    @Override
+    public List<ClaimedDelivery> claimDue(int limit) {
+        Invariants.requireArgument(
+                limit, limit >= 1 && limit <= CLAIM_LIMIT_MAX, "limit must be 1.." + CLAIM_LIMIT_MAX);
+        String token = with.ids().newId(LEASE_PREFIX);
+        return stores.transactor()
+                .inTransaction(
+                        () -> stores.webhookDeliveries().claimDue(with.clock().now(), LEASE, token, limit));
+    }
+
+    @Override
+    public Outcome attempt(ClaimedDelivery claim) {
+        WebhookDelivery delivery = claim.delivery();
+        Instant started = with.clock().now();
+        int number = delivery.attempts() + 1;
+        Optional<WebhookEndpoint> endpoint = stores.webhookEndpoints()
+                .find(delivery.mode(), delivery.participantId(), delivery.endpointId())
+                .filter(e -> e.status().receives());
+        if (endpoint.isEmpty()) {
+            var attempt = new DeliveryAttempt(
+                    delivery.id(),
+                    number,
+                    started,
+                    OptionalInt.empty(),
+                    Duration.ZERO,
+                    Optional.of("endpoint disabled or deleted; not sent"),
+                    DeliveryAttempt.Result.ENDPOINT_DISABLED);
+            return record(claim, attempt, DeliveryStatus.FAILED, started, new Outcome.EndpointDisabled());
+        }
+        WebhookSender.Result result = with.sender().send(outgoing(claim, endpoint.get(), started));
+        Instant now = with.clock().now();
+        return switch (result) {
+            case WebhookSender.Result.Accepted accepted ->
+                record(
+                        claim,
+                        attempt(
+                                delivery,
+                                number,
+                                started,
+                                result,
+                                OptionalInt.of(accepted.statusCode()),
+                                "",
+                                DELIVERED),
+                        DeliveryStatus.DELIVERED,
+                        now,
+                        new Outcome.Delivered(accepted.statusCode()));
+            case WebhookSender.Result.Gone gone ->
+                stores.transactor().inTransaction(() -> {
+                    Outcome outcome = record(
+                            claim,
+                            attempt(delivery, number, started, result, OptionalInt.of(410), "410 Gone", ENDPOINT_GONE),
+                            DeliveryStatus.FAILED,
+                            now,
+                            new Outcome.EndpointGone());
+                    if (!(outcome instanceof Outcome.LeaseLost)) {
+                        endpoints.disableGone(endpoint.get());
+                    }
+                    return outcome;
+                });
+            case WebhookSender.Result.Refused refused ->
+                retryOrExhaust(
+                        claim,
+                        number,
+                        started,
+                        now,
+                        result,
+                        OptionalInt.of(refused.statusCode()),
+                        "HTTP " + refused.statusCode(),
+                        refused.retryAfter());
+            case WebhookSender.Result.Unreachable unreachable ->
+                retryOrExhaust(
+                        claim,
+                        number,
+                        started,
+                        now,
+                        result,
+                        OptionalInt.empty(),
+                        unreachable.error(),
+                        Optional.empty());
+        };
+    }
+
+    private Outcome retryOrExhaust(
+            ClaimedDelivery claim,
+            int number,
+            Instant started,
+            Instant now,
+            WebhookSender.Result result,
+            OptionalInt status,
+            String error,
+            Optional<Duration> retryAfter) {
+        WebhookDelivery delivery = claim.delivery();
+        Optional<Instant> next =
+                with.retries().forType(delivery.type()).next(number, delivery.createdAt(), now, retryAfter, jitter());
+        if (next.isPresent()) {
+            return record(
+                    claim,
+                    attempt(delivery, number, started, result, status, error, RETRY_SCHEDULED),
+                    DeliveryStatus.PENDING,
+                    next.get(),
+                    new Outcome.RetryScheduled(next.get()));
+        }
+        return stores.transactor().inTransaction(() -> {
+            Outcome outcome = record(
+                    claim,
+                    attempt(delivery, number, started, result, status, error, EXHAUSTED),
+                    DeliveryStatus.FAILED,
+                    now,
+                    new Outcome.Exhausted());
+            // Never announce the failure of an announcement: one broken endpoint must not start a cascade.
+            if (outcome instanceof Outcome.Exhausted && delivery.type() != EventType.WEBHOOK_DELIVERY_EXHAUSTED) {
+                announceExhausted(claim, number);
+            }
+            return outcome;
+        });
+    }
+
+    private void announceExhausted(ClaimedDelivery claim, int attempts) {
+        WebhookDelivery delivery = claim.delivery();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("endpointId", delivery.endpointId().value());
+        data.put("batchId", delivery.id());
+        data.put("webhookType", delivery.type().wire());
+        data.put("attempts", attempts);
+        data.put("eventIds", claim.events().stream().map(WebhookEvent::id).toList());
+        publisher.publishExcept(
+                delivery.mode(),
+                delivery.participantId(),
+                EventType.WEBHOOK_DELIVERY_EXHAUSTED,
+                delivery.endpointId().value(),
+                data,
+                Optional.of(delivery.endpointId()));
+    }
+
+    private Outcome record(
+            ClaimedDelivery claim, DeliveryAttempt attempt, DeliveryStatus next, Instant nextAt, Outcome outcome) {
+        boolean recorded = stores.transactor()
+                .inTransaction(() -> stores.webhookDeliveries().recordAttempt(claim, attempt, next, nextAt));
+        return recorded ? outcome : new Outcome.LeaseLost();
+    }
+
+    private WebhookSender.Outgoing outgoing(ClaimedDelivery claim, WebhookEndpoint endpoint, Instant now) {
+        WebhookDelivery delivery = claim.delivery();
+        WebhookSecret current = with.cipher().open(endpoint.secrets().current());
+        Optional<WebhookSecret> previous = endpoint.secrets().previousAt(now).map(with.cipher()::open);
+        List<WebhookSecret> standard = new ArrayList<>();
+        standard.add(current);
+        previous.ifPresent(standard::add);
+        String entityType = stores.participants()
+                .find(delivery.mode(), delivery.participantId())
+                .map(Participant::role)
+                .map(WireEnums::wireName)
+                .orElse("participant");
+        return new WebhookSender.Outgoing(
+                delivery.id(),
+                endpoint.url(),
+                delivery.mode(),
+                delivery.participantId().value(),
+                entityType,
+                delivery.type(),
+                now,
+                claim.events().stream().map(WebhookEvent::item).toList(),
+                previous.orElse(current),
+                standard);
+    }
+
+    private double jitter() {
+        byte[] bytes = with.random().bytes(4);
+        long bits = ((bytes[0] & 0xffL) << 24)
+                | ((bytes[1] & 0xffL) << 16)
+                | ((bytes[2] & 0xffL) << 8)
+                | (bytes[3] & 0xffL);
+        return bits / (double) (1L << 32);
+    }
+
+    private static DeliveryAttempt attempt(
+            WebhookDelivery delivery,
+            int number,
+            Instant started,
+            WebhookSender.Result result,
+            OptionalInt status,
+            String error,
+            DeliveryAttempt.Result outcome) {
+        return new DeliveryAttempt(
+                delivery.id(),
+                number,
+                started,
+                status,
+                result.latency(),
+                error.isEmpty() ? Optional.empty() : Optional.of(error),
+                outcome);
+    }
+
+    @Override
+    public Replay replayOne(Mode mode, ParticipantId owner, String eventId, Target target, Actor actor) {
+        return stores.transactor().inTransaction(() -> {
+            Optional<Replay> refused = checkTarget(mode, owner, target);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            Optional<WebhookEvent> event = stores.eventOutbox().find(mode, owner, eventId);
+            if (event.isEmpty()) {
+                return new Replay.Rejected(Rejection.EVENT_NOT_FOUND);
+            }
+            return replay(mode, owner, List.of(event.get()), target, actor);
+        });
+    }
+
+    @Override
+    public Replay replayFailedSince(Mode mode, ParticipantId owner, Instant since, Target target, Actor actor) {
+        return stores.transactor().inTransaction(() -> {
+            Optional<Replay> refused = checkTarget(mode, owner, target);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            Optional<WebhookEndpointId> only =
+                    target instanceof Target.Endpoint chosen ? Optional.of(chosen.id()) : Optional.empty();
+            List<WebhookEvent> failed = stores.eventOutbox().failedSince(mode, owner, since, only, EVENTS_MAX);
+            return replay(mode, owner, failed, target, actor);
+        });
+    }
+
+    private Optional<Replay> checkTarget(Mode mode, ParticipantId owner, Target target) {
+        return switch (target) {
+            case Target.SubscribedNow now -> Optional.empty();
+            case Target.Endpoint chosen -> {
+                Optional<WebhookEndpoint> endpoint = stores.webhookEndpoints().find(mode, owner, chosen.id());
+                if (endpoint.isEmpty()) {
+                    yield Optional.of(new Replay.Rejected(Rejection.ENDPOINT_NOT_FOUND));
+                }
+                yield endpoint.get().status().receives()
+                        ? Optional.empty()
+                        : Optional.of(new Replay.Rejected(Rejection.ENDPOINT_DISABLED));
+            }
+        };
+    }
+
+    /** New deliveries, batched by endpoint and type in the events' order, at most a batch each. */
+    private Replay replay(Mode mode, ParticipantId owner, List<WebhookEvent> events, Target target, Actor actor) {
+        List<WebhookEndpoint> all = stores.webhookEndpoints().listFor(mode, owner);
+        Map<String, List<WebhookEvent>> batches = new LinkedHashMap<>();
+        Map<String, WebhookEndpointId> endpointOf = new LinkedHashMap<>();
+        for (WebhookEvent event : events) {
+            for (WebhookEndpoint endpoint : all) {
+                boolean chosen = switch (target) {
+                    case Target.SubscribedNow now -> endpoint.wants(event.type());
+                    case Target.Endpoint one -> endpoint.id().equals(one.id());
+                };
+                if (chosen) {
+                    String key = endpoint.id().value() + " " + event.type().wire();
+                    batches.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+                    endpointOf.put(key, endpoint.id());
+                }
+            }
+        }
+        List<String> deliveryIds = new ArrayList<>();
+        batches.forEach((key, batch) -> {
+            for (int from = 0; from < batch.size(); from += WebhookDelivery.BATCH_SIZE_MAX) {
+                List<WebhookEvent> chunk =
+                        batch.subList(from, Math.min(batch.size(), from + WebhookDelivery.BATCH_SIZE_MAX));
+                WebhookDelivery fresh = publisher.freshDelivery(chunk.get(0), endpointOf.get(key), chunk.size());
+                stores.webhookDeliveries().enqueueAlone(fresh, chunk);
+                deliveryIds.add(fresh.id());
+            }
+        });
+        with.audit()
+                .record(
+                        mode,
+                        actor,
+                        owner,
+                        AuditAction.WEBHOOK_EVENTS_REPLAYED,
+                        Map.of(
+                                "events",
+                                Integer.toString(events.size()),
+                                "deliveries",
+                                Integer.toString(deliveryIds.size())));
+        return new Replay.Queued(events.size(), deliveryIds);
+    }
+
+    @Override
+    public SendTestEvent.TestSend sendTest(Mode mode, ParticipantId owner, WebhookEndpointId endpointId) {
+        return stores.transactor().inTransaction(() -> {
+            Optional<Replay> refused = checkTarget(mode, owner, new Target.Endpoint(endpointId));
+            if (refused.isPresent() && refused.get() instanceof Replay.Rejected rejected) {
+                return new SendTestEvent.TestSend.Rejected(rejected.reason());
+            }
+            WebhookEvent event = publisher.appendOnly(
+                    mode,
+                    owner,
+                    EventType.WEBHOOK_TEST,
+                    endpointId.value(),
+                    Map.of("endpointId", endpointId.value(), "message", "A test event from Peere."));
+            WebhookDelivery fresh = publisher.freshDelivery(event, endpointId, 1);
+            stores.webhookDeliveries().enqueueAlone(fresh, List.of(event));
+            return new SendTestEvent.TestSend.Queued(event, fresh.id());
+        });
+    }
+
+    @Override
+    public Optional<Page<DeliveryRecord>> list(
+            Mode mode,
+            ParticipantId owner,
+            WebhookEndpointId endpoint,
+            Optional<DeliveryStatus> status,
+            PageRequest page) {
+        if (stores.webhookEndpoints().find(mode, owner, endpoint).isEmpty()) {
+            return Optional.empty();
+        }
+        Page<DeliveryRecord> result = stores.webhookDeliveries().list(mode, owner, endpoint, status, page);
+        Invariants.check(
+                result.items().stream()
+                        .allMatch(r -> r.delivery().mode() == mode
+                                && r.delivery().participantId().equals(owner)
+                                && r.delivery().endpointId().equals(endpoint)),
+                "a delivery store returned another endpoint's delivery");
+        return Optional.of(result);
+    }
+}
