@@ -1,0 +1,118 @@
+package network.peere.core.domain.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+import network.peere.core.domain.agreement.limits.LimitKind;
+import network.peere.core.domain.agreement.limits.SpendingLimits;
+import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AgreementTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+    private static final SpendingLimits LIMITS =
+            new SpendingLimits(Currency.getInstance("NGN"), Map.of(LimitKind.MONTHLY, Money.of(6_000_000, "NGN")));
+
+    private static Agreement proposed(IntentType type) {
+        return Agreement.propose(
+                "agr_1",
+                Mode.SANDBOX,
+                new ParticipantId("mer_1"),
+                new ParticipantId("bank_1"),
+                "cus_1",
+                type,
+                LIMITS,
+                T0);
+    }
+
+    @ParameterizedTest(name = "{0} then {1} → {2}")
+    @CsvSource({
+        "PROPOSED, APPROVE_ONCE, ACTIVE",
+        "PROPOSED, APPROVE_RECURRING, ACTIVE",
+        "PROPOSED, SUSPENDED, PAUSED",
+        "PROPOSED, DENY, DENIED",
+        "ACTIVE, SUSPENDED, PAUSED",
+        "ACTIVE, DENY, REVOKED",
+        "PAUSED, APPROVE_RECURRING, ACTIVE",
+        "PAUSED, DENY, REVOKED",
+    })
+    void a_decision_moves_the_agreement(AgreementStatus from, CustomerDecision decision, AgreementStatus to) {
+        Agreement agreement = proposed(IntentType.RECURRING);
+        if (from == AgreementStatus.ACTIVE) {
+            agreement = agreement.decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0);
+        } else if (from == AgreementStatus.PAUSED) {
+            agreement = agreement.decide(CustomerDecision.SUSPENDED, LIMITS, T0);
+        }
+        Agreement next = agreement.decide(decision, LIMITS, T0.plusSeconds(1));
+        assertThat(next.status()).isEqualTo(to);
+        assertThat(next.decision()).contains(decision);
+        assertThat(next.version()).isEqualTo(agreement.version() + 1);
+    }
+
+    @Test
+    void dead_agreements_never_come_back() {
+        Agreement denied = proposed(IntentType.RECURRING).decide(CustomerDecision.DENY, LIMITS, T0);
+        assertThat(denied.status().isFinal()).isTrue();
+        assertThatThrownBy(() -> denied.decide(CustomerDecision.APPROVE_ONCE, LIMITS, T0))
+                .isInstanceOf(IllegalStateException.class);
+        Agreement revoked = proposed(IntentType.RECURRING)
+                .decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0)
+                .revoke(T0);
+        assertThatThrownBy(() -> revoked.decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_one_time_agreement_is_used_up_by_its_first_confirmed_charge_others_are_not() {
+        Agreement once = proposed(IntentType.ONE_TIME).decide(CustomerDecision.APPROVE_ONCE, LIMITS, T0);
+        assertThat(once.afterConfirmedCharge(T0).status()).isEqualTo(AgreementStatus.EXHAUSTED);
+        Agreement recurring = proposed(IntentType.RECURRING).decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0);
+        assertThat(recurring.afterConfirmedCharge(T0)).isSameAs(recurring);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+        "PROPOSED, AGREEMENT_NOT_APPROVED",
+        "PAUSED, AGREEMENT_SUSPENDED",
+        "DENIED, AGREEMENT_REVOKED",
+        "REVOKED, AGREEMENT_REVOKED",
+        "EXHAUSTED, AGREEMENT_EXHAUSTED",
+    })
+    void only_an_active_agreement_bills(AgreementStatus status, Agreement.BillingRefusal expected) {
+        Agreement agreement = switch (status) {
+            case PROPOSED -> proposed(IntentType.RECURRING);
+            case PAUSED -> proposed(IntentType.RECURRING).decide(CustomerDecision.SUSPENDED, LIMITS, T0);
+            case DENIED -> proposed(IntentType.RECURRING).decide(CustomerDecision.DENY, LIMITS, T0);
+            case REVOKED ->
+                proposed(IntentType.RECURRING)
+                        .decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0)
+                        .revoke(T0);
+            case EXHAUSTED ->
+                proposed(IntentType.ONE_TIME)
+                        .decide(CustomerDecision.APPROVE_ONCE, LIMITS, T0)
+                        .afterConfirmedCharge(T0);
+            default -> throw new IllegalArgumentException(status.name());
+        };
+        assertThat(agreement.refusalToBill(T0)).contains(expected);
+        assertThat(proposed(IntentType.RECURRING)
+                        .decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0)
+                        .refusalToBill(T0))
+                .isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void a_charge_moves_once_and_only_from_pending() {
+        assertThat(ChargeStatus.PENDING_BANK.canBecome(ChargeStatus.CONFIRMED)).isTrue();
+        assertThat(ChargeStatus.CONFIRMED.canBecome(ChargeStatus.FAILED)).isFalse();
+        assertThat(ChargeStatus.FAILED.holdsReservation()).isFalse();
+        assertThat(ChargeStatus.EXPIRED.holdsReservation()).isFalse();
+    }
+}
