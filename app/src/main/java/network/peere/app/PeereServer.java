@@ -58,15 +58,16 @@ public final class PeereServer implements AutoCloseable {
             new JvmGcMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
+            // The demo network exists before the port opens, so a ready server always answers the printed curl.
+            Optional<SandboxDemo.Network> demo = config.sandboxDemo() == PeereConfig.SandboxDemo.CREATE_ON_FIRST_START
+                    ? new SandboxDemo(runtime.peere(), config.dataDir()).createIfFirstStart()
+                    : Optional.empty();
             var settings = new PeereHttp.Settings(
                     config.maxRequestBytes(), openApiYaml(), runtime.database()::isReady, metrics);
             Javalin http = PeereHttp.create(runtime.peere(), settings).start(config.port());
             LOG.info("Peere listening on port {}", http.port());
+            demo.ifPresent(network -> SandboxDemo.printBanner(network, http.port()));
             try {
-                Optional<SandboxDemo.Network> demo =
-                        config.sandboxDemo() == PeereConfig.SandboxDemo.CREATE_ON_FIRST_START
-                                ? new SandboxDemo(runtime.peere(), config.dataDir()).createIfFirstStart(http.port())
-                                : Optional.empty();
                 var purge = new IdempotencyPurgeJob(runtime.peere().runIdempotently()).start();
                 var delivery = new WebhookDeliveryJob(
                                 runtime.peere().deliverWebhooks(),

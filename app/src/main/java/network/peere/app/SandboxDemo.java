@@ -58,7 +58,7 @@ public final class SandboxDemo {
         }
     }
 
-    public Optional<Network> createIfFirstStart(int port) {
+    public Optional<Network> createIfFirstStart() {
         if (peere.findParticipants()
                         .list(Mode.SANDBOX, ParticipantFilter.any(), new PageRequest(0, 1))
                         .total()
@@ -89,7 +89,6 @@ public final class SandboxDemo {
                         ContactDetails.none())));
         Path file = writeKeysFile(keys);
         var network = new Network(List.copyOf(keys), file);
-        printBanner(network, port);
         return Optional.of(network);
     }
 
@@ -152,7 +151,8 @@ public final class SandboxDemo {
         }
     }
 
-    private static void printBanner(Network network, int port) {
+    /** Prints the keys once, with a curl line for the port the server listens on. */
+    public static void printBanner(Network network, int port) {
         var out = new StringBuilder();
         out.append("\n=== Peere sandbox demo network created ===\n");
         for (DemoKey key : network.keys()) {
