@@ -12,7 +12,8 @@ import java.util.Properties;
 /**
  * The server's configuration, read from the environment (and optionally a properties file named by
  * {@code PEERE_CONFIG_FILE}, whose keys are the same names; the environment wins). With nothing set, the server runs on
- * port 8080 with an H2 file database under {@code ./data}.
+ * port 8080 with an H2 file database under {@code ./data}. {@code PEERE_PHRASE_KEYS} holds the network's lookup-phrase
+ * keys ({@link network.peere.app.phrases.PhraseKeys}); without it a key is generated under the data directory.
  */
 public record PeereConfig(
         int port,
@@ -22,7 +23,8 @@ public record PeereConfig(
         String dbPassword,
         int dbPoolSize,
         long maxRequestBytes,
-        SandboxDemo sandboxDemo) {
+        SandboxDemo sandboxDemo,
+        Optional<String> phraseKeys) {
 
     public enum SandboxDemo {
         CREATE_ON_FIRST_START,
@@ -41,6 +43,7 @@ public record PeereConfig(
         if (dbPoolSize < 1 || dbPoolSize > 200) {
             throw new IllegalArgumentException("PEERE_DB_POOL_SIZE must be 1-200");
         }
+        java.util.Objects.requireNonNull(phraseKeys, "phraseKeys");
         if (maxRequestBytes < MAX_REQUEST_BYTES_MIN) {
             throw new IllegalArgumentException("PEERE_MAX_REQUEST_BYTES must be at least " + MAX_REQUEST_BYTES_MIN);
         }
@@ -71,11 +74,13 @@ public record PeereConfig(
                 integer(values, "PEERE_MAX_REQUEST_BYTES", MAX_REQUEST_BYTES_DEFAULT),
                 "false".equalsIgnoreCase(values.get("PEERE_SANDBOX_DEMO"))
                         ? SandboxDemo.OFF
-                        : SandboxDemo.CREATE_ON_FIRST_START);
+                        : SandboxDemo.CREATE_ON_FIRST_START,
+                Optional.ofNullable(values.get("PEERE_PHRASE_KEYS")));
     }
 
     public PeereConfig withPort(int newPort) {
-        return new PeereConfig(newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, sandboxDemo);
+        return new PeereConfig(
+                newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, sandboxDemo, phraseKeys);
     }
 
     private static Map<String, String> readFile(Path path) {

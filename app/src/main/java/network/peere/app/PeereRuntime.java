@@ -2,6 +2,8 @@ package network.peere.app;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import network.peere.app.phrases.AesGcmPhraseSealer;
+import network.peere.app.phrases.PhraseKeys;
 import network.peere.core.Peere;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.RandomSource;
@@ -16,16 +18,18 @@ public final class PeereRuntime implements AutoCloseable {
     private final Database database;
     private final Peere peere;
 
-    private PeereRuntime(Database database) {
+    private PeereRuntime(Database database, PhraseKeys phraseKeys) {
         this.database = database;
         this.peere = Peere.create(config -> config.stores(database.stores())
                 // Microsecond ticks: what DATETIME(6) stores, so a value reads back exactly as it was written.
                 .clock(Clock.of(java.time.Clock.tick(java.time.Clock.systemUTC(), Duration.ofNanos(1_000))))
-                .random(RandomSource.of(new SecureRandom())));
+                .random(RandomSource.of(new SecureRandom()))
+                .phraseSealer(new AesGcmPhraseSealer(phraseKeys)));
     }
 
     public static PeereRuntime open(PeereConfig config) {
-        return new PeereRuntime(Database.open(databaseSettings(config)));
+        PhraseKeys keys = PhraseKeys.load(config.phraseKeys(), config.dataDir());
+        return new PeereRuntime(Database.open(databaseSettings(config)), keys);
     }
 
     static DatabaseSettings databaseSettings(PeereConfig config) {

@@ -4,6 +4,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import network.peere.core.ports.in.audit.ReadAuditLog;
 import network.peere.core.ports.in.idempotency.RunIdempotently;
+import network.peere.core.ports.in.identity.FindBankCustomers;
+import network.peere.core.ports.in.identity.LinkDevices;
+import network.peere.core.ports.in.identity.LookUpCustomer;
+import network.peere.core.ports.in.identity.MigrateCustomers;
+import network.peere.core.ports.in.identity.ResolvePhrase;
+import network.peere.core.ports.in.identity.UpdateCustomer;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.FindParticipants;
@@ -14,10 +20,14 @@ import network.peere.core.ports.in.ratelimit.ResolveRateLimits;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.PhraseSealer;
 import network.peere.core.ports.out.RandomSource;
 import network.peere.core.services.TimeOrderedIdGenerator;
 import network.peere.core.services.audit.AuditTrail;
 import network.peere.core.services.idempotency.IdempotencyService;
+import network.peere.core.services.identity.CustomerService;
+import network.peere.core.services.identity.DeviceService;
+import network.peere.core.services.identity.LookupService;
 import network.peere.core.services.participant.ApiKeyService;
 import network.peere.core.services.participant.ParticipantService;
 import network.peere.core.services.ratelimit.RateLimitService;
@@ -30,7 +40,8 @@ import network.peere.core.services.ratelimit.RateLimitService;
  * Peere peere = Peere.create(config -> config
  *         .stores(new InMemoryStores())
  *         .clock(Clock.of(java.time.Clock.systemUTC()))
- *         .random(RandomSource.of(new SecureRandom())));
+ *         .random(RandomSource.of(new SecureRandom()))
+ *         .phraseSealer(sealer));
  * peere.registerParticipant().register(...);
  * }</pre>
  */
@@ -40,6 +51,9 @@ public final class Peere {
     private final AuditTrail audit;
     private final IdempotencyService idempotency;
     private final RateLimitService rateLimits;
+    private final CustomerService customers;
+    private final DeviceService devices;
+    private final LookupService lookups;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -51,6 +65,9 @@ public final class Peere {
         this.participants = new ParticipantService(stores, clock, ids, audit);
         this.apiKeys = new ApiKeyService(stores, clock, ids, random, audit);
         this.rateLimits = new RateLimitService(stores, audit);
+        this.lookups = new LookupService(stores, require(config.phraseSealer, "phraseSealer"));
+        this.customers = new CustomerService(stores, clock, ids, audit, lookups);
+        this.devices = new DeviceService(stores, clock);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -95,6 +112,30 @@ public final class Peere {
         return rateLimits;
     }
 
+    public MigrateCustomers migrateCustomers() {
+        return customers;
+    }
+
+    public FindBankCustomers findBankCustomers() {
+        return customers;
+    }
+
+    public UpdateCustomer updateCustomer() {
+        return customers;
+    }
+
+    public LinkDevices linkDevices() {
+        return devices;
+    }
+
+    public LookUpCustomer lookUpCustomer() {
+        return lookups;
+    }
+
+    public ResolvePhrase resolvePhrase() {
+        return lookups;
+    }
+
     private static <T> T require(T value, String name) {
         return Objects.requireNonNull(value, () -> "Peere.create: config." + name + "(…) is required");
     }
@@ -105,6 +146,7 @@ public final class Peere {
         private Clock clock;
         private RandomSource random;
         private IdGenerator ids;
+        private PhraseSealer phraseSealer;
 
         private Config() {}
 
@@ -125,6 +167,12 @@ public final class Peere {
 
         public Config ids(IdGenerator ids) {
             this.ids = ids;
+            return this;
+        }
+
+        /** Seals merchants' lookup phrases under the network's keys (the server's is AES-GCM, in the app). */
+        public Config phraseSealer(PhraseSealer phraseSealer) {
+            this.phraseSealer = phraseSealer;
             return this;
         }
     }

@@ -3,6 +3,9 @@ package network.peere.persistence.jdbi;
 import javax.sql.DataSource;
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.CustomerBatchStore;
+import network.peere.core.ports.out.CustomerStore;
+import network.peere.core.ports.out.DeviceStore;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
@@ -21,6 +24,9 @@ public final class JdbiStores implements PeereStores {
     private final JdbiAuditLog auditLog;
     private final JdbiIdempotencyStore idempotency;
     private final JdbiRateLimitOverrideStore rateLimitOverrides;
+    private final CustomerStore customers;
+    private final DeviceStore devices;
+    private final JdbiCustomerBatchStore customerBatches;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
@@ -29,6 +35,9 @@ public final class JdbiStores implements PeereStores {
         this.auditLog = new JdbiAuditLog(transactor);
         this.idempotency = new JdbiIdempotencyStore(transactor);
         this.rateLimitOverrides = new JdbiRateLimitOverrideStore(transactor);
+        this.customers = new JdbiCustomerStore(transactor);
+        this.devices = new JdbiDeviceStore(transactor);
+        this.customerBatches = new JdbiCustomerBatchStore(transactor);
     }
 
     @Override
@@ -59,5 +68,20 @@ public final class JdbiStores implements PeereStores {
     @Override
     public RateLimitOverrideStore rateLimitOverrides() {
         return rateLimitOverrides;
+    }
+
+    @Override
+    public CustomerStore customers() {
+        return customers;
+    }
+
+    @Override
+    public DeviceStore devices() {
+        return devices;
+    }
+
+    @Override
+    public CustomerBatchStore customerBatches() {
+        return customerBatches;
     }
 }

@@ -2,6 +2,9 @@ package network.peere.persistence.memory;
 
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.CustomerBatchStore;
+import network.peere.core.ports.out.CustomerStore;
+import network.peere.core.ports.out.DeviceStore;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
@@ -19,6 +22,11 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactor);
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(transactor);
     private final InMemoryRateLimitOverrideStore rateLimitOverrides = new InMemoryRateLimitOverrideStore(transactor);
+    // The lambda reads the device store when called, after construction has finished.
+    private final InMemoryCustomerStore customers =
+            new InMemoryCustomerStore(transactor, (mode, deviceId) -> this.devices.linkedAnywhere(mode, deviceId));
+    private final InMemoryDeviceStore devices = new InMemoryDeviceStore(transactor, customers);
+    private final InMemoryCustomerBatchStore customerBatches = new InMemoryCustomerBatchStore(transactor);
 
     @Override
     public Transactor transactor() {
@@ -48,5 +56,20 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public RateLimitOverrideStore rateLimitOverrides() {
         return rateLimitOverrides;
+    }
+
+    @Override
+    public CustomerStore customers() {
+        return customers;
+    }
+
+    @Override
+    public DeviceStore devices() {
+        return devices;
+    }
+
+    @Override
+    public CustomerBatchStore customerBatches() {
+        return customerBatches;
     }
 }

@@ -53,4 +53,28 @@ class InMemoryStoresTest {
             return new InMemoryStores();
         }
     }
+
+    @Nested
+    class Customers extends CustomerStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class Devices extends DeviceStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class CustomerBatches extends CustomerBatchStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
 }

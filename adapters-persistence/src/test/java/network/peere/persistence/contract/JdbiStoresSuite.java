@@ -76,4 +76,28 @@ abstract class JdbiStoresSuite {
             return freshDatabase();
         }
     }
+
+    @Nested
+    class Customers extends CustomerStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class Devices extends DeviceStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class CustomerBatches extends CustomerBatchStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
 }

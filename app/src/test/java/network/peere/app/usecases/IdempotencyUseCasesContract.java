@@ -49,7 +49,10 @@ abstract class IdempotencyUseCasesContract {
     @BeforeEach
     void createPeere() {
         PeereStores stores = openStores();
-        peere = Peere.create(config -> config.stores(stores).clock(now::get).random(RandomSource.of(new Random())));
+        peere = Peere.create(config -> config.stores(stores)
+                .clock(now::get)
+                .random(RandomSource.of(new Random()))
+                .phraseSealer(network.peere.app.testing.TestPhrases.sealer()));
     }
 
     @AfterEach

@@ -13,4 +13,10 @@ public interface PeereStores {
     IdempotencyStore idempotency();
 
     RateLimitOverrideStore rateLimitOverrides();
+
+    CustomerStore customers();
+
+    DeviceStore devices();
+
+    CustomerBatchStore customerBatches();
 }
