@@ -35,8 +35,10 @@ public final class JdbiStores implements PeereStores {
         this.auditLog = new JdbiAuditLog(transactor);
         this.idempotency = new JdbiIdempotencyStore(transactor);
         this.rateLimitOverrides = new JdbiRateLimitOverrideStore(transactor);
-        this.customers = new JdbiCustomerStore(transactor);
-        this.devices = new JdbiDeviceStore(transactor);
+        var directory = new CachingCustomerDirectory(
+                transactor, new JdbiCustomerStore(transactor), new JdbiDeviceStore(transactor));
+        this.customers = directory.customers();
+        this.devices = directory.devices();
         this.customerBatches = new JdbiCustomerBatchStore(transactor);
     }
 

@@ -228,17 +228,19 @@ public abstract class CustomerStoreContract {
     }
 
     @Test
-    void an_insert_rolled_back_leaves_nothing() {
+    void an_insert_rolled_back_leaves_nothing_not_even_in_a_lookup() {
         var customer = customer(LIVE, "bank_a", "1", "a@example.com");
+        var identity = new Identity.ByEmail(new Email("a@example.com"));
+        assertThat(customers.findByIdentity(LIVE, identity)).isEmpty();
         assertThatThrownBy(() -> stores.transactor().useTransaction(() -> {
                     customers.lockDirectory(LIVE, BANK_A);
                     customers.insertAll(List.of(customer));
+                    assertThat(customers.findByIdentity(LIVE, identity)).containsExactly(customer);
                     throw new IllegalStateException("boom");
                 }))
                 .hasMessage("boom");
 
         assertThat(customers.find(LIVE, BANK_A, customer.id())).isEmpty();
-        assertThat(customers.findByIdentity(LIVE, new Identity.ByEmail(new Email("a@example.com"))))
-                .isEmpty();
+        assertThat(customers.findByIdentity(LIVE, identity)).isEmpty();
     }
 }
