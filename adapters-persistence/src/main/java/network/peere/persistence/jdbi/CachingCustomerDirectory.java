@@ -14,6 +14,7 @@ import network.peere.core.domain.identity.Device;
 import network.peere.core.domain.identity.DeviceId;
 import network.peere.core.domain.identity.DeviceQuery;
 import network.peere.core.domain.identity.Identity;
+import network.peere.core.domain.identity.ReachableCustomer;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
@@ -26,7 +27,7 @@ import network.peere.core.ports.out.DeviceStore;
  * Every write through these stores evicts the identities it touches twice: at once, and again when its transaction
  * ends (committed or rolled back), so a lookup racing the write cannot keep the old answer. Writes made by other
  * server processes are not seen here: the short {@link #TTL} bounds how long this process may answer from before
- * them. Bank-scoped reads are never cached.
+ * them (a bank's new name or suspension included). Bank-scoped reads are never cached.
  */
 final class CachingCustomerDirectory {
     /** How long another process's change may go unseen here. */
@@ -36,7 +37,7 @@ final class CachingCustomerDirectory {
 
     private record Key(Mode mode, Identity identity) {}
 
-    private final Cache<Key, List<Customer>> lookups =
+    private final Cache<Key, List<ReachableCustomer>> lookups =
             Caffeine.newBuilder().maximumSize(SIZE_MAX).expireAfterWrite(TTL).build();
     private final JdbiTransactor transactor;
     private final CustomerStore customers;
@@ -116,7 +117,7 @@ final class CachingCustomerDirectory {
         }
 
         @Override
-        public List<Customer> findByIdentity(Mode mode, Identity identity) {
+        public List<ReachableCustomer> findByIdentity(Mode mode, Identity identity) {
             if (transactor.isInTransaction()) {
                 // Inside a transaction the answer may hold uncommitted rows: never share it.
                 return delegate.findByIdentity(mode, identity);

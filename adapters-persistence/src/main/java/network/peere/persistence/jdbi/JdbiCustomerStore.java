@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import network.peere.core.domain.identity.Customer;
@@ -15,6 +17,7 @@ import network.peere.core.domain.identity.Email;
 import network.peere.core.domain.identity.Gender;
 import network.peere.core.domain.identity.Identity;
 import network.peere.core.domain.identity.PhoneNumber;
+import network.peere.core.domain.identity.ReachableCustomer;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
@@ -62,7 +65,11 @@ final class JdbiCustomerStore implements CustomerStore {
 
     private static final String COUNT = "SELECT COUNT(*) FROM customers c WHERE %s";
 
-    private static final String BY_DEVICE = SELECT + """
+    /** Lookups join the bank: only active banks' customers are reachable, and the answer needs the bank's name. */
+    private static final String REACHABLE = "SELECT " + COLUMNS + ", b.name AS bank_name FROM customers c "
+            + "JOIN participants b ON b.id = c.bank_id AND b.mode = c.mode AND b.status = 'ACTIVE' ";
+
+    private static final String BY_DEVICE = REACHABLE + """
             JOIN customer_devices d ON d.mode = c.mode AND d.bank_id = c.bank_id AND d.customer_id = c.id
             WHERE d.mode = :mode AND d.device_id = :device_id""";
 
@@ -127,26 +134,22 @@ final class JdbiCustomerStore implements CustomerStore {
     @Override
     public List<Customer> findByRefs(
             Mode mode, ParticipantId bankId, Collection<String> references, Collection<String> clientRefs) {
-        if (references.isEmpty() && clientRefs.isEmpty()) {
-            return List.of();
-        }
-        var conditions = new ArrayList<String>();
-        if (!references.isEmpty()) {
-            conditions.add("c.reference IN (<references>)");
-        }
-        if (!clientRefs.isEmpty()) {
-            conditions.add("c.client_ref IN (<client_refs>)");
-        }
-        String sql = SELECT + IN_BANK + "AND (" + String.join(" OR ", conditions) + ")";
+        // Two queries, each on its own unique index: with OR between them the optimiser may scan the bank's range,
+        // which grows with every batch a migration sends.
         return transactor.withHandle(handle -> {
-            var query = handle.createQuery(sql).bind("mode", mode.name()).bind("bank_id", bankId.value());
-            if (!references.isEmpty()) {
-                query.bindList("references", List.copyOf(references));
+            Map<String, Customer> found = new LinkedHashMap<>();
+            for (var lookup : List.of(Map.entry("reference", references), Map.entry("client_ref", clientRefs))) {
+                if (lookup.getValue().isEmpty()) {
+                    continue;
+                }
+                handle.createQuery(SELECT + IN_BANK + "AND c." + lookup.getKey() + " IN (<values>)")
+                        .bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .bindList("values", List.copyOf(lookup.getValue()))
+                        .map(JdbiCustomerStore::customer)
+                        .forEach(customer -> found.putIfAbsent(customer.id().value(), customer));
             }
-            if (!clientRefs.isEmpty()) {
-                query.bindList("client_refs", List.copyOf(clientRefs));
-            }
-            return query.map(JdbiCustomerStore::customer).list();
+            return List.copyOf(found.values());
         });
     }
 
@@ -206,21 +209,21 @@ final class JdbiCustomerStore implements CustomerStore {
     }
 
     @Override
-    public List<Customer> findByIdentity(Mode mode, Identity identity) {
+    public List<ReachableCustomer> findByIdentity(Mode mode, Identity identity) {
         return transactor.withHandle(handle -> {
             var query = switch (identity) {
                 case Identity.ByEmail email ->
-                    handle.createQuery(SELECT + "WHERE c.mode = :mode AND c.email = :email")
+                    handle.createQuery(REACHABLE + "WHERE c.mode = :mode AND c.email = :email")
                             .bind("email", email.email().value());
                 case Identity.ByPhone phone ->
-                    handle.createQuery(SELECT + "WHERE c.mode = :mode AND c.phone = :phone")
+                    handle.createQuery(REACHABLE + "WHERE c.mode = :mode AND c.phone = :phone")
                             .bind("phone", phone.phone().value());
                 case Identity.ByDevice device ->
                     handle.createQuery(BY_DEVICE)
                             .bind("device_id", device.deviceId().value());
             };
             return query.bind("mode", mode.name())
-                    .map(JdbiCustomerStore::customer)
+                    .map((row, context) -> new ReachableCustomer(customer(row, context), row.getString("bank_name")))
                     .list();
         });
     }

@@ -14,6 +14,8 @@ import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.identity.Device;
 import network.peere.core.domain.identity.DeviceId;
 import network.peere.core.domain.identity.Identity;
+import network.peere.core.domain.identity.ReachableCustomer;
+import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
@@ -31,12 +33,19 @@ final class InMemoryCustomerStore implements CustomerStore {
     /** Where a device id is linked, at any bank of the mode: the device store answers. */
     private final BiFunction<Mode, DeviceId, List<Device>> linkedDevices;
 
+    /** The bank, as the participants table has it: lookups reach only active banks' customers. */
+    private final BiFunction<Mode, ParticipantId, Optional<Participant>> banks;
+
     /** Keyed by id, as the table's primary key is. Guarded by the transactor. */
     private final Map<CustomerId, Customer> rows = new HashMap<>();
 
-    InMemoryCustomerStore(InMemoryTransactor transactor, BiFunction<Mode, DeviceId, List<Device>> linkedDevices) {
+    InMemoryCustomerStore(
+            InMemoryTransactor transactor,
+            BiFunction<Mode, DeviceId, List<Device>> linkedDevices,
+            BiFunction<Mode, ParticipantId, Optional<Participant>> banks) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
         this.linkedDevices = Objects.requireNonNull(linkedDevices, "linkedDevices");
+        this.banks = Objects.requireNonNull(banks, "banks");
     }
 
     @Override
@@ -129,21 +138,30 @@ final class InMemoryCustomerStore implements CustomerStore {
     }
 
     @Override
-    public List<Customer> findByIdentity(Mode mode, Identity identity) {
-        return transactor.inTransaction(() -> switch (identity) {
-            case Identity.ByEmail email ->
-                rows.values().stream()
-                        .filter(c -> c.mode() == mode && c.details().email().equals(email.email()))
-                        .toList();
-            case Identity.ByPhone phone ->
-                rows.values().stream()
-                        .filter(c -> c.mode() == mode && c.details().phone().equals(Optional.of(phone.phone())))
-                        .toList();
-            case Identity.ByDevice device ->
-                linkedDevices.apply(mode, device.deviceId()).stream()
-                        .map(d -> rows.get(d.customerId()))
-                        .filter(Objects::nonNull)
-                        .toList();
+    public List<ReachableCustomer> findByIdentity(Mode mode, Identity identity) {
+        return transactor.inTransaction(() -> {
+            List<Customer> found = switch (identity) {
+                case Identity.ByEmail email ->
+                    rows.values().stream()
+                            .filter(c -> c.mode() == mode && c.details().email().equals(email.email()))
+                            .toList();
+                case Identity.ByPhone phone ->
+                    rows.values().stream()
+                            .filter(c -> c.mode() == mode && c.details().phone().equals(Optional.of(phone.phone())))
+                            .toList();
+                case Identity.ByDevice device ->
+                    linkedDevices.apply(mode, device.deviceId()).stream()
+                            .map(d -> rows.get(d.customerId()))
+                            .filter(Objects::nonNull)
+                            .toList();
+            };
+            return found.stream()
+                    .flatMap(c -> banks
+                            .apply(mode, c.bankId())
+                            .filter(Participant::isActive)
+                            .map(bank -> new ReachableCustomer(c, bank.name()))
+                            .stream())
+                    .toList();
         });
     }
 

@@ -23,8 +23,10 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(transactor);
     private final InMemoryRateLimitOverrideStore rateLimitOverrides = new InMemoryRateLimitOverrideStore(transactor);
     // The lambda reads the device store when called, after construction has finished.
-    private final InMemoryCustomerStore customers =
-            new InMemoryCustomerStore(transactor, (mode, deviceId) -> this.devices.linkedAnywhere(mode, deviceId));
+    private final InMemoryCustomerStore customers = new InMemoryCustomerStore(
+            transactor,
+            (mode, deviceId) -> this.devices.linkedAnywhere(mode, deviceId),
+            (mode, bankId) -> this.participants.find(mode, bankId));
     private final InMemoryDeviceStore devices = new InMemoryDeviceStore(transactor, customers);
     private final InMemoryCustomerBatchStore customerBatches = new InMemoryCustomerBatchStore(transactor);
 

@@ -19,7 +19,9 @@ import network.peere.core.domain.identity.DeviceId;
 import network.peere.core.domain.identity.Email;
 import network.peere.core.domain.identity.Identity;
 import network.peere.core.domain.identity.PhoneNumber;
+import network.peere.core.domain.identity.ReachableCustomer;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.ParticipantStatus;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.CustomerStore;
 import network.peere.core.ports.out.PeereStores;
@@ -43,6 +45,38 @@ public abstract class CustomerStoreContract {
         customers = stores.customers();
         stores.participants().insert(bank(LIVE, "bank_a"));
         stores.participants().insert(bank(LIVE, "bank_b"));
+    }
+
+    /** The customers a lookup reaches, in any order. */
+    private List<Customer> reach(Identity identity) {
+        return customers.findByIdentity(LIVE, identity).stream()
+                .map(ReachableCustomer::customer)
+                .toList();
+    }
+
+    @Test
+    void a_lookup_names_the_bank() {
+        var atA = customer(LIVE, "bank_a", "1", "same@example.com");
+        var atB = customer(LIVE, "bank_b", "2", "same@example.com");
+        customers.insertAll(List.of(atA, atB));
+
+        assertThat(customers.findByIdentity(LIVE, new Identity.ByEmail(new Email("same@example.com"))))
+                .containsExactlyInAnyOrder(
+                        new ReachableCustomer(atA, "Participant bank_a"),
+                        new ReachableCustomer(atB, "Participant bank_b"));
+    }
+
+    /** A bank's suspension is seen by lookups after the lookup cache's short TTL at most; here, before any lookup. */
+    @Test
+    void a_lookup_skips_suspended_banks() {
+        var atA = customer(LIVE, "bank_a", "1", "same@example.com");
+        var atB = customer(LIVE, "bank_b", "2", "same@example.com");
+        customers.insertAll(List.of(atA, atB));
+        var bankB = stores.participants().find(LIVE, BANK_B).orElseThrow();
+        stores.participants().update(bankB.withStatus(ParticipantStatus.SUSPENDED, T0.plusSeconds(1)));
+
+        assertThat(customers.findByIdentity(LIVE, new Identity.ByEmail(new Email("same@example.com"))))
+                .containsExactly(new ReachableCustomer(atA, "Participant bank_a"));
     }
 
     @Test
@@ -181,15 +215,11 @@ public abstract class CustomerStoreContract {
         stores.devices().link(new Device(LIVE, BANK_A, device, atA.id(), T0));
         stores.devices().link(new Device(LIVE, BANK_B, device, atB.id(), T0));
 
-        assertThat(customers.findByIdentity(
-                        LIVE, new Identity.ByEmail(atA.details().email())))
+        assertThat(reach(new Identity.ByEmail(atA.details().email()))).containsExactlyInAnyOrder(atA, atB);
+        assertThat(reach(new Identity.ByPhone(new PhoneNumber("+2348012345678"))))
                 .containsExactlyInAnyOrder(atA, atB);
-        assertThat(customers.findByIdentity(LIVE, new Identity.ByPhone(new PhoneNumber("+2348012345678"))))
-                .containsExactlyInAnyOrder(atA, atB);
-        assertThat(customers.findByIdentity(LIVE, new Identity.ByDevice(device)))
-                .containsExactlyInAnyOrder(atA, atB);
-        assertThat(customers.findByIdentity(LIVE, new Identity.ByEmail(new Email("nobody@example.com"))))
-                .isEmpty();
+        assertThat(reach(new Identity.ByDevice(device))).containsExactlyInAnyOrder(atA, atB);
+        assertThat(reach(new Identity.ByEmail(new Email("nobody@example.com")))).isEmpty();
     }
 
     @Test
@@ -197,9 +227,9 @@ public abstract class CustomerStoreContract {
         var customer = customer(LIVE, "bank_a", "1", "before@example.com");
         var before = new Identity.ByEmail(new Email("before@example.com"));
         var after = new Identity.ByEmail(new Email("after@example.com"));
-        assertThat(customers.findByIdentity(LIVE, before)).isEmpty();
+        assertThat(reach(before)).isEmpty();
         customers.insertAll(List.of(customer));
-        assertThat(customers.findByIdentity(LIVE, before)).containsExactly(customer);
+        assertThat(reach(before)).containsExactly(customer);
 
         var moved = customer.withDetails(
                 new network.peere.core.domain.identity.CustomerDetails(
@@ -217,30 +247,30 @@ public abstract class CustomerStoreContract {
                 T0.plusSeconds(1));
         customers.update(moved);
 
-        assertThat(customers.findByIdentity(LIVE, before)).isEmpty();
-        assertThat(customers.findByIdentity(LIVE, after)).containsExactly(moved);
+        assertThat(reach(before)).isEmpty();
+        assertThat(reach(after)).containsExactly(moved);
         var device = new Identity.ByDevice(new DeviceId("d-1"));
-        assertThat(customers.findByIdentity(LIVE, device)).isEmpty();
+        assertThat(reach(device)).isEmpty();
         stores.devices().link(new Device(LIVE, BANK_A, new DeviceId("d-1"), customer.id(), T0));
-        assertThat(customers.findByIdentity(LIVE, device)).containsExactly(moved);
+        assertThat(reach(device)).containsExactly(moved);
         stores.devices().unlink(LIVE, BANK_A, new DeviceId("d-1"), customer.id());
-        assertThat(customers.findByIdentity(LIVE, device)).isEmpty();
+        assertThat(reach(device)).isEmpty();
     }
 
     @Test
     void an_insert_rolled_back_leaves_nothing_not_even_in_a_lookup() {
         var customer = customer(LIVE, "bank_a", "1", "a@example.com");
         var identity = new Identity.ByEmail(new Email("a@example.com"));
-        assertThat(customers.findByIdentity(LIVE, identity)).isEmpty();
+        assertThat(reach(identity)).isEmpty();
         assertThatThrownBy(() -> stores.transactor().useTransaction(() -> {
                     customers.lockDirectory(LIVE, BANK_A);
                     customers.insertAll(List.of(customer));
-                    assertThat(customers.findByIdentity(LIVE, identity)).containsExactly(customer);
+                    assertThat(reach(identity)).containsExactly(customer);
                     throw new IllegalStateException("boom");
                 }))
                 .hasMessage("boom");
 
         assertThat(customers.find(LIVE, BANK_A, customer.id())).isEmpty();
-        assertThat(customers.findByIdentity(LIVE, identity)).isEmpty();
+        assertThat(reach(identity)).isEmpty();
     }
 }

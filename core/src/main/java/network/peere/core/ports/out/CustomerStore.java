@@ -7,6 +7,7 @@ import network.peere.core.domain.identity.Customer;
 import network.peere.core.domain.identity.CustomerFilter;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.identity.Identity;
+import network.peere.core.domain.identity.ReachableCustomer;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
@@ -41,6 +42,9 @@ public interface CustomerStore {
     /** Newest first, then by id. */
     Page<Customer> list(Mode mode, ParticipantId bankId, CustomerFilter filter, PageRequest page);
 
-    /** Every customer, at any bank of that mode, reachable by the identity (a device through its links). */
-    List<Customer> findByIdentity(Mode mode, Identity identity);
+    /**
+     * Every customer reachable by the identity (a device through its links) at an active bank of that mode, with the
+     * bank's name, so the hottest read of the network is one query.
+     */
+    List<ReachableCustomer> findByIdentity(Mode mode, Identity identity);
 }

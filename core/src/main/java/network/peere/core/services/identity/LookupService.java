@@ -10,6 +10,7 @@ import network.peere.core.domain.identity.Email;
 import network.peere.core.domain.identity.Identity;
 import network.peere.core.domain.identity.LookupPhraseClaims;
 import network.peere.core.domain.identity.Masking;
+import network.peere.core.domain.identity.ReachableCustomer;
 import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
@@ -43,17 +44,22 @@ public final class LookupService implements LookUpCustomer, ResolvePhrase {
         if (identity.isEmpty()) {
             return new Lookup.Rejected(LookUpCustomer.Rejection.INVALID_IDENTITY);
         }
-        Optional<Participant> merchant = actingMerchant(query);
-        if (merchant.isEmpty()) {
+        // A merchant's own key was checked (active, a merchant) when it authenticated: its e-mail and phone lookups,
+        // the hot path, need no participant read. Providers' merchants and device lookups (trust) do.
+        boolean needsMerchant = query.callerRole() != Role.MERCHANT || query.kind() == Kind.DEVICE;
+        Optional<Participant> merchant = needsMerchant ? actingMerchant(query) : Optional.empty();
+        if (needsMerchant && merchant.isEmpty()) {
             return new Lookup.Rejected(LookUpCustomer.Rejection.MERCHANT_NOT_FOUND);
         }
-        if (query.kind() == Kind.DEVICE && !mayLookUpDevices(merchant.get())) {
+        if (query.kind() == Kind.DEVICE && !mayLookUpDevices(merchant.orElseThrow())) {
             return new Lookup.Rejected(LookUpCustomer.Rejection.DEVICE_LOOKUP_NOT_ALLOWED);
         }
+        ParticipantId merchantId = merchant.map(Participant::id).orElse(query.callerId());
         List<BankMatch> banks = stores.customers().findByIdentity(query.mode(), identity.get()).stream()
-                .sorted(Comparator.comparing((Customer c) -> c.bankId().value()).thenComparing(c -> c.id().value()))
-                .flatMap(customer -> activeBank(query.mode(), customer.bankId()).stream()
-                        .map(bank -> match(customer, bank, merchant.get().id())))
+                .sorted(Comparator.comparing(
+                                (ReachableCustomer r) -> r.customer().bankId().value())
+                        .thenComparing(r -> r.customer().id().value()))
+                .map(reachable -> match(reachable, merchantId))
                 .toList();
         return banks.isEmpty()
                 ? new Lookup.Rejected(LookUpCustomer.Rejection.CUSTOMER_NOT_FOUND)
@@ -96,18 +102,15 @@ public final class LookupService implements LookUpCustomer, ResolvePhrase {
                                 || merchant.providerId().equals(Optional.of(query.callerId()))));
     }
 
-    private Optional<Participant> activeBank(Mode mode, ParticipantId bankId) {
-        return stores.participants().find(mode, bankId).filter(Participant::isActive);
-    }
-
-    private BankMatch match(Customer customer, Participant bank, ParticipantId merchantId) {
+    private BankMatch match(ReachableCustomer reachable, ParticipantId merchantId) {
+        Customer customer = reachable.customer();
         var details = customer.details();
         return new BankMatch(
-                bank.id(),
-                bank.name(),
+                customer.bankId(),
+                reachable.bankName(),
                 Masking.accountName(details.accountName()),
                 Masking.customerName(details.firstname(), details.lastname()),
-                sealer.seal(new LookupPhraseClaims(customer.mode(), bank.id(), customer.id(), merchantId)));
+                sealer.seal(new LookupPhraseClaims(customer.mode(), customer.bankId(), customer.id(), merchantId)));
     }
 
     @Override

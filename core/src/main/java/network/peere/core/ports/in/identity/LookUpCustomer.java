@@ -20,7 +20,10 @@ public interface LookUpCustomer {
         DEVICE
     }
 
-    /** {@code entityId} is the provider's merchant; a merchant never names one (its key decides). */
+    /**
+     * {@code callerId} is the authenticated, active participant of {@code callerRole} (a merchant or a provider);
+     * {@code entityId} is the provider's merchant; a merchant never names one (its key decides).
+     */
     record Query(
             Mode mode,
             ParticipantId callerId,
