@@ -18,6 +18,8 @@ import network.peere.http.ratelimit.RateLimiter;
 import network.peere.http.ratelimit.RateLimiting;
 import network.peere.http.routes.ApiKeyRoutes;
 import network.peere.http.routes.AuditRoutes;
+import network.peere.http.routes.BankCustomerRoutes;
+import network.peere.http.routes.CustomerLookupRoutes;
 import network.peere.http.routes.MerchantRoutes;
 import network.peere.http.routes.OperatorRoutes;
 import network.peere.http.routes.ProviderRoutes;
@@ -93,6 +95,8 @@ public final class PeereHttp {
             new ProviderRoutes(peere, mapper, idempotency).register(config.routes);
             new AuditRoutes(peere).register(config.routes);
             new WebhookRoutes(peere, mapper, idempotency).register(config.routes);
+            new BankCustomerRoutes(peere, mapper, idempotency).register(config.routes);
+            new CustomerLookupRoutes(peere, mapper).register(config.routes);
             registerErrorHandlers(config);
         });
     }

@@ -18,7 +18,8 @@ import network.peere.core.domain.shared.Mode;
 /**
  * The server's configuration, read from the environment (and optionally a properties file named by
  * {@code PEERE_CONFIG_FILE}, whose keys are the same names; the environment wins). With nothing set, the server runs on
- * port 8080 with an H2 file database under {@code ./data}.
+ * port 8080 with an H2 file database under {@code ./data}. {@code PEERE_PHRASE_KEYS} holds the network's lookup-phrase
+ * keys ({@link network.peere.app.phrases.PhraseKeys}); without it a key is generated under the data directory.
  */
 public record PeereConfig(
         int port,
@@ -29,7 +30,8 @@ public record PeereConfig(
         int dbPoolSize,
         long maxRequestBytes,
         SandboxDemo sandboxDemo,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        Optional<String> phraseKeys) {
 
     public enum SandboxDemo {
         CREATE_ON_FIRST_START,
@@ -107,6 +109,7 @@ public record PeereConfig(
         if (dbPoolSize < 1 || dbPoolSize > 200) {
             throw new IllegalArgumentException("PEERE_DB_POOL_SIZE must be 1-200");
         }
+        java.util.Objects.requireNonNull(phraseKeys, "phraseKeys");
         if (maxRequestBytes < MAX_REQUEST_BYTES_MIN) {
             throw new IllegalArgumentException("PEERE_MAX_REQUEST_BYTES must be at least " + MAX_REQUEST_BYTES_MIN);
         }
@@ -138,12 +141,22 @@ public record PeereConfig(
                 "false".equalsIgnoreCase(values.get("PEERE_SANDBOX_DEMO"))
                         ? SandboxDemo.OFF
                         : SandboxDemo.CREATE_ON_FIRST_START,
-                Webhooks.from(values));
+                Webhooks.from(values),
+                Optional.ofNullable(values.get("PEERE_PHRASE_KEYS")));
     }
 
     public PeereConfig withPort(int newPort) {
         return new PeereConfig(
-                newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, sandboxDemo, webhooks);
+                newPort,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                dbPoolSize,
+                maxRequestBytes,
+                sandboxDemo,
+                webhooks,
+                phraseKeys);
     }
 
     private static Map<String, String> readFile(Path path) {

@@ -2,6 +2,8 @@ package network.peere.app;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import network.peere.app.phrases.AesGcmPhraseSealer;
+import network.peere.app.phrases.PhraseKeys;
 import network.peere.core.Peere;
 import network.peere.core.domain.webhook.RetrySchedules;
 import network.peere.core.ports.out.Clock;
@@ -32,11 +34,13 @@ public final class PeereRuntime implements AutoCloseable {
                 new HttpWebhookSender(config.webhooks().timeout(), urls),
                 urls,
                 RetrySchedules.standard());
+        PhraseKeys phraseKeys = PhraseKeys.load(config.phraseKeys(), config.dataDir());
         this.peere = Peere.create(peereConfig -> peereConfig
                 .stores(database.stores())
                 .clock(clock)
                 .random(RandomSource.of(new SecureRandom()))
-                .webhooks(webhooks));
+                .webhooks(webhooks)
+                .phraseSealer(new AesGcmPhraseSealer(phraseKeys)));
     }
 
     public static PeereRuntime open(PeereConfig config) {

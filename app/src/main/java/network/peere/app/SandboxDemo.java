@@ -16,27 +16,42 @@ import java.util.Map;
 import java.util.Optional;
 import network.peere.core.Peere;
 import network.peere.core.domain.audit.Actor;
+import network.peere.core.domain.identity.BatchItem;
+import network.peere.core.domain.identity.DeviceId;
 import network.peere.core.domain.participant.ContactDetails;
 import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantFilter;
+import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.participant.TrustLevel;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.domain.shared.WireEnums;
+import network.peere.core.ports.in.identity.CustomerDraft;
+import network.peere.core.ports.in.identity.LinkDevices;
+import network.peere.core.ports.in.identity.MigrateCustomers;
 import network.peere.core.ports.in.participant.ManageApiKeys;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 
 /**
  * On the first start of an empty sandbox, creates a demo network a newcomer can call at once: an operator, one bank,
- * one provider, a {@code basic} direct merchant and an {@code enhanced} merchant of the provider, each with a key.
+ * one provider, a {@code basic} direct merchant and an {@code enhanced} merchant of the provider, each with a key, and
+ * a few customers at the bank (with e-mail, phone and, for the first, a linked device) to look up.
  * The keys are printed once and written to {@code <data dir>/sandbox-keys.json} (mode 0600); the server keeps only
  * their hashes, so later starts point to that file instead.
  */
 public final class SandboxDemo {
     public static final String KEYS_FILE = "sandbox-keys.json";
     private static final Actor ACTOR = Actor.system("sandbox demo network");
+
+    /** The demo bank's customers: first name, last name, e-mail, phone. The first also has {@link #DEMO_DEVICE}. */
+    static final List<List<String>> DEMO_CUSTOMERS = List.of(
+            List.of("Adaeze", "Okafor", "adaeze@sandbox.peere.test", "+2348012345678"),
+            List.of("Tunde", "Bakare", "tunde@sandbox.peere.test", "+2348023456789"),
+            List.of("Ngozi", "Eze", "ngozi@sandbox.peere.test", "+2348034567890"));
+
+    public static final String DEMO_DEVICE = "device_demo_adaeze";
 
     private final Peere peere;
     private final Path dataDir;
@@ -69,10 +84,12 @@ public final class SandboxDemo {
         }
         List<DemoKey> keys = new ArrayList<>();
         keys.add(create("Sandbox Operator", "operator@sandbox.peere.test", new Profile.OperatorProfile()));
-        keys.add(create(
+        DemoKey bank = create(
                 "Sandbox Bank",
                 "bank@sandbox.peere.test",
-                new Profile.BankProfile(Profile.BankProfile.DEFAULT_TIME_ZONE)));
+                new Profile.BankProfile(Profile.BankProfile.DEFAULT_TIME_ZONE));
+        keys.add(bank);
+        addCustomers(new ParticipantId(bank.participantId()));
         DemoKey provider = create("Sandbox Provider", "provider@sandbox.peere.test", new Profile.ProviderProfile());
         keys.add(provider);
         keys.add(create(
@@ -84,12 +101,56 @@ public final class SandboxDemo {
                 "Sandbox Enhanced Merchant",
                 "enhanced-merchant@sandbox.peere.test",
                 new Profile.MerchantProfile(
-                        Optional.of(new network.peere.core.domain.participant.ParticipantId(provider.participantId())),
+                        Optional.of(new ParticipantId(provider.participantId())),
                         MerchantTrust.of(TrustLevel.ENHANCED),
                         ContactDetails.none())));
         Path file = writeKeysFile(keys);
         var network = new Network(List.copyOf(keys), file);
         return Optional.of(network);
+    }
+
+    private void addCustomers(ParticipantId bankId) {
+        List<CustomerDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < DEMO_CUSTOMERS.size(); i++) {
+            List<String> person = DEMO_CUSTOMERS.get(i);
+            String ref = "DEMO-" + (i + 1);
+            drafts.add(CustomerDraft.of(Map.of(
+                    CustomerDraft.CLIENT_REF,
+                    ref,
+                    CustomerDraft.REFERENCE,
+                    ref,
+                    CustomerDraft.FIRSTNAME,
+                    person.get(0),
+                    CustomerDraft.LASTNAME,
+                    person.get(1),
+                    CustomerDraft.ACCOUNT_NAME,
+                    person.get(0) + " " + person.get(1),
+                    CustomerDraft.ACCOUNT_NUMBER,
+                    "00000000" + (i + 1) + "0",
+                    CustomerDraft.EMAIL,
+                    person.get(2),
+                    CustomerDraft.PHONE,
+                    person.get(3),
+                    CustomerDraft.COUNTRY,
+                    "NG")));
+        }
+        var migration =
+                peere.migrateCustomers().migrate(new MigrateCustomers.Command(Mode.SANDBOX, bankId, drafts, ACTOR));
+        BatchItem first = switch (migration) {
+            case MigrateCustomers.Migration.Processed processed ->
+                processed.batch().items().getFirst();
+            case MigrateCustomers.Migration.Rejected rejected ->
+                throw new IllegalStateException("demo customers: " + rejected.reason());
+        };
+        if (!(first instanceof BatchItem.Created created)) {
+            throw new IllegalStateException("demo customer not created: " + first);
+        }
+        var linking = peere.linkDevices()
+                .link(new LinkDevices.Command(
+                        Mode.SANDBOX, bankId, created.customerId(), created.phrase(), new DeviceId(DEMO_DEVICE)));
+        if (!(linking instanceof LinkDevices.Linking.Done)) {
+            throw new IllegalStateException("demo device: " + linking);
+        }
     }
 
     private DemoKey create(String name, String email, Profile profile) {
@@ -161,9 +222,21 @@ public final class SandboxDemo {
                     key.name(), key.role(), key.trustLevel().orElse(""), key.participantId(), key.key()));
         }
         out.append("Keys saved to ").append(network.keysFile().toAbsolutePath()).append(" (mode 0600).\n");
-        out.append("Try:\n  curl -s http://localhost:" + port + "/v1/merchant -H \"Authorization: Bearer ")
-                .append(network.byRole("merchant", Optional.of("basic")).key())
-                .append("\"\n\n");
+        String basic = network.byRole("merchant", Optional.of("basic")).key();
+        String enhanced = network.byRole("merchant", Optional.of("enhanced")).key();
+        String base = "http://localhost:" + port;
+        out.append("Try:\n  curl -s " + base + "/v1/merchant -H \"Authorization: Bearer ")
+                .append(basic)
+                .append("\"\n");
+        out.append("Find a demo customer's banks (also ?phone=%2B2348012345678):\n  curl -s \"" + base
+                        + "/v1/customer/banks?email="
+                        + DEMO_CUSTOMERS.getFirst().get(2) + "\" -H \"Authorization: Bearer ")
+                .append(basic)
+                .append("\"\n");
+        out.append("By device (enhanced merchants):\n  curl -s " + base
+                        + "/v1/customer/device/lookup -H \"Authorization: Bearer ")
+                .append(enhanced)
+                .append("\" -H 'Content-Type: application/json' -d '{\"deviceId\":\"" + DEMO_DEVICE + "\"}'\n\n");
         System.out.print(out);
     }
 }

@@ -41,6 +41,30 @@ class SandboxDemoTest {
     }
 
     @Test
+    void the_demo_bank_s_customers_can_be_looked_up_at_once() {
+        try (RunningServer server = RunningServer.onDefaultH2(dataDir)) {
+            String basic = server.demo()
+                    .byRole("merchant", java.util.Optional.of("basic"))
+                    .key();
+            String enhanced = server.demo()
+                    .byRole("merchant", java.util.Optional.of("enhanced"))
+                    .key();
+
+            var byEmail = server.api().get("/v1/customer/banks?email=adaeze@sandbox.peere.test", basic);
+            var byPhone = server.api().get("/v1/customer/banks?phone=%2B2348023456789", basic);
+            var byDevice = server.api()
+                    .post("/v1/customer/device/lookup", enhanced, "{\"deviceId\":\"" + SandboxDemo.DEMO_DEVICE + "\"}");
+
+            assertThat(byEmail.status()).as(byEmail.body()).isEqualTo(200);
+            assertThat(byEmail.data().get("banks").get(0).get("bankName").asText())
+                    .isEqualTo("Sandbox Bank");
+            assertThat(byPhone.data().get("banks").get(0).get("customerName").asText())
+                    .isEqualTo("T*** B.");
+            assertThat(byDevice.status()).as(byDevice.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void a_restart_keeps_the_network_and_creates_no_second_one() {
         String firstBank;
         try (RunningServer first = RunningServer.onDefaultH2(dataDir)) {

@@ -7,6 +7,12 @@ import network.peere.core.domain.webhook.SealedSecret;
 import network.peere.core.domain.webhook.WebhookSecret;
 import network.peere.core.ports.in.audit.ReadAuditLog;
 import network.peere.core.ports.in.idempotency.RunIdempotently;
+import network.peere.core.ports.in.identity.FindBankCustomers;
+import network.peere.core.ports.in.identity.LinkDevices;
+import network.peere.core.ports.in.identity.LookUpCustomer;
+import network.peere.core.ports.in.identity.MigrateCustomers;
+import network.peere.core.ports.in.identity.ResolvePhrase;
+import network.peere.core.ports.in.identity.UpdateCustomer;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
 import network.peere.core.ports.in.participant.ChangeMerchant;
 import network.peere.core.ports.in.participant.ChangeParticipant;
@@ -26,6 +32,7 @@ import network.peere.core.ports.in.webhook.SendTestEvent;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.PhraseSealer;
 import network.peere.core.ports.out.RandomSource;
 import network.peere.core.ports.out.SecretCipher;
 import network.peere.core.ports.out.WebhookSender;
@@ -33,6 +40,9 @@ import network.peere.core.ports.out.WebhookUrlPolicy;
 import network.peere.core.services.TimeOrderedIdGenerator;
 import network.peere.core.services.audit.AuditTrail;
 import network.peere.core.services.idempotency.IdempotencyService;
+import network.peere.core.services.identity.CustomerService;
+import network.peere.core.services.identity.DeviceService;
+import network.peere.core.services.identity.LookupService;
 import network.peere.core.services.participant.ApiKeyService;
 import network.peere.core.services.participant.MerchantService;
 import network.peere.core.services.participant.ParticipantService;
@@ -49,7 +59,8 @@ import network.peere.core.services.webhook.WebhookEndpointService;
  * Peere peere = Peere.create(config -> config
  *         .stores(new InMemoryStores())
  *         .clock(Clock.of(java.time.Clock.systemUTC()))
- *         .random(RandomSource.of(new SecureRandom())));
+ *         .random(RandomSource.of(new SecureRandom()))
+ *         .phraseSealer(sealer));
  * peere.registerParticipant().register(...);
  * }</pre>
  */
@@ -63,6 +74,9 @@ public final class Peere {
     private final EventPublisher events;
     private final WebhookEndpointService webhookEndpoints;
     private final WebhookDeliveryService webhookDeliveries;
+    private final CustomerService customers;
+    private final DeviceService devices;
+    private final LookupService lookups;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -85,6 +99,9 @@ public final class Peere {
                         clock, ids, random, audit, webhooks.cipher(), webhooks.sender(), webhooks.retries()),
                 events,
                 webhookEndpoints);
+        this.lookups = new LookupService(stores, require(config.phraseSealer, "phraseSealer"));
+        this.customers = new CustomerService(stores, clock, ids, audit, lookups, events);
+        this.devices = new DeviceService(stores, clock);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -168,6 +185,30 @@ public final class Peere {
         return webhookDeliveries;
     }
 
+    public MigrateCustomers migrateCustomers() {
+        return customers;
+    }
+
+    public FindBankCustomers findBankCustomers() {
+        return customers;
+    }
+
+    public UpdateCustomer updateCustomer() {
+        return customers;
+    }
+
+    public LinkDevices linkDevices() {
+        return devices;
+    }
+
+    public LookUpCustomer lookUpCustomer() {
+        return lookups;
+    }
+
+    public ResolvePhrase resolvePhrase() {
+        return lookups;
+    }
+
     private static <T> T require(T value, String name) {
         return Objects.requireNonNull(value, () -> "Peere.create: config." + name + "(…) is required");
     }
@@ -217,6 +258,7 @@ public final class Peere {
         private RandomSource random;
         private IdGenerator ids;
         private Webhooks webhooks;
+        private PhraseSealer phraseSealer;
 
         private Config() {}
 
@@ -242,6 +284,12 @@ public final class Peere {
 
         public Config ids(IdGenerator ids) {
             this.ids = ids;
+            return this;
+        }
+
+        /** Seals merchants' lookup phrases under the network's keys (the server's is AES-GCM, in the app). */
+        public Config phraseSealer(PhraseSealer phraseSealer) {
+            this.phraseSealer = phraseSealer;
             return this;
         }
     }

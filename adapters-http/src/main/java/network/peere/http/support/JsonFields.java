@@ -191,6 +191,35 @@ public final class JsonFields {
         return Optional.of(new JsonFields(object, errors, path + field + "."));
     }
 
+    /** A JSON array's elements, as raw nodes for the caller to read one by one; missing is {@code required}. */
+    public Optional<List<JsonNode>> requiredArray(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            missing(field);
+            return Optional.empty();
+        }
+        if (!value.isArray()) {
+            error(field, "invalid_type", "must be an array");
+            return Optional.empty();
+        }
+        List<JsonNode> elements = new ArrayList<>();
+        value.forEach(elements::add);
+        return Optional.of(elements);
+    }
+
+    /** The text of a member that must be a string when present (not trimmed of meaning: trimmed, kept if blank). */
+    public Optional<String> optionalRawText(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            error(field, "invalid_type", "must be a string");
+            return Optional.empty();
+        }
+        return Optional.of(value.textValue().trim());
+    }
+
     /** Whether any of the fields is given (not null). */
     public boolean hasAnyOf(Set<String> fields) {
         return fields.stream().anyMatch(field -> root.hasNonNull(field));

@@ -27,6 +27,35 @@ public final class QueryParams {
         return new PageRequest(offset, limit);
     }
 
+    /** Page-numbered paging ({@code page} from 1, {@code limit} up to 100), as the bank routes document it. */
+    public PageRequest numberedPage() {
+        int page = integer("page", 1, 1, PAGE_MAX);
+        int limit = integer("limit", PageRequest.LIMIT_DEFAULT, 1, PageRequest.LIMIT_MAX);
+        return new PageRequest((page - 1) * limit, limit);
+    }
+
+    /** Keeps {@code (page - 1) * limit} within an int. */
+    public static final int PAGE_MAX = 1_000_000;
+
+    /** Every value of a repeated or comma-separated parameter ({@code ids=a,b&ids=c}), blanks dropped. */
+    public List<String> list(String name, int max) {
+        List<String> values = ctx.queryParams(name).stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .toList();
+        if (values.size() > max) {
+            errors.add(new FieldError(name, "out_of_range", "must hold at most " + max + " values"));
+            return List.of();
+        }
+        return values;
+    }
+
+    /** A rule across parameters that no single reader checks (e.g. exactly one of them). */
+    public void refuse(String name, String code, String message) {
+        errors.add(new FieldError(name, code, message));
+    }
+
     public <E extends Enum<E>> Optional<E> optionalEnum(String name, Class<E> type) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) {

@@ -3,6 +3,9 @@ package network.peere.persistence.jdbi;
 import javax.sql.DataSource;
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.CustomerBatchStore;
+import network.peere.core.ports.out.CustomerStore;
+import network.peere.core.ports.out.DeviceStore;
 import network.peere.core.ports.out.EventOutbox;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.LedgerJournal;
@@ -31,6 +34,9 @@ public final class JdbiStores implements PeereStores {
     private final JdbiWebhookEndpointStore webhookEndpoints;
     private final JdbiEventOutbox eventOutbox;
     private final JdbiWebhookDeliveryQueue webhookDeliveries;
+    private final CustomerStore customers;
+    private final DeviceStore devices;
+    private final JdbiCustomerBatchStore customerBatches;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
@@ -44,6 +50,11 @@ public final class JdbiStores implements PeereStores {
         this.webhookEndpoints = new JdbiWebhookEndpointStore(transactor);
         this.eventOutbox = new JdbiEventOutbox(transactor);
         this.webhookDeliveries = new JdbiWebhookDeliveryQueue(transactor);
+        var directory = new CachingCustomerDirectory(
+                transactor, new JdbiCustomerStore(transactor), new JdbiDeviceStore(transactor));
+        this.customers = directory.customers();
+        this.devices = directory.devices();
+        this.customerBatches = new JdbiCustomerBatchStore(transactor);
     }
 
     @Override
@@ -99,5 +110,20 @@ public final class JdbiStores implements PeereStores {
     @Override
     public WebhookDeliveryQueue webhookDeliveries() {
         return webhookDeliveries;
+    }
+
+    @Override
+    public CustomerStore customers() {
+        return customers;
+    }
+
+    @Override
+    public DeviceStore devices() {
+        return devices;
+    }
+
+    @Override
+    public CustomerBatchStore customerBatches() {
+        return customerBatches;
     }
 }

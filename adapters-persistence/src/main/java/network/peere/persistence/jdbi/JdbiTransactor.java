@@ -1,5 +1,7 @@
 package network.peere.persistence.jdbi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,6 +20,9 @@ public final class JdbiTransactor implements Transactor {
     /** Per instance, not static, so two databases open in one JVM (tests, the CLI) never share a handle. */
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
+    /** What runs when the outermost transaction ends, committed or not (e.g. cache evictions). */
+    private final ThreadLocal<List<Runnable>> onCompletion = ThreadLocal.withInitial(ArrayList::new);
+
     public JdbiTransactor(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
@@ -33,7 +38,23 @@ public final class JdbiTransactor implements Transactor {
                 return handle.inTransaction(transaction -> work.get());
             } finally {
                 current.remove();
+                List<Runnable> callbacks = List.copyOf(onCompletion.get());
+                onCompletion.remove();
+                callbacks.forEach(Runnable::run);
             }
+        }
+    }
+
+    boolean isInTransaction() {
+        return current.get() != null;
+    }
+
+    /** Runs {@code action} when the current transaction ends (after commit or rollback), or now outside one. */
+    void afterCompletion(Runnable action) {
+        if (current.get() == null) {
+            action.run();
+        } else {
+            onCompletion.get().add(action);
         }
     }
 

@@ -2,6 +2,9 @@ package network.peere.persistence.memory;
 
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.CustomerBatchStore;
+import network.peere.core.ports.out.CustomerStore;
+import network.peere.core.ports.out.DeviceStore;
 import network.peere.core.ports.out.EventOutbox;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.LedgerJournal;
@@ -28,6 +31,13 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryRateLimitOverrideStore rateLimitOverrides = new InMemoryRateLimitOverrideStore(transactor);
     private final InMemoryWebhookEndpointStore webhookEndpoints = new InMemoryWebhookEndpointStore(transactor);
     private final InMemoryWebhookOutbox outbox = new InMemoryWebhookOutbox(transactor);
+    // The lambda reads the device store when called, after construction has finished.
+    private final InMemoryCustomerStore customers = new InMemoryCustomerStore(
+            transactor,
+            (mode, deviceId) -> this.devices.linkedAnywhere(mode, deviceId),
+            (mode, bankId) -> this.participants.find(mode, bankId));
+    private final InMemoryDeviceStore devices = new InMemoryDeviceStore(transactor, customers);
+    private final InMemoryCustomerBatchStore customerBatches = new InMemoryCustomerBatchStore(transactor);
 
     @Override
     public Transactor transactor() {
@@ -82,5 +92,20 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public WebhookDeliveryQueue webhookDeliveries() {
         return outbox;
+    }
+
+    @Override
+    public CustomerStore customers() {
+        return customers;
+    }
+
+    @Override
+    public DeviceStore devices() {
+        return devices;
+    }
+
+    @Override
+    public CustomerBatchStore customerBatches() {
+        return customerBatches;
     }
 }

@@ -63,6 +63,14 @@ class InMemoryStoresTest {
     }
 
     @Nested
+    class Customers extends CustomerStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
     class Ledger extends LedgerJournalContract {
         @Override
         protected PeereStores freshStores() {
@@ -71,7 +79,23 @@ class InMemoryStoresTest {
     }
 
     @Nested
+    class Devices extends DeviceStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
     class Webhooks extends WebhookStoresContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class CustomerBatches extends CustomerBatchStoreContract {
         @Override
         protected PeereStores freshStores() {
             return new InMemoryStores();

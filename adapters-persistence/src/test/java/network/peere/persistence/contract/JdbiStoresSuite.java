@@ -86,6 +86,14 @@ abstract class JdbiStoresSuite {
     }
 
     @Nested
+    class Customers extends CustomerStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
     class Ledger extends LedgerJournalContract {
         @Override
         protected PeereStores freshStores() {
@@ -94,7 +102,23 @@ abstract class JdbiStoresSuite {
     }
 
     @Nested
+    class Devices extends DeviceStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
     class Webhooks extends WebhookStoresContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class CustomerBatches extends CustomerBatchStoreContract {
         @Override
         protected PeereStores freshStores() {
             return freshDatabase();

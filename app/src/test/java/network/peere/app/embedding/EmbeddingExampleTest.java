@@ -31,7 +31,8 @@ class EmbeddingExampleTest {
     void a_service_embeds_the_core_and_onboards_a_merchant() {
         Peere peere = Peere.create(config -> config.stores(new InMemoryStores())
                 .clock(() -> Instant.parse("2026-11-23T09:00:00Z"))
-                .random(RandomSource.of(new Random(42))));
+                .random(RandomSource.of(new Random(42)))
+                .phraseSealer(network.peere.app.testing.TestPhrases.sealer()));
 
         var registration = peere.registerParticipant()
                 .register(new RegisterParticipant.Command(

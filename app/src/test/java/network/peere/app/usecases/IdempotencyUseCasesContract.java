@@ -54,7 +54,10 @@ abstract class IdempotencyUseCasesContract {
     void createPeere() {
         opened = backend.open();
         PeereStores stores = opened.stores();
-        peere = Peere.create(config -> config.stores(stores).clock(now::get).random(RandomSource.of(new Random())));
+        peere = Peere.create(config -> config.stores(stores)
+                .clock(now::get)
+                .random(RandomSource.of(new Random()))
+                .phraseSealer(network.peere.app.testing.TestPhrases.sealer()));
     }
 
     @AfterEach

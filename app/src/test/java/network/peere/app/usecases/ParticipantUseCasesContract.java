@@ -61,7 +61,8 @@ abstract class ParticipantUseCasesContract {
         PeereStores stores = opened.stores();
         peere = Peere.create(config -> config.stores(stores)
                 .clock(() -> START.plus(Duration.ofMillis(ticks.incrementAndGet())))
-                .random(RandomSource.of(new Random())));
+                .random(RandomSource.of(new Random()))
+                .phraseSealer(network.peere.app.testing.TestPhrases.sealer()));
     }
 
     @AfterEach

@@ -17,5 +17,6 @@ public enum AuditAction {
     WEBHOOK_SECRET_ROTATED,
     /** By the server, when a receiver answered 410 Gone. */
     WEBHOOK_ENDPOINT_DISABLED,
-    WEBHOOK_EVENTS_REPLAYED
+    WEBHOOK_EVENTS_REPLAYED,
+    CUSTOMER_UPDATED
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 public enum EventType {
     PARTICIPANT_CREATED("participant.created"),
     API_KEY_REVOKED("api_key.revoked"),
+    /** To a bank, when a customer migration batch has been processed. */
+    CUSTOMERS_BATCH_COMPLETED("customers.batch.completed"),
     WEBHOOK_TEST("webhook.test"),
     WEBHOOK_DELIVERY_EXHAUSTED("webhook.delivery.exhausted"),
     BILLING_INTENT("billing.intent"),

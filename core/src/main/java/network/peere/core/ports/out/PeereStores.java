@@ -23,4 +23,10 @@ public interface PeereStores {
     EventOutbox eventOutbox();
 
     WebhookDeliveryQueue webhookDeliveries();
+
+    CustomerStore customers();
+
+    DeviceStore devices();
+
+    CustomerBatchStore customerBatches();
 }

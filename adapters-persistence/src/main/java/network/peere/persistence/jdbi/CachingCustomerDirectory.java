@@ -1,0 +1,163 @@
+package network.peere.persistence.jdbi;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import network.peere.core.domain.identity.Customer;
+import network.peere.core.domain.identity.CustomerFilter;
+import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.identity.Device;
+import network.peere.core.domain.identity.DeviceId;
+import network.peere.core.domain.identity.DeviceQuery;
+import network.peere.core.domain.identity.Identity;
+import network.peere.core.domain.identity.ReachableCustomer;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.Page;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.ports.out.CustomerStore;
+import network.peere.core.ports.out.DeviceStore;
+
+/**
+ * Lookups (identity → customers) are the network's hottest read, so their answers are kept in a bounded Caffeine cache.
+ * Every write through these stores evicts the identities it touches twice: at once, and again when its transaction
+ * ends (committed or rolled back), so a lookup racing the write cannot keep the old answer. Writes made by other
+ * server processes are not seen here: the short {@link #TTL} bounds how long this process may answer from before
+ * them (a bank's new name or suspension included). Bank-scoped reads are never cached.
+ */
+final class CachingCustomerDirectory {
+    /** How long another process's change may go unseen here. */
+    static final Duration TTL = Duration.ofSeconds(5);
+
+    static final long SIZE_MAX = 100_000;
+
+    private record Key(Mode mode, Identity identity) {}
+
+    private final Cache<Key, List<ReachableCustomer>> lookups =
+            Caffeine.newBuilder().maximumSize(SIZE_MAX).expireAfterWrite(TTL).build();
+    private final JdbiTransactor transactor;
+    private final CustomerStore customers;
+    private final DeviceStore devices;
+
+    CachingCustomerDirectory(JdbiTransactor transactor, CustomerStore customers, DeviceStore devices) {
+        this.transactor = Objects.requireNonNull(transactor, "transactor");
+        this.customers = new Customers(Objects.requireNonNull(customers, "customers"));
+        this.devices = new Devices(Objects.requireNonNull(devices, "devices"));
+    }
+
+    CustomerStore customers() {
+        return customers;
+    }
+
+    DeviceStore devices() {
+        return devices;
+    }
+
+    private void evict(Mode mode, Identity identity) {
+        var key = new Key(mode, identity);
+        lookups.invalidate(key);
+        transactor.afterCompletion(() -> lookups.invalidate(key));
+    }
+
+    private void evictIdentitiesOf(Customer customer) {
+        evict(customer.mode(), new Identity.ByEmail(customer.details().email()));
+        customer.details().phone().ifPresent(phone -> evict(customer.mode(), new Identity.ByPhone(phone)));
+    }
+
+    private final class Customers implements CustomerStore {
+        private final CustomerStore delegate;
+
+        Customers(CustomerStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void lockDirectory(Mode mode, ParticipantId bankId) {
+            delegate.lockDirectory(mode, bankId);
+        }
+
+        @Override
+        public void insertAll(List<Customer> added) {
+            // A new customer makes a cached "nobody" (or a shorter list) wrong.
+            added.forEach(CachingCustomerDirectory.this::evictIdentitiesOf);
+            delegate.insertAll(added);
+        }
+
+        @Override
+        public boolean update(Customer changed) {
+            delegate.find(changed.mode(), changed.bankId(), changed.id())
+                    .ifPresent(CachingCustomerDirectory.this::evictIdentitiesOf);
+            evictIdentitiesOf(changed);
+            return delegate.update(changed);
+        }
+
+        @Override
+        public Optional<Customer> find(Mode mode, ParticipantId bankId, CustomerId id) {
+            return delegate.find(mode, bankId, id);
+        }
+
+        @Override
+        public Optional<Customer> findByPhrase(Mode mode, ParticipantId bankId, String phrase) {
+            return delegate.findByPhrase(mode, bankId, phrase);
+        }
+
+        @Override
+        public List<Customer> findByRefs(
+                Mode mode, ParticipantId bankId, Collection<String> references, Collection<String> clientRefs) {
+            return delegate.findByRefs(mode, bankId, references, clientRefs);
+        }
+
+        @Override
+        public Page<Customer> list(Mode mode, ParticipantId bankId, CustomerFilter filter, PageRequest page) {
+            return delegate.list(mode, bankId, filter, page);
+        }
+
+        @Override
+        public List<ReachableCustomer> findByIdentity(Mode mode, Identity identity) {
+            if (transactor.isInTransaction()) {
+                // Inside a transaction the answer may hold uncommitted rows: never share it.
+                return delegate.findByIdentity(mode, identity);
+            }
+            return lookups.get(new Key(mode, identity), key -> delegate.findByIdentity(mode, identity));
+        }
+    }
+
+    private final class Devices implements DeviceStore {
+        private final DeviceStore delegate;
+
+        Devices(DeviceStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void link(Device device) {
+            evict(device.mode(), new Identity.ByDevice(device.deviceId()));
+            delegate.link(device);
+        }
+
+        @Override
+        public boolean unlink(Mode mode, ParticipantId bankId, DeviceId deviceId, CustomerId customerId) {
+            evict(mode, new Identity.ByDevice(deviceId));
+            return delegate.unlink(mode, bankId, deviceId, customerId);
+        }
+
+        @Override
+        public Optional<Device> find(Mode mode, ParticipantId bankId, DeviceId deviceId) {
+            return delegate.find(mode, bankId, deviceId);
+        }
+
+        @Override
+        public int countFor(Mode mode, ParticipantId bankId, CustomerId customerId) {
+            return delegate.countFor(mode, bankId, customerId);
+        }
+
+        @Override
+        public Page<Device.Listed> list(Mode mode, ParticipantId bankId, DeviceQuery query, PageRequest page) {
+            return delegate.list(mode, bankId, query, page);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package network.peere.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import network.peere.app.testing.Response;
+import network.peere.app.testing.RunningServer;
+import network.peere.persistence.testing.TestDatabase;
+import network.peere.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The identity directory's two figures, each against a baseline measured in the same run on the same machine, so the
+ * ratio means something however busy the machine is. Not part of the normal build (tag {@code benchmark}); run with
+ *
+ * <pre>{@code ./peere mvn -B test -pl app -am -Dpeere.excludedTags=none -Dgroups=benchmark \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dpeere.requireMariaDb=true}</pre>
+ *
+ * {@code -Dpeere.bench.customers=100000} and {@code -Dpeere.bench.seconds=10} size the runs. Benchmark keys get raised
+ * rate limits (decisions.md); the defaults stay the defaults.
+ */
+@Tag("benchmark")
+class IdentityBenchmarkTest {
+    private static final int BATCH = 500;
+    private static final int CONNECTIONS = 64;
+    private static final String RAISED = "{\"perMinute\":1000000,\"burstPerSecond\":1000000}";
+    private static final String COLUMNS = "id, mode, bank_id, phrase, client_ref, reference, firstname, lastname,"
+            + " account_name, account_number, email, phone, country, created_at, updated_at, version";
+
+    /** A multiple of {@link #BATCH}. */
+    private final int customers = Integer.getInteger("peere.bench.customers", 100_000) / BATCH * BATCH;
+
+    private final Duration window = Duration.ofSeconds(Integer.getInteger("peere.bench.seconds", 10));
+
+    @Test
+    void migration_through_the_api_against_a_bare_multi_row_insert(@TempDir Path dataDir) throws Exception {
+        try (TestDatabase baseline = TestDatabases.mariaDb();
+                TestDatabase database = TestDatabases.mariaDb();
+                RunningServer server = RunningServer.on(database, dataDir);
+                Connection bare = baseline.dataSource().getConnection();
+                PreparedStatement insert = bare.prepareStatement(bareInsert())) {
+            String bank = bankKey(server);
+            // A plain client: the test client's OpenAPI check of each 500-item answer would compete for the CPU.
+            HttpClient client = HttpClient.newHttpClient();
+            URI uri = URI.create("http://localhost:" + server.port() + "/v1/bank/customers");
+            bare.setAutoCommit(true);
+            long apiNanos = 0;
+            long bareNanos = 0;
+            // Batch by batch, alternately, so both see the same machine: other builds share it.
+            for (int from = 0; from < customers; from += BATCH) {
+                List<String> items = new ArrayList<>(BATCH);
+                for (int i = from; i < from + BATCH; i++) {
+                    items.add(item(i));
+                }
+                var request = HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + bank)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"customers\":[" + String.join(",", items) + "]}"))
+                        .build();
+                long start = System.nanoTime();
+                var answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+                apiNanos += System.nanoTime() - start;
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+
+                start = System.nanoTime();
+                bindBareRows(insert, from);
+                insert.executeUpdate();
+                bareNanos += System.nanoTime() - start;
+            }
+            double api = customers / (apiNanos / 1e9);
+            double bareRate = customers / (bareNanos / 1e9);
+            System.out.printf(
+                    "%nBENCHMARK migration: %,d customers in batches of %d on MariaDB%n"
+                            + "  API  (POST /v1/bank/customers): %,10.0f customers/s%n"
+                            + "  bare multi-row INSERT over JDBC: %,10.0f rows/s%n"
+                            + "  ratio: %.2f (aim >= 0.8)%n",
+                    customers, BATCH, api, bareRate, api / bareRate);
+        }
+    }
+
+    @Test
+    void email_lookup_over_http_against_a_bare_javalin_get(@TempDir Path dataDir) throws Exception {
+        Javalin bare = Javalin.create(config -> config.routes.get(
+                        "/ping",
+                        ctx -> ctx.json(java.util.Map.of("statusCode", 200, "success", true, "message", "pong"))))
+                .start(0);
+        try (TestDatabase database = TestDatabases.mariaDb();
+                RunningServer server = RunningServer.on(database, dataDir)) {
+            String bank = bankKey(server);
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                items.add(item(i));
+            }
+            assertThat(server.api()
+                            .post("/v1/bank/customers", bank, "{\"customers\":[" + String.join(",", items) + "]}")
+                            .status())
+                    .isEqualTo(201);
+            String merchantId =
+                    created(server, "/v1/operator/merchants", "{\"name\":\"Bench Shop\",\"email\":\"b@s.test\"}");
+            raise(server, merchantId);
+            String merchant = key(server, merchantId);
+            String base = "http://localhost:" + server.port();
+            double baseline = load(URI.create("http://localhost:" + bare.port() + "/ping"), null);
+            double lookups = load(URI.create(base + "/v1/customer/banks?email=bench7@example.com"), merchant);
+            System.out.printf(
+                    "%nBENCHMARK email lookup: %d connections, %d s each%n"
+                            + "  GET /v1/customer/banks?email=: %,10.0f requests/s%n"
+                            + "  bare Javalin GET:              %,10.0f requests/s%n"
+                            + "  ratio: %.2f (aim >= 0.6)%n",
+                    CONNECTIONS, window.toSeconds(), lookups, baseline, lookups / baseline);
+        } finally {
+            bare.stop();
+        }
+    }
+
+    /** Requests per second with {@link #CONNECTIONS} clients sending back to back, after a short warm-up. */
+    private double load(URI uri, String key) throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var builder = HttpRequest.newBuilder(uri).GET();
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        HttpRequest request = builder.build();
+        run(client, request, Duration.ofSeconds(3), new AtomicLong());
+        AtomicLong done = new AtomicLong();
+        long start = System.nanoTime();
+        run(client, request, window, done);
+        return done.get() / seconds(start);
+    }
+
+    private void run(HttpClient client, HttpRequest request, Duration length, AtomicLong done) throws Exception {
+        Instant end = Instant.now().plus(length);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < CONNECTIONS; c++) {
+                threads.submit(() -> {
+                    while (Instant.now().isBefore(end)) {
+                        var answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() != 200) {
+                            throw new IllegalStateException(answer.statusCode() + " " + answer.body());
+                        }
+                        done.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    private static String bareInsert() {
+        StringBuilder sql = new StringBuilder("INSERT INTO customers (" + COLUMNS + ") VALUES ");
+        for (int r = 0; r < BATCH; r++) {
+            sql.append(r == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        }
+        return sql.toString();
+    }
+
+    /** The same rows the API batch stores (what a bank would send), bound as a bare client would. */
+    private static void bindBareRows(PreparedStatement insert, int from) throws java.sql.SQLException {
+        String now = "2026-11-23 09:00:00.000000";
+        int p = 1;
+        for (int i = from; i < from + BATCH; i++) {
+            for (Object value : List.of(
+                    "cus_bench" + i,
+                    "SANDBOX",
+                    "bank_bench",
+                    "phr_bench" + i,
+                    "client-" + i,
+                    "ref-" + i,
+                    "Adaeze",
+                    "Okafor",
+                    "Adaeze Okafor",
+                    "0123456789",
+                    "bench" + i + "@example.com",
+                    "+23480" + (10_000_000 + i),
+                    "NG",
+                    now,
+                    now,
+                    1)) {
+                insert.setObject(p++, value);
+            }
+        }
+    }
+
+    private static String item(int i) {
+        return "{\"clientRef\":\"client-" + i + "\",\"reference\":\"ref-" + i + "\",\"firstname\":\"Adaeze\","
+                + "\"lastname\":\"Okafor\",\"accountName\":\"Adaeze Okafor\",\"accountNumber\":\"0123456789\","
+                + "\"email\":\"bench" + i + "@example.com\",\"phone\":\"+23480" + (10_000_000 + i) + "\","
+                + "\"country\":\"NG\"}";
+    }
+
+    private static String bankKey(RunningServer server) {
+        server.raiseOperatorRateLimits();
+        String bankId = created(server, "/v1/operator/banks", "{\"name\":\"Bench Bank\",\"email\":\"b@bank.test\"}");
+        raise(server, bankId);
+        return key(server, bankId);
+    }
+
+    private static void raise(RunningServer server, String participantId) {
+        Response raised = server.api()
+                .put(
+                        "/v1/operator/participants/" + participantId + "/rate-limits",
+                        server.operatorKey(),
+                        "{\"standard\":" + RAISED + ",\"batch\":" + RAISED + ",\"read\":" + RAISED + "}");
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+    }
+
+    private static String created(RunningServer server, String path, String body) {
+        Response created = server.api().post(path, server.operatorKey(), body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.data().get("id").asText();
+    }
+
+    private static String key(RunningServer server, String participantId) {
+        Response issued =
+                server.api().post("/v1/operator/participants/" + participantId + "/keys", server.operatorKey(), "{}");
+        return issued.data().get("key").asText();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
