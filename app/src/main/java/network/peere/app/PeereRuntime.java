@@ -3,7 +3,6 @@ package network.peere.app;
 import java.security.SecureRandom;
 import java.time.Duration;
 import network.peere.core.Peere;
-import network.peere.core.domain.webhook.RetrySchedules;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.RandomSource;
 import network.peere.persistence.jdbi.Database;
@@ -31,7 +30,7 @@ public final class PeereRuntime implements AutoCloseable {
                 new AesGcmSecretCipher(ServerSecretKey.load(config)),
                 new HttpWebhookSender(config.webhooks().timeout(), urls),
                 urls,
-                RetrySchedules.standard());
+                config.webhooks().retries());
         this.peere = Peere.create(peereConfig -> peereConfig
                 .stores(database.stores())
                 .clock(clock)
