@@ -21,6 +21,7 @@ import network.peere.core.ports.in.webhook.DeliverWebhooks;
 import network.peere.core.ports.in.webhook.ListDeliveries;
 import network.peere.core.ports.in.webhook.ManageWebhookEndpoints;
 import network.peere.core.ports.in.webhook.PublishEvents;
+import network.peere.core.ports.in.webhook.PurgeWebhookHistory;
 import network.peere.core.ports.in.webhook.ReplayEvents;
 import network.peere.core.ports.in.webhook.SendTestEvent;
 import network.peere.core.ports.out.Clock;
@@ -165,6 +166,10 @@ public final class Peere {
     }
 
     public ListDeliveries listDeliveries() {
+        return webhookDeliveries;
+    }
+
+    public PurgeWebhookHistory purgeWebhookHistory() {
         return webhookDeliveries;
     }
 
