@@ -107,7 +107,8 @@ public final class HttpWebhookSender implements WebhookSender {
         if (at.isEmpty()) {
             return Optional.empty();
         }
-        Instant base = headers.firstValue("Date").flatMap(HttpWebhookSender::httpDate).orElse(now);
+        Instant base =
+                headers.firstValue("Date").flatMap(HttpWebhookSender::httpDate).orElse(now);
         Duration wait = Duration.between(base, at.get());
         return wait.isNegative() ? Optional.empty() : Optional.of(wait);
     }

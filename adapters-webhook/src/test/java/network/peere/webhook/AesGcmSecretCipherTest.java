@@ -33,7 +33,8 @@ class AesGcmSecretCipherTest {
 
     @Test
     void refuses_a_tampered_ciphertext_nonce_or_tag() {
-        byte[] raw = Base64.getDecoder().decode(cipher.seal(WebhookSecret.of(PLAIN)).value().substring(3));
+        byte[] raw = Base64.getDecoder()
+                .decode(cipher.seal(WebhookSecret.of(PLAIN)).value().substring(3));
         for (int at : new int[] {0, 12, raw.length / 2, raw.length - 1}) {
             byte[] tampered = raw.clone();
             tampered[at] ^= 1;
@@ -59,8 +60,7 @@ class AesGcmSecretCipherTest {
 
     @Test
     void refuses_an_unknown_format_and_a_key_of_the_wrong_length() {
-        assertThatThrownBy(() -> cipher.open(new SealedSecret("v2:AAAA")))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.open(new SealedSecret("v2:AAAA"))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new AesGcmSecretCipher(new byte[16])).isInstanceOf(IllegalArgumentException.class);
     }
 }

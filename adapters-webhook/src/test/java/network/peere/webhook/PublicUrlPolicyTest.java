@@ -6,9 +6,9 @@ import java.net.URI;
 import java.util.Set;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.ports.out.WebhookUrlPolicy.Verdict;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Live endpoints: https to public addresses only; relaxed modes: http or https anywhere. IP literals: no DNS. */
 class PublicUrlPolicyTest {

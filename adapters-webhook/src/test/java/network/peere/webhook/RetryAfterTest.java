@@ -33,8 +33,7 @@ class RetryAfterTest {
 
     @Test
     void reads_an_http_date_against_the_response_date() {
-        assertThat(retryAfter(
-                        "Retry-After", "Mon, 23 Nov 2026 09:00:00 GMT", "Date", "Mon, 23 Nov 2026 08:59:30 GMT"))
+        assertThat(retryAfter("Retry-After", "Mon, 23 Nov 2026 09:00:00 GMT", "Date", "Mon, 23 Nov 2026 08:59:30 GMT"))
                 .contains(Duration.ofSeconds(30));
     }
 

@@ -82,7 +82,8 @@ public record PeereConfig(
                 throw new IllegalArgumentException("PEERE_WEBHOOK_POLL_MS must be at least 10");
             }
             Objects.requireNonNull(retries, "retries");
-            if (retention.compareTo(Duration.ofDays(1)) < 0 || retention.compareTo(Duration.ofDays(RETENTION_DAYS_MAX)) > 0) {
+            if (retention.compareTo(Duration.ofDays(1)) < 0
+                    || retention.compareTo(Duration.ofDays(RETENTION_DAYS_MAX)) > 0) {
                 throw new IllegalArgumentException("PEERE_WEBHOOK_RETENTION_DAYS must be 1-" + RETENTION_DAYS_MAX);
             }
         }
@@ -102,8 +103,7 @@ public record PeereConfig(
                     Duration.ofMillis(integer(values, "PEERE_WEBHOOK_TIMEOUT_MS", (int) TIMEOUT_DEFAULT.toMillis())),
                     modes,
                     integer(values, "PEERE_WEBHOOK_CONCURRENCY", CONCURRENCY_DEFAULT),
-                    Duration.ofMillis(
-                            integer(values, "PEERE_WEBHOOK_POLL_MS", (int) POLL_INTERVAL_DEFAULT.toMillis())),
+                    Duration.ofMillis(integer(values, "PEERE_WEBHOOK_POLL_MS", (int) POLL_INTERVAL_DEFAULT.toMillis())),
                     retrySchedules(values),
                     Duration.ofDays(integer(values, "PEERE_WEBHOOK_RETENTION_DAYS", RETENTION_DAYS_DEFAULT)));
         }

@@ -262,8 +262,12 @@ final class InMemoryWebhookOutbox implements EventOutbox, WebhookDeliveryQueue {
         return transactor.inTransaction(() -> {
             List<Row> finished = deliveries.values().stream()
                     .filter(row -> row.delivery().status() != DeliveryStatus.PENDING
-                            && row.delivery().finishedAt().filter(at -> at.isBefore(cutoff)).isPresent())
-                    .sorted(Comparator.comparing(row -> row.delivery().finishedAt().orElseThrow()))
+                            && row.delivery()
+                                    .finishedAt()
+                                    .filter(at -> at.isBefore(cutoff))
+                                    .isPresent())
+                    .sorted(Comparator.comparing(
+                            row -> row.delivery().finishedAt().orElseThrow()))
                     .limit(limit)
                     .toList();
             for (Row row : finished) {

@@ -316,9 +316,11 @@ public abstract class WebhookStoresContract {
         assertThat(stores.eventOutbox().find(LIVE, OWNER, failed.id())).contains(failed);
 
         Instant muchLater = T0.plus(Duration.ofDays(365));
-        assertThat(stores.webhookDeliveries().purgeFinishedBefore(muchLater, 10)).isEqualTo(1);
+        assertThat(stores.webhookDeliveries().purgeFinishedBefore(muchLater, 10))
+                .isEqualTo(1);
         assertThat(stores.eventOutbox().purgeUnreferencedBefore(muchLater, 10)).isEqualTo(1);
-        assertThat(stores.webhookDeliveries().purgeFinishedBefore(muchLater, 10)).isZero();
+        assertThat(stores.webhookDeliveries().purgeFinishedBefore(muchLater, 10))
+                .isZero();
         assertThat(stores.eventOutbox().purgeUnreferencedBefore(muchLater, 10)).isZero();
 
         ClaimedDelivery stillPending = claimOnly();
@@ -336,13 +338,16 @@ public abstract class WebhookStoresContract {
             finish(DeliveryStatus.DELIVERED, DeliveryAttempt.Result.DELIVERED, T0.plusSeconds(i));
         }
 
-        assertThat(stores.webhookDeliveries().purgeFinishedBefore(T0.plusSeconds(10), 2)).isEqualTo(2);
+        assertThat(stores.webhookDeliveries().purgeFinishedBefore(T0.plusSeconds(10), 2))
+                .isEqualTo(2);
         assertThat(stores.webhookDeliveries()
                         .list(LIVE, OWNER, ENDPOINT, Optional.empty(), PageRequest.first())
                         .items())
                 .singleElement()
                 .satisfies(r -> assertThat(r.delivery().finishedAt()).contains(T0.plusSeconds(3)));
-        assertThat(stores.eventOutbox().purgeUnreferencedBefore(T0.plusSeconds(10), 1)).isEqualTo(1);
-        assertThat(stores.eventOutbox().purgeUnreferencedBefore(T0.plusSeconds(10), 5)).isEqualTo(1);
+        assertThat(stores.eventOutbox().purgeUnreferencedBefore(T0.plusSeconds(10), 1))
+                .isEqualTo(1);
+        assertThat(stores.eventOutbox().purgeUnreferencedBefore(T0.plusSeconds(10), 5))
+                .isEqualTo(1);
     }
 }

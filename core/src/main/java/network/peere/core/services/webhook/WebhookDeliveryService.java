@@ -413,8 +413,8 @@ public final class WebhookDeliveryService
         // Deliveries first: their items are what keeps an event referenced.
         int deliveries = stores.transactor()
                 .inTransaction(() -> stores.webhookDeliveries().purgeFinishedBefore(cutoff, limit));
-        int events = stores.transactor()
-                .inTransaction(() -> stores.eventOutbox().purgeUnreferencedBefore(cutoff, limit));
+        int events =
+                stores.transactor().inTransaction(() -> stores.eventOutbox().purgeUnreferencedBefore(cutoff, limit));
         return new Purged(deliveries, events);
     }
 }

@@ -28,8 +28,7 @@ class RetryScheduleTest {
         List<Instant> at = new ArrayList<>(List.of(CREATED));
         for (int made = 1; ; made++) {
             Instant now = at.get(at.size() - 1);
-            Optional<Instant> next =
-                    schedule.next(made, CREATED, now, retryAfter, jitters.get(made % jitters.size()));
+            Optional<Instant> next = schedule.next(made, CREATED, now, retryAfter, jitters.get(made % jitters.size()));
             if (next.isEmpty()) {
                 return at;
             }
