@@ -18,8 +18,8 @@ import network.peere.app.testing.TestClock;
 import network.peere.app.testing.WebhookReceiver;
 import network.peere.core.Peere;
 import network.peere.core.domain.audit.Actor;
-import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.domain.webhook.DeliveryRecord;
@@ -377,9 +377,7 @@ abstract class WebhooksApiContract {
                 "https://169.254.169.254/hooks", // link-local (cloud metadata)
                 "https://[::1]/hooks")) {
             Response refused = api.post(
-                    "/v1/webhooks/endpoints",
-                    key,
-                    "{\"url\":\"" + url + "\",\"eventTypes\":[\"webhook.test\"]}");
+                    "/v1/webhooks/endpoints", key, "{\"url\":\"" + url + "\",\"eventTypes\":[\"webhook.test\"]}");
             assertThat(refused.status()).as(url + ": " + refused.body()).isEqualTo(422);
             assertThat(refused.code()).as(url).isEqualTo("webhook_url_not_allowed");
         }
@@ -412,16 +410,13 @@ abstract class WebhooksApiContract {
             Instant failedAt = record.delivery().finishedAt().orElseThrow();
 
             Response none = api.post(
-                    "/v1/webhooks/replay",
-                    merchant.key(),
-                    "{\"failedSince\":\"" + failedAt.plusSeconds(1) + "\"}");
+                    "/v1/webhooks/replay", merchant.key(), "{\"failedSince\":\"" + failedAt.plusSeconds(1) + "\"}");
             assertThat(none.status()).as(none.body()).isEqualTo(202);
             assertThat(none.data().get("events").asInt()).isZero();
 
             receiver.behave(WebhookReceiver.Behaviour.answer(200));
             int sentBefore = receiver.received().size();
-            Response replay = api.post(
-                    "/v1/webhooks/replay", merchant.key(), "{\"failedSince\":\"" + before + "\"}");
+            Response replay = api.post("/v1/webhooks/replay", merchant.key(), "{\"failedSince\":\"" + before + "\"}");
             assertThat(replay.status()).as(replay.body()).isEqualTo(202);
             assertThat(replay.data().get("events").asInt()).isEqualTo(1);
 
@@ -430,8 +425,46 @@ abstract class WebhooksApiContract {
             JsonNode item = body(replayed).get("data").get(0);
             assertThat(item.get("eventId").asText()).isEqualTo(eventId);
             assertThat(item.get("keyId").asText()).isEqualTo(keyId);
-            assertThat(body(replayed).get("batchId").asText()).isNotEqualTo(record.delivery().id());
+            assertThat(body(replayed).get("batchId").asText())
+                    .isNotEqualTo(record.delivery().id());
             Signatures.assertBothSchemesVerify(endpoint.get("secret").asText(), replayed);
+        }
+    }
+
+    @Test
+    void history_past_the_retention_is_purged_but_pending_deliveries_stay() {
+        Merchant merchant = newMerchant("forgetful");
+        try (var receiver = new WebhookReceiver().start();
+                var down = new WebhookReceiver()) {
+            String served = createEndpoint(merchant, receiver.url("/hooks"), "\"api_key.revoked\"")
+                    .get("id")
+                    .asText();
+            revokeANewKey(merchant);
+            DeliveryRecord delivered = awaitAttempts(merchant, served, 1);
+            assertThat(delivered.delivery().status().name()).isEqualTo("DELIVERED");
+            String eventId = delivered.eventIds().get(0);
+
+            clock.set(clock.now().plus(Duration.ofDays(31)));
+            String waiting = createEndpoint(merchant, down.url("/hooks"), "\"webhook.test\"")
+                    .get("id")
+                    .asText();
+            api.post("/v1/webhooks/test", merchant.key(), "{\"endpointId\":\"" + waiting + "\"}");
+            DeliveryRecord pending = awaitAttempts(merchant, waiting, 1);
+            assertThat(pending.delivery().status().name()).isEqualTo("PENDING");
+
+            while (!peere().purgeWebhookHistory()
+                    .purge(Duration.ofDays(30), 500)
+                    .none()) {
+                // in batches, until nothing is left past the retention
+            }
+
+            Response listed = api.get("/v1/webhooks/endpoints/" + served + "/deliveries", merchant.key());
+            assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+            assertThat(listed.data().get("total").asInt()).isZero();
+            Response replay = api.post("/v1/webhooks/replay", merchant.key(), "{\"eventId\":\"" + eventId + "\"}");
+            assertThat(replay.code()).isEqualTo("webhook_event_not_found");
+            assertThat(onlyDelivery(merchant, waiting).delivery().id())
+                    .isEqualTo(pending.delivery().id());
         }
     }
 }
