@@ -2,6 +2,7 @@ package network.peere.webhook;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -73,7 +74,7 @@ public final class HttpWebhookSender implements WebhookSender {
             if (status == 410) {
                 return new Result.Gone(latency);
             }
-            return new Result.Refused(status, latency, retryAfter(response));
+            return new Result.Refused(status, latency, retryAfter(response.headers(), Instant.now()));
         } catch (HttpTimeoutException e) {
             return new Result.Unreachable("timed out after " + timeout.toMillis() + " ms", since(started));
         } catch (IOException e) {
@@ -86,29 +87,38 @@ public final class HttpWebhookSender implements WebhookSender {
         }
     }
 
-    /** {@code Retry-After} as delta-seconds or an HTTP date (against the response's {@code Date}, else now). */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<String> raw = response.headers().firstValue("Retry-After").map(String::trim);
+    /**
+     * {@code Retry-After} as delta-seconds or an HTTP date (against the response's {@code Date}, else {@code now});
+     * anything unreadable, negative or in the past is ignored, as if the receiver had sent none.
+     */
+    static Optional<Duration> retryAfter(HttpHeaders headers, Instant now) {
+        Optional<String> raw = headers.firstValue("Retry-After").map(String::trim);
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            long seconds = Long.parseLong(raw.get());
-            return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-        } catch (NumberFormatException notSeconds) {
+        if (!raw.get().isEmpty() && raw.get().chars().allMatch(Character::isDigit)) {
             try {
-                Instant at = ZonedDateTime.parse(raw.get(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                Instant now = response.headers()
-                        .firstValue("Date")
-                        .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
-                                .toInstant())
-                        .orElseGet(Instant::now);
-                Duration wait = Duration.between(now, at);
-                return wait.isNegative() ? Optional.empty() : Optional.of(wait);
-            } catch (DateTimeParseException unreadable) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(raw.get())));
+            } catch (NumberFormatException tooLarge) {
                 return Optional.empty();
             }
+        }
+        Optional<Instant> at = httpDate(raw.get());
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant base =
+                headers.firstValue("Date").flatMap(HttpWebhookSender::httpDate).orElse(now);
+        Duration wait = Duration.between(base, at.get());
+        return wait.isNegative() ? Optional.empty() : Optional.of(wait);
+    }
+
+    private static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
         }
     }
 

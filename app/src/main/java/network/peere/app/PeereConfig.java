@@ -6,14 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.webhook.EventType;
+import network.peere.core.domain.webhook.RetrySchedule;
+import network.peere.core.domain.webhook.RetrySchedules;
 
 /**
  * The server's configuration, read from the environment (and optionally a properties file named by
@@ -43,17 +49,27 @@ public record PeereConfig(
      * ({@code PEERE_SECRET_KEY}; unset, one is generated once under the data directory, mode 0600: every node of a
      * cluster needs the same key, so set it there). {@code relaxedUrlModes}: modes whose endpoints may be http and
      * private addresses ({@code PEERE_WEBHOOK_RELAXED_URL_MODES}, default {@code sandbox}; {@code none} for none).
+     * {@code retries}: {@code PEERE_WEBHOOK_RETRY_SCHEDULE} and its per-type overrides {@code
+     * PEERE_WEBHOOK_RETRY_SCHEDULE_<TYPE>}, each {@code <first delay>,<longest delay>,<give up after>} like {@code
+     * 10s,12h,5d}. {@code retention}: how long finished deliveries and their events are kept ({@code
+     * PEERE_WEBHOOK_RETENTION_DAYS}).
      */
     public record Webhooks(
             Optional<String> secretKey,
             Duration timeout,
             Set<Mode> relaxedUrlModes,
             int concurrency,
-            Duration pollInterval) {
+            Duration pollInterval,
+            RetrySchedules retries,
+            Duration retention) {
         public static final Duration TIMEOUT_DEFAULT = Duration.ofSeconds(10);
         public static final int CONCURRENCY_DEFAULT = 32;
         public static final int CONCURRENCY_MAX = 512;
         public static final Duration POLL_INTERVAL_DEFAULT = Duration.ofSeconds(1);
+        public static final String RETRY_SCHEDULE = "PEERE_WEBHOOK_RETRY_SCHEDULE";
+        public static final int RETENTION_DAYS_DEFAULT = 30;
+        /** Long enough to outlive the longest sensible retry schedule, short enough to stay a bounded table. */
+        public static final int RETENTION_DAYS_MAX = 3_650;
 
         public Webhooks {
             Objects.requireNonNull(secretKey, "secretKey");
@@ -66,6 +82,11 @@ public record PeereConfig(
             }
             if (pollInterval.toMillis() < 10) {
                 throw new IllegalArgumentException("PEERE_WEBHOOK_POLL_MS must be at least 10");
+            }
+            Objects.requireNonNull(retries, "retries");
+            if (retention.compareTo(Duration.ofDays(1)) < 0
+                    || retention.compareTo(Duration.ofDays(RETENTION_DAYS_MAX)) > 0) {
+                throw new IllegalArgumentException("PEERE_WEBHOOK_RETENTION_DAYS must be 1-" + RETENTION_DAYS_MAX);
             }
         }
 
@@ -84,16 +105,70 @@ public record PeereConfig(
                     Duration.ofMillis(integer(values, "PEERE_WEBHOOK_TIMEOUT_MS", (int) TIMEOUT_DEFAULT.toMillis())),
                     modes,
                     integer(values, "PEERE_WEBHOOK_CONCURRENCY", CONCURRENCY_DEFAULT),
-                    Duration.ofMillis(
-                            integer(values, "PEERE_WEBHOOK_POLL_MS", (int) POLL_INTERVAL_DEFAULT.toMillis())));
+                    Duration.ofMillis(integer(values, "PEERE_WEBHOOK_POLL_MS", (int) POLL_INTERVAL_DEFAULT.toMillis())),
+                    retrySchedules(values),
+                    Duration.ofDays(integer(values, "PEERE_WEBHOOK_RETENTION_DAYS", RETENTION_DAYS_DEFAULT)));
         }
+
+        /** The default schedule and one per event type named {@code PEERE_WEBHOOK_RETRY_SCHEDULE_<TYPE>}. */
+        static RetrySchedules retrySchedules(Map<String, String> values) {
+            RetrySchedule fallback = Optional.ofNullable(values.get(RETRY_SCHEDULE))
+                    .map(raw -> schedule(RETRY_SCHEDULE, raw))
+                    .orElse(RetrySchedule.STANDARD);
+            Map<EventType, RetrySchedule> byType = new EnumMap<>(EventType.class);
+            values.forEach((name, raw) -> {
+                if (name.startsWith(RETRY_SCHEDULE + "_")) {
+                    String suffix = name.substring(RETRY_SCHEDULE.length() + 1);
+                    EventType type = Arrays.stream(EventType.values())
+                            .filter(t -> t.name().equals(suffix))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException(name + " names no event type; use one of "
+                                    + Arrays.stream(EventType.values())
+                                            .map(t -> RETRY_SCHEDULE + "_" + t.name())
+                                            .collect(Collectors.joining(", "))));
+                    byType.put(type, schedule(name, raw));
+                }
+            });
+            return new RetrySchedules(fallback, byType);
+        }
+
+        private static RetrySchedule schedule(String name, String raw) {
+            String[] parts = raw.split(",", -1);
+            String format = name + " must be '<first delay>,<longest delay>,<give up after>' like 10s,12h,5d"
+                    + " (units ms, s, m, h, d), got '" + raw + "'";
+            if (parts.length != 3) {
+                throw new IllegalArgumentException(format);
+            }
+            try {
+                return new RetrySchedule(duration(parts[0]), duration(parts[1]), duration(parts[2]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(format + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static Duration duration(String raw) {
+            Matcher matcher = DURATION.matcher(raw.trim());
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("'" + raw.trim() + "' is not a duration");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+
+        private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
         @Override
         public String toString() {
             // The key is a secret: never in logs.
             return "Webhooks[secretKey=" + (secretKey.isPresent() ? "set" : "unset") + ", timeout=" + timeout
                     + ", relaxedUrlModes=" + relaxedUrlModes + ", concurrency=" + concurrency + ", pollInterval="
-                    + pollInterval + "]";
+                    + pollInterval + ", retries=" + retries + ", retention=" + retention + "]";
         }
     }
 

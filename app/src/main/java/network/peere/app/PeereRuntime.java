@@ -5,7 +5,6 @@ import java.time.Duration;
 import network.peere.app.phrases.AesGcmPhraseSealer;
 import network.peere.app.phrases.PhraseKeys;
 import network.peere.core.Peere;
-import network.peere.core.domain.webhook.RetrySchedules;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.RandomSource;
 import network.peere.persistence.jdbi.Database;
@@ -33,7 +32,7 @@ public final class PeereRuntime implements AutoCloseable {
                 new AesGcmSecretCipher(ServerSecretKey.load(config)),
                 new HttpWebhookSender(config.webhooks().timeout(), urls),
                 urls,
-                RetrySchedules.standard());
+                config.webhooks().retries());
         PhraseKeys phraseKeys = PhraseKeys.load(config.phraseKeys(), config.dataDir());
         this.peere = Peere.create(peereConfig -> peereConfig
                 .stores(database.stores())

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.util.Optional;
 import network.peere.app.jobs.IdempotencyPurgeJob;
 import network.peere.app.jobs.WebhookDeliveryJob;
+import network.peere.app.jobs.WebhookPurgeJob;
 import network.peere.core.ports.in.webhook.DeliverWebhooks;
 import network.peere.core.ports.out.Clock;
 import network.peere.http.PeereHttp;
@@ -30,18 +31,21 @@ public final class PeereServer implements AutoCloseable {
     private final Optional<SandboxDemo.Network> demo;
     private final IdempotencyPurgeJob purge;
     private final WebhookDeliveryJob delivery;
+    private final WebhookPurgeJob webhookPurge;
 
     private PeereServer(
             PeereRuntime runtime,
             Javalin http,
             Optional<SandboxDemo.Network> demo,
             IdempotencyPurgeJob purge,
-            WebhookDeliveryJob delivery) {
+            WebhookDeliveryJob delivery,
+            WebhookPurgeJob webhookPurge) {
         this.runtime = runtime;
         this.http = http;
         this.demo = demo;
         this.purge = purge;
         this.delivery = delivery;
+        this.webhookPurge = webhookPurge;
     }
 
     public static PeereServer start(PeereConfig config) {
@@ -75,7 +79,11 @@ public final class PeereServer implements AutoCloseable {
                                 config.webhooks().pollInterval(),
                                 outcome -> countDelivery(metrics, outcome))
                         .start();
-                return new PeereServer(runtime, http, demo, purge, delivery);
+                var webhookPurge = new WebhookPurgeJob(
+                                runtime.peere().purgeWebhookHistory(),
+                                config.webhooks().retention())
+                        .start();
+                return new PeereServer(runtime, http, demo, purge, delivery, webhookPurge);
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
@@ -133,6 +141,7 @@ public final class PeereServer implements AutoCloseable {
     @Override
     public void close() {
         delivery.close();
+        webhookPurge.close();
         purge.close();
         http.stop();
         runtime.close();

@@ -27,6 +27,7 @@ import network.peere.core.ports.in.webhook.DeliverWebhooks;
 import network.peere.core.ports.in.webhook.ListDeliveries;
 import network.peere.core.ports.in.webhook.ManageWebhookEndpoints;
 import network.peere.core.ports.in.webhook.PublishEvents;
+import network.peere.core.ports.in.webhook.PurgeWebhookHistory;
 import network.peere.core.ports.in.webhook.ReplayEvents;
 import network.peere.core.ports.in.webhook.SendTestEvent;
 import network.peere.core.ports.out.Clock;
@@ -207,6 +208,10 @@ public final class Peere {
 
     public ResolvePhrase resolvePhrase() {
         return lookups;
+    }
+
+    public PurgeWebhookHistory purgeWebhookHistory() {
+        return webhookDeliveries;
     }
 
     private static <T> T require(T value, String name) {

@@ -46,6 +46,16 @@ final class JdbiEventOutbox implements EventOutbox {
              ORDER BY e.created_at, e.id
              LIMIT :limit""".formatted(COLUMNS);
 
+    private static final String UNREFERENCED = """
+            created_at < :cutoff
+            AND NOT EXISTS (SELECT 1 FROM webhook_delivery_items i WHERE i.event_id = webhook_events.id)""";
+
+    private static final String PURGEABLE =
+            "SELECT id FROM webhook_events WHERE " + UNREFERENCED + " ORDER BY created_at, id LIMIT :limit";
+
+    /** Re-checks "unreferenced" under the row locks: a replay may have just added a delivery of the event. */
+    private static final String PURGE = "DELETE FROM webhook_events WHERE id IN (<ids>) AND " + UNREFERENCED;
+
     private final JdbiTransactor transactor;
 
     JdbiEventOutbox(JdbiTransactor transactor) {
@@ -117,5 +127,24 @@ final class JdbiEventOutbox implements EventOutbox {
                 row.getLong("sequence_no"),
                 row.getString("item"),
                 UtcColumns.instant(row, "created_at"));
+    }
+
+    @Override
+    public int purgeUnreferencedBefore(Instant cutoff, int limit) {
+        return transactor.inTransaction(() -> transactor.withHandle(handle -> {
+            String at = UtcColumns.toColumn(cutoff);
+            List<String> ids = handle.createQuery(PURGEABLE)
+                    .bind("cutoff", at)
+                    .bind("limit", limit)
+                    .mapTo(String.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            return handle.createUpdate(PURGE)
+                    .bindList("ids", ids)
+                    .bind("cutoff", at)
+                    .execute();
+        }));
     }
 }

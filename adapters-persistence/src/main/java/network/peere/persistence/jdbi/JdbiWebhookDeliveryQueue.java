@@ -106,6 +106,21 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             SELECT delivery_id, attempt_no, started_at, status_code, latency_ms, error, outcome
               FROM webhook_attempts WHERE delivery_id IN (<ids>) ORDER BY delivery_id, attempt_no""";
 
+    private static final String FINISHED = """
+            SELECT id FROM webhook_deliveries
+             WHERE finished_at < :cutoff AND status IN ('DELIVERED', 'FAILED')
+             ORDER BY finished_at
+             LIMIT :limit
+               FOR UPDATE SKIP LOCKED""";
+
+    private static final String PURGE_ATTEMPTS = "DELETE FROM webhook_attempts WHERE delivery_id IN (<ids>)";
+
+    private static final String PURGE_ITEMS = "DELETE FROM webhook_delivery_items WHERE delivery_id IN (<ids>)";
+
+    private static final String PURGE = """
+            DELETE FROM webhook_deliveries
+             WHERE id IN (<ids>) AND finished_at < :cutoff AND status IN ('DELIVERED', 'FAILED')""";
+
     private final JdbiTransactor transactor;
 
     JdbiWebhookDeliveryQueue(JdbiTransactor transactor) {
@@ -304,6 +319,29 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
                             .toList(),
                     total);
         });
+    }
+
+    @Override
+    public int purgeFinishedBefore(Instant cutoff, int limit) {
+        return transactor.inTransaction(() -> transactor.withHandle(handle -> {
+            String at = UtcColumns.toColumn(cutoff);
+            // SKIP LOCKED: several purgers split the work instead of queueing on each other's rows. Finished rows are
+            // never written by workers again, so nothing else holds these locks for long.
+            List<String> ids = handle.createQuery(FINISHED)
+                    .bind("cutoff", at)
+                    .bind("limit", limit)
+                    .mapTo(String.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            handle.createUpdate(PURGE_ATTEMPTS).bindList("ids", ids).execute();
+            handle.createUpdate(PURGE_ITEMS).bindList("ids", ids).execute();
+            return handle.createUpdate(PURGE)
+                    .bindList("ids", ids)
+                    .bind("cutoff", at)
+                    .execute();
+        }));
     }
 
     private static WebhookDelivery delivery(ResultSet row, StatementContext context) throws SQLException {

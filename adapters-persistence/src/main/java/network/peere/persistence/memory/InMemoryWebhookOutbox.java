@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -253,6 +254,52 @@ final class InMemoryWebhookOutbox implements EventOutbox, WebhookDeliveryQueue {
                                     attempts.getOrDefault(r.delivery().id(), List.of())))
                             .toList(),
                     matching.size());
+        });
+    }
+
+    @Override
+    public int purgeFinishedBefore(Instant cutoff, int limit) {
+        return transactor.inTransaction(() -> {
+            List<Row> finished = deliveries.values().stream()
+                    .filter(row -> row.delivery().status() != DeliveryStatus.PENDING
+                            && row.delivery()
+                                    .finishedAt()
+                                    .filter(at -> at.isBefore(cutoff))
+                                    .isPresent())
+                    .sorted(Comparator.comparing(
+                            row -> row.delivery().finishedAt().orElseThrow()))
+                    .limit(limit)
+                    .toList();
+            for (Row row : finished) {
+                String id = row.delivery().id();
+                deliveries.remove(id);
+                List<DeliveryAttempt> made = attempts.remove(id);
+                transactor.onRollback(() -> {
+                    deliveries.put(id, row);
+                    if (made != null) {
+                        attempts.put(id, made);
+                    }
+                });
+            }
+            return finished.size();
+        });
+    }
+
+    @Override
+    public int purgeUnreferencedBefore(Instant cutoff, int limit) {
+        return transactor.inTransaction(() -> {
+            Set<String> referenced = new HashSet<>();
+            deliveries.values().forEach(row -> referenced.addAll(row.eventIds()));
+            List<WebhookEvent> unreferenced = events.values().stream()
+                    .filter(e -> e.createdAt().isBefore(cutoff) && !referenced.contains(e.id()))
+                    .sorted(Comparator.comparing(WebhookEvent::createdAt).thenComparing(WebhookEvent::id))
+                    .limit(limit)
+                    .toList();
+            for (WebhookEvent event : unreferenced) {
+                events.remove(event.id());
+                transactor.onRollback(() -> events.put(event.id(), event));
+            }
+            return unreferenced.size();
         });
     }
 

@@ -277,4 +277,77 @@ public abstract class WebhookStoresContract {
         assertThat(claim.delivery().id()).isEqualTo(alone.id());
         assertThat(claim.events()).first().isEqualTo(replayed);
     }
+
+    private ClaimedDelivery claimOnly() {
+        List<ClaimedDelivery> claimed = stores.webhookDeliveries().claimDue(T0, LEASE, "lease_" + (++nextId), 10);
+        assertThat(claimed).hasSize(1);
+        return claimed.get(0);
+    }
+
+    private void finish(DeliveryStatus status, DeliveryAttempt.Result result, Instant at) {
+        ClaimedDelivery claim = claimOnly();
+        assertThat(stores.webhookDeliveries().recordAttempt(claim, attempt(claim, result), status, at))
+                .isTrue();
+    }
+
+    @Test
+    void purges_finished_deliveries_past_the_cutoff_then_the_events_no_delivery_carries_but_never_pending_ones() {
+        var delivered = event(EventType.API_KEY_REVOKED);
+        enqueue(delivered);
+        finish(DeliveryStatus.DELIVERED, DeliveryAttempt.Result.DELIVERED, T0.plusSeconds(30));
+        var failed = event(EventType.API_KEY_REVOKED);
+        enqueue(failed);
+        finish(DeliveryStatus.FAILED, DeliveryAttempt.Result.EXHAUSTED, T0.plusSeconds(60));
+        var pending = event(EventType.API_KEY_REVOKED);
+        String pendingBatch = enqueue(pending);
+        var neverDelivered = event(EventType.PARTICIPANT_CREATED);
+
+        assertThat(stores.webhookDeliveries().purgeFinishedBefore(T0.plusSeconds(45), 10))
+                .isEqualTo(1);
+        assertThat(stores.webhookDeliveries()
+                        .list(LIVE, OWNER, ENDPOINT, Optional.empty(), PageRequest.first())
+                        .items())
+                .extracting(r -> r.delivery().status())
+                .containsExactlyInAnyOrder(DeliveryStatus.FAILED, DeliveryStatus.PENDING);
+        assertThat(stores.eventOutbox().purgeUnreferencedBefore(T0.plusSeconds(1), 10))
+                .isEqualTo(2);
+        assertThat(stores.eventOutbox().find(LIVE, OWNER, delivered.id())).isEmpty();
+        assertThat(stores.eventOutbox().find(LIVE, OWNER, neverDelivered.id())).isEmpty();
+        assertThat(stores.eventOutbox().find(LIVE, OWNER, failed.id())).contains(failed);
+
+        Instant muchLater = T0.plus(Duration.ofDays(365));
+        assertThat(stores.webhookDeliveries().purgeFinishedBefore(muchLater, 10))
+                .isEqualTo(1);
+        assertThat(stores.eventOutbox().purgeUnreferencedBefore(muchLater, 10)).isEqualTo(1);
+        assertThat(stores.webhookDeliveries().purgeFinishedBefore(muchLater, 10))
+                .isZero();
+        assertThat(stores.eventOutbox().purgeUnreferencedBefore(muchLater, 10)).isZero();
+
+        ClaimedDelivery stillPending = claimOnly();
+        assertThat(stillPending.delivery().id()).isEqualTo(pendingBatch);
+        assertThat(stillPending.events()).containsExactly(pending);
+        assertThat(stores.transactor().inTransaction(() -> stores.eventOutbox().nextSequence(LIVE, "key_1")))
+                .as("numbering continues after a purge")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void a_purge_takes_at_most_its_limit_and_the_oldest_first() {
+        for (int i = 1; i <= 3; i++) {
+            enqueue(event(EventType.API_KEY_REVOKED));
+            finish(DeliveryStatus.DELIVERED, DeliveryAttempt.Result.DELIVERED, T0.plusSeconds(i));
+        }
+
+        assertThat(stores.webhookDeliveries().purgeFinishedBefore(T0.plusSeconds(10), 2))
+                .isEqualTo(2);
+        assertThat(stores.webhookDeliveries()
+                        .list(LIVE, OWNER, ENDPOINT, Optional.empty(), PageRequest.first())
+                        .items())
+                .singleElement()
+                .satisfies(r -> assertThat(r.delivery().finishedAt()).contains(T0.plusSeconds(3)));
+        assertThat(stores.eventOutbox().purgeUnreferencedBefore(T0.plusSeconds(10), 1))
+                .isEqualTo(1);
+        assertThat(stores.eventOutbox().purgeUnreferencedBefore(T0.plusSeconds(10), 5))
+                .isEqualTo(1);
+    }
 }

@@ -23,12 +23,15 @@ public final class WebhookDeliveryJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryJob.class);
     /** Bounds one poll, so the timer thread returns to its schedule even under a large backlog. */
     public static final int CLAIMS_PER_POLL_MAX = 50;
+    /** How long a busy worker waits for half its capacity before claiming for what is free. */
+    public static final Duration CLAIM_BATCH_WAIT = Duration.ofMillis(50);
 
     private final DeliverWebhooks deliver;
     private final int concurrency;
     private final Duration pollInterval;
     private final Consumer<DeliverWebhooks.Outcome> observer;
     private final Semaphore inFlight;
+    private final int claimBatch;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "peere-webhook-delivery");
@@ -46,6 +49,7 @@ public final class WebhookDeliveryJob implements AutoCloseable {
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.inFlight = new Semaphore(concurrency);
+        this.claimBatch = Math.max(1, Math.min(concurrency / 2, DeliverWebhooks.CLAIM_LIMIT_MAX));
     }
 
     public WebhookDeliveryJob start() {
@@ -59,10 +63,20 @@ public final class WebhookDeliveryJob implements AutoCloseable {
         try {
             for (int round = 0; round < CLAIMS_PER_POLL_MAX; round++) {
                 int free = Math.min(inFlight.availablePermits(), DeliverWebhooks.CLAIM_LIMIT_MAX);
-                if (free == 0) {
-                    inFlight.acquire();
-                    inFlight.release();
-                    continue;
+                if (free < claimBatch) {
+                    // Under a backlog, wait a moment for half the capacity rather than claim for every finished
+                    // attempt: one claim transaction then serves many attempts. Only a moment, so slots held by slow
+                    // receivers do not hold up the others.
+                    if (inFlight.tryAcquire(claimBatch, CLAIM_BATCH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        inFlight.release(claimBatch);
+                        continue;
+                    }
+                    free = Math.min(inFlight.availablePermits(), DeliverWebhooks.CLAIM_LIMIT_MAX);
+                    if (free == 0) {
+                        inFlight.acquire();
+                        inFlight.release();
+                        continue;
+                    }
                 }
                 List<ClaimedDelivery> claimed = deliver.claimDue(free);
                 for (ClaimedDelivery claim : claimed) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The identity directory's two figures, each against a baseline measured in the same run on the same machine, so the
  * ratio means something however busy the machine is. Not part of the normal build (tag {@code benchmark}); run with
  *
- * <pre>{@code ./peere mvn -B test -pl app -am -Dpeere.excludedTags=none -Dgroups=benchmark \
+ * <pre>{@code ./peere mvn -B test -pl app -am -Dpeere.excludedGroups=none -Dgroups=benchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dpeere.requireMariaDb=true}</pre>
  *
  * {@code -Dpeere.bench.customers=100000} and {@code -Dpeere.bench.seconds=10} size the runs. Benchmark keys get raised

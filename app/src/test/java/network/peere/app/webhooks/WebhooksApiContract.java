@@ -17,11 +17,15 @@ import network.peere.app.testing.RunningServer;
 import network.peere.app.testing.TestClock;
 import network.peere.app.testing.WebhookReceiver;
 import network.peere.core.Peere;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.domain.webhook.DeliveryRecord;
 import network.peere.core.domain.webhook.WebhookEndpointId;
+import network.peere.core.ports.in.participant.ManageApiKeys;
+import network.peere.core.ports.in.participant.RegisterParticipant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -349,5 +353,118 @@ abstract class WebhooksApiContract {
                 .isZero();
         assertThat(api.delete("/v1/webhooks/endpoints/" + id, owner.key()).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void a_live_participant_may_register_only_https_endpoints_on_public_addresses() {
+        var registered = peere().registerParticipant()
+                .register(new RegisterParticipant.Command(
+                        Mode.LIVE,
+                        "Live hooks",
+                        "hooks@live.test",
+                        new Profile.ProviderProfile(),
+                        Actor.system("webhooks e2e")));
+        var live = ((RegisterParticipant.Registration.Registered) registered).participant();
+        var issued = (ManageApiKeys.Issue.Issued)
+                peere().manageApiKeys().issue(Mode.LIVE, live.id(), "hooks", Actor.system("webhooks e2e"));
+        String key = issued.secret().reveal();
+
+        for (String url : List.of(
+                "http://93.184.216.34/hooks", // http
+                "https://127.0.0.1/hooks", // loopback
+                "https://localhost/hooks",
+                "https://10.0.0.7/hooks", // private
+                "https://169.254.169.254/hooks", // link-local (cloud metadata)
+                "https://[::1]/hooks")) {
+            Response refused = api.post(
+                    "/v1/webhooks/endpoints", key, "{\"url\":\"" + url + "\",\"eventTypes\":[\"webhook.test\"]}");
+            assertThat(refused.status()).as(url + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.code()).as(url).isEqualTo("webhook_url_not_allowed");
+        }
+        assertThat(api.get("/v1/webhooks/endpoints", key).data().get("total").asInt())
+                .isZero();
+        // The same local receiver is fine in sandbox, which the configuration relaxes.
+        Merchant sandbox = newMerchant("sandboxed");
+        createEndpoint(sandbox, "http://127.0.0.1:9/hooks", "\"webhook.test\"");
+    }
+
+    @Test
+    void replaying_every_event_that_failed_since_a_time_sends_them_again_with_their_ids() throws Exception {
+        Merchant merchant = newMerchant("failedsince");
+        try (var receiver = new WebhookReceiver().start()) {
+            receiver.behave(WebhookReceiver.Behaviour.answer(503));
+            JsonNode endpoint = createEndpoint(merchant, receiver.url("/hooks"), "\"api_key.revoked\"");
+            String endpointId = endpoint.get("id").asText();
+            Instant before = clock.now();
+            String keyId = revokeANewKey(merchant);
+
+            DeliveryRecord record = awaitAttempts(merchant, endpointId, 1);
+            while (record.delivery().status().name().equals("PENDING")) {
+                int done = record.attempts().size();
+                assertThat(done).isLessThan(60);
+                clock.set(record.delivery().nextAttemptAt());
+                record = awaitAttempts(merchant, endpointId, done + 1);
+            }
+            assertThat(record.delivery().status().name()).isEqualTo("FAILED");
+            String eventId = record.eventIds().get(0);
+            Instant failedAt = record.delivery().finishedAt().orElseThrow();
+
+            Response none = api.post(
+                    "/v1/webhooks/replay", merchant.key(), "{\"failedSince\":\"" + failedAt.plusSeconds(1) + "\"}");
+            assertThat(none.status()).as(none.body()).isEqualTo(202);
+            assertThat(none.data().get("events").asInt()).isZero();
+
+            receiver.behave(WebhookReceiver.Behaviour.answer(200));
+            int sentBefore = receiver.received().size();
+            Response replay = api.post("/v1/webhooks/replay", merchant.key(), "{\"failedSince\":\"" + before + "\"}");
+            assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+            assertThat(replay.data().get("events").asInt()).isEqualTo(1);
+
+            await().atMost(WAIT).until(() -> receiver.received().size() == sentBefore + 1);
+            WebhookReceiver.Received replayed = receiver.received().get(sentBefore);
+            JsonNode item = body(replayed).get("data").get(0);
+            assertThat(item.get("eventId").asText()).isEqualTo(eventId);
+            assertThat(item.get("keyId").asText()).isEqualTo(keyId);
+            assertThat(body(replayed).get("batchId").asText())
+                    .isNotEqualTo(record.delivery().id());
+            Signatures.assertBothSchemesVerify(endpoint.get("secret").asText(), replayed);
+        }
+    }
+
+    @Test
+    void history_past_the_retention_is_purged_but_pending_deliveries_stay() {
+        Merchant merchant = newMerchant("forgetful");
+        try (var receiver = new WebhookReceiver().start();
+                var down = new WebhookReceiver()) {
+            String served = createEndpoint(merchant, receiver.url("/hooks"), "\"api_key.revoked\"")
+                    .get("id")
+                    .asText();
+            revokeANewKey(merchant);
+            DeliveryRecord delivered = awaitAttempts(merchant, served, 1);
+            assertThat(delivered.delivery().status().name()).isEqualTo("DELIVERED");
+            String eventId = delivered.eventIds().get(0);
+
+            clock.set(clock.now().plus(Duration.ofDays(31)));
+            String waiting = createEndpoint(merchant, down.url("/hooks"), "\"webhook.test\"")
+                    .get("id")
+                    .asText();
+            api.post("/v1/webhooks/test", merchant.key(), "{\"endpointId\":\"" + waiting + "\"}");
+            DeliveryRecord pending = awaitAttempts(merchant, waiting, 1);
+            assertThat(pending.delivery().status().name()).isEqualTo("PENDING");
+
+            while (!peere().purgeWebhookHistory()
+                    .purge(Duration.ofDays(30), 500)
+                    .none()) {
+                // in batches, until nothing is left past the retention
+            }
+
+            Response listed = api.get("/v1/webhooks/endpoints/" + served + "/deliveries", merchant.key());
+            assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+            assertThat(listed.data().get("total").asInt()).isZero();
+            Response replay = api.post("/v1/webhooks/replay", merchant.key(), "{\"eventId\":\"" + eventId + "\"}");
+            assertThat(replay.code()).isEqualTo("webhook_event_not_found");
+            assertThat(onlyDelivery(merchant, waiting).delivery().id())
+                    .isEqualTo(pending.delivery().id());
+        }
     }
 }

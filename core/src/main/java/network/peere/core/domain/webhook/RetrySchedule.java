@@ -44,8 +44,12 @@ public record RetrySchedule(Duration firstDelay, Duration maxDelay, Duration giv
             return Optional.empty();
         }
         Duration delay = backoff(attemptsMade, jitter);
-        if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
-            delay = retryAfter.get().compareTo(maxDelay) > 0 ? maxDelay : retryAfter.get();
+        if (retryAfter.isPresent()) {
+            // Capped at maxDelay, and only ever lengthening: a receiver's hint never makes us retry sooner.
+            Duration honoured = retryAfter.get().compareTo(maxDelay) > 0 ? maxDelay : retryAfter.get();
+            if (honoured.compareTo(delay) > 0) {
+                delay = honoured;
+            }
         }
         Instant next = now.plus(delay);
         return Optional.of(next.isAfter(deadline) ? deadline : next);

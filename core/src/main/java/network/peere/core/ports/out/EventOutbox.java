@@ -27,4 +27,12 @@ public interface EventOutbox {
      */
     List<WebhookEvent> failedSince(
             Mode mode, ParticipantId owner, Instant since, Optional<WebhookEndpointId> endpoint, int limit);
+
+    /**
+     * Deletes up to {@code limit} events created before {@code cutoff} that no delivery carries, oldest first. The
+     * per-object sequence counters stay, so numbering continues after a purge.
+     *
+     * @return how many events were deleted
+     */
+    int purgeUnreferencedBefore(Instant cutoff, int limit);
 }

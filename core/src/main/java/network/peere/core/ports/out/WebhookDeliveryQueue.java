@@ -53,4 +53,12 @@ public interface WebhookDeliveryQueue {
             WebhookEndpointId endpoint,
             Optional<DeliveryStatus> status,
             PageRequest page);
+
+    /**
+     * Deletes up to {@code limit} deliveries that finished (delivered or failed) before {@code cutoff}, with their
+     * items and attempts, oldest first. Rows another purger is deleting are skipped, not waited for.
+     *
+     * @return how many deliveries were deleted
+     */
+    int purgeFinishedBefore(Instant cutoff, int limit);
 }

@@ -36,6 +36,7 @@ import network.peere.core.domain.webhook.WebhookEvent;
 import network.peere.core.domain.webhook.WebhookSecret;
 import network.peere.core.ports.in.webhook.DeliverWebhooks;
 import network.peere.core.ports.in.webhook.ListDeliveries;
+import network.peere.core.ports.in.webhook.PurgeWebhookHistory;
 import network.peere.core.ports.in.webhook.ReplayEvents;
 import network.peere.core.ports.in.webhook.SendTestEvent;
 import network.peere.core.ports.out.Clock;
@@ -47,7 +48,8 @@ import network.peere.core.ports.out.WebhookSender;
 import network.peere.core.services.audit.AuditTrail;
 
 /** Attempts leased deliveries and schedules their retries; replays events and sends test events. */
-public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEvents, SendTestEvent, ListDeliveries {
+public final class WebhookDeliveryService
+        implements DeliverWebhooks, ReplayEvents, SendTestEvent, ListDeliveries, PurgeWebhookHistory {
     private static final String LEASE_PREFIX = "lease";
 
     /** The collaborators a delivery needs besides the stores. */
@@ -399,5 +401,20 @@ public final class WebhookDeliveryService implements DeliverWebhooks, ReplayEven
                                 && r.delivery().endpointId().equals(endpoint)),
                 "a delivery store returned another endpoint's delivery");
         return Optional.of(result);
+    }
+
+    @Override
+    public Purged purge(Duration retention, int limit) {
+        Invariants.requireArgument(
+                limit, limit >= 1 && limit <= PurgeWebhookHistory.BATCH_SIZE_MAX, "limit must be 1.." + BATCH_SIZE_MAX);
+        Invariants.requireArgument(
+                retention, !retention.isNegative() && !retention.isZero(), "the retention must be positive");
+        Instant cutoff = with.clock().now().minus(retention);
+        // Deliveries first: their items are what keeps an event referenced.
+        int deliveries = stores.transactor()
+                .inTransaction(() -> stores.webhookDeliveries().purgeFinishedBefore(cutoff, limit));
+        int events =
+                stores.transactor().inTransaction(() -> stores.eventOutbox().purgeUnreferencedBefore(cutoff, limit));
+        return new Purged(deliveries, events);
     }
 }

@@ -1,0 +1,97 @@
+package network.peere.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Set;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.ports.out.WebhookUrlPolicy.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Live endpoints: https to public addresses only; relaxed modes: http or https anywhere. IP literals: no DNS. */
+class PublicUrlPolicyTest {
+    private final PublicUrlPolicy sandboxRelaxed = new PublicUrlPolicy(Set.of(Mode.SANDBOX));
+
+    private static boolean allowed(Verdict verdict) {
+        return verdict instanceof Verdict.Allowed;
+    }
+
+    @Test
+    void live_accepts_https_to_a_public_address() {
+        assertThat(allowed(sandboxRelaxed.check(Mode.LIVE, URI.create("https://93.184.216.34/hooks"))))
+                .isTrue();
+        assertThat(allowed(sandboxRelaxed.check(Mode.LIVE, URI.create("https://[2606:4700::1111]/hooks"))))
+                .isTrue();
+    }
+
+    @Test
+    void live_refuses_plain_http_even_to_a_public_address() {
+        assertThat(sandboxRelaxed.check(Mode.LIVE, URI.create("http://93.184.216.34/hooks")))
+                .isEqualTo(new Verdict.Refused("live endpoints must use https"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://127.0.0.1/hooks", // loopback
+                "https://localhost/hooks", // resolves to loopback
+                "https://[::1]/hooks",
+                "https://10.1.2.3/hooks", // private
+                "https://172.16.0.1/hooks",
+                "https://192.168.1.10/hooks",
+                "https://169.254.169.254/latest/meta-data", // link-local: cloud metadata
+                "https://[fe80::1]/hooks",
+                "https://[fd12:3456::1]/hooks", // unique local
+                "https://0.0.0.0/hooks", // wildcard
+                "https://100.64.0.1/hooks", // carrier-grade NAT
+                "https://224.0.0.1/hooks" // multicast
+            })
+    void live_refuses_hosts_that_resolve_to_non_public_addresses(String url) {
+        assertThat(sandboxRelaxed.check(Mode.LIVE, URI.create(url)))
+                .isEqualTo(new Verdict.Refused("the host resolves to a loopback, private or link-local address"));
+    }
+
+    @Test
+    void live_refuses_a_host_that_does_not_resolve() {
+        assertThat(sandboxRelaxed.check(Mode.LIVE, URI.create("https://no-such-host.invalid/hooks")))
+                .isEqualTo(new Verdict.Refused("the host does not resolve"));
+    }
+
+    @Test
+    void every_mode_refuses_user_information_and_missing_hosts() {
+        for (Mode mode : Mode.values()) {
+            assertThat(allowed(sandboxRelaxed.check(mode, URI.create("https://user:pw@93.184.216.34/"))))
+                    .isFalse();
+            assertThat(allowed(sandboxRelaxed.check(mode, URI.create("https:///hooks"))))
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void a_relaxed_mode_accepts_http_and_local_addresses_but_no_other_scheme() {
+        assertThat(allowed(sandboxRelaxed.check(Mode.SANDBOX, URI.create("http://127.0.0.1:8080/hooks"))))
+                .isTrue();
+        assertThat(allowed(sandboxRelaxed.check(Mode.SANDBOX, URI.create("https://10.0.0.1/hooks"))))
+                .isTrue();
+        assertThat(sandboxRelaxed.check(Mode.SANDBOX, URI.create("ftp://127.0.0.1/hooks")))
+                .isEqualTo(new Verdict.Refused("the URL must be http or https"));
+    }
+
+    @Test
+    void with_no_relaxed_mode_sandbox_is_held_to_the_live_rules() {
+        var strict = new PublicUrlPolicy(Set.of());
+        assertThat(allowed(strict.check(Mode.SANDBOX, URI.create("http://127.0.0.1:8080/hooks"))))
+                .isFalse();
+        assertThat(allowed(strict.check(Mode.SANDBOX, URI.create("https://127.0.0.1/hooks"))))
+                .isFalse();
+    }
+
+    @Test
+    void relaxing_live_too_accepts_local_receivers_there_for_tests() {
+        var relaxed = new PublicUrlPolicy(Set.of(Mode.SANDBOX, Mode.LIVE));
+        assertThat(allowed(relaxed.check(Mode.LIVE, URI.create("http://127.0.0.1:8080/hooks"))))
+                .isTrue();
+    }
+}

@@ -1,0 +1,271 @@
+package network.peere.app.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import network.peere.app.jobs.WebhookDeliveryJob;
+import network.peere.app.testing.Response;
+import network.peere.app.testing.RunningServer;
+import network.peere.core.Peere;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.webhook.WebhookEndpointId;
+import network.peere.core.ports.in.webhook.DeliverWebhooks;
+import network.peere.core.ports.in.webhook.SendTestEvent;
+import network.peere.persistence.testing.TestDatabase;
+import network.peere.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deliveries per second from the real delivery worker to a local receiver, against that receiver's own ceiling
+ * measured in the same run, on H2 and on MariaDB. Not part of the default build (tag {@code benchmark}); run it as
+ * docs/webhooks.md says. Sizes: {@code -Dpeere.bench.deliveries} (20000), {@code -Dpeere.bench.concurrency} (64).
+ */
+@Tag("benchmark")
+class WebhookDeliveryBenchmarkTest {
+    private static final int DELIVERIES = Integer.getInteger("peere.bench.deliveries", 20_000);
+    private static final int CONCURRENCY = Integer.getInteger("peere.bench.concurrency", 64);
+    private static final Duration CEILING_WARM_UP = Duration.ofSeconds(3);
+    private static final Duration CEILING_RUN = Duration.ofSeconds(5);
+    private static final Duration DRAIN_MAX = Duration.ofMinutes(10);
+    private static final Pattern EVENT_ID = Pattern.compile("\"eventId\":\"([^\"]+)\"");
+    private static final Pattern BATCH_ID = Pattern.compile("\"batchId\":\"([^\"]+)\"");
+
+    @Test
+    void on_h2(@TempDir Path dataDir) throws Exception {
+        try (var receiver = new CountingReceiver()) {
+            run("H2 (file)", RunningServer.config(dataDir, idleServerWorker()), receiver);
+        }
+    }
+
+    @Test
+    void on_mariadb(@TempDir Path dataDir) throws Exception {
+        try (TestDatabase database = TestDatabases.mariaDb();
+                var receiver = new CountingReceiver()) {
+            run("MariaDB", RunningServer.config(database, dataDir, idleServerWorker()), receiver);
+        }
+    }
+
+    /** The server's own worker polls once at start and then sleeps, so the benchmark's worker does all the work. */
+    private static Map<String, String> idleServerWorker() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PEERE_WEBHOOK_POLL_MS", "3600000");
+        env.put("PEERE_DB_POOL_SIZE", "20");
+        return env;
+    }
+
+    private static void run(String backend, network.peere.app.PeereConfig config, CountingReceiver receiver)
+            throws Exception {
+        receiver.ceiling(CONCURRENCY, CEILING_WARM_UP); // JIT and connections warm, as the server's will be
+        double ceiling = receiver.ceiling(CONCURRENCY, CEILING_RUN);
+        try (var server = RunningServer.on(config, network.peere.app.PeereRuntime.SYSTEM_CLOCK)) {
+            Peere peere = server.server().runtime().peere();
+            var merchant = server.demo().byRole("merchant", Optional.of("enhanced"));
+            Response created = server.api()
+                    .post(
+                            "/v1/webhooks/endpoints",
+                            merchant.key(),
+                            "{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"webhook.test\"]}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            var endpoint = new WebhookEndpointId(created.data().get("id").asText());
+            var owner = new ParticipantId(merchant.participantId());
+
+            // One event per delivery (a test event is never batched): the worst case for the worker.
+            long queueStarted = System.nanoTime();
+            queue(peere, owner, endpoint);
+            double queueSeconds = (System.nanoTime() - queueStarted) / 1e9;
+
+            Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+            long started = System.nanoTime();
+            try (var worker = new WebhookDeliveryJob(
+                            peere.deliverWebhooks(),
+                            CONCURRENCY,
+                            Duration.ofMillis(10),
+                            outcome -> outcomes.computeIfAbsent(name(outcome), k -> new AtomicInteger())
+                                    .incrementAndGet())
+                    .start()) {
+                long deadline = started + DRAIN_MAX.toNanos();
+                while (receiver.events() < DELIVERIES && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double rate = receiver.events() / seconds;
+            System.out.printf(
+                    """
+
+                    == Webhook delivery benchmark on %s, %d cores, concurrency %d ==
+                    receiver ceiling (plain HttpClient, same receiver, %d s): %,.0f requests/s
+                    queued %,d deliveries in %.1f s (%,.0f/s, one transaction each)
+                    delivered %,d deliveries (%,d distinct events) in %.1f s: %,.0f deliveries/s
+                    = %.0f%% of the receiver's ceiling; worker outcomes %s; duplicate sends %d
+                    %n""",
+                    backend,
+                    Runtime.getRuntime().availableProcessors(),
+                    CONCURRENCY,
+                    CEILING_RUN.toSeconds(),
+                    ceiling,
+                    DELIVERIES,
+                    queueSeconds,
+                    DELIVERIES / queueSeconds,
+                    receiver.batches(),
+                    receiver.events(),
+                    seconds,
+                    rate,
+                    100 * rate / ceiling,
+                    outcomes,
+                    receiver.duplicates());
+
+            assertThat(receiver.events()).as("none lost").isEqualTo(DELIVERIES);
+            assertThat(receiver.duplicates()).as("no delivery sent twice").isZero();
+        }
+    }
+
+    private static void queue(Peere peere, ParticipantId owner, WebhookEndpointId endpoint) throws Exception {
+        int threads = 8;
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int share = DELIVERIES / threads + (t < DELIVERIES % threads ? 1 : 0);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < share; i++) {
+                        var sent = peere.sendTestEvent().sendTest(Mode.SANDBOX, owner, endpoint);
+                        assertThat(sent).isInstanceOf(SendTestEvent.TestSend.Queued.class);
+                    }
+                    return null;
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+        }
+    }
+
+    private static String name(DeliverWebhooks.Outcome outcome) {
+        return switch (outcome) {
+            case DeliverWebhooks.Outcome.Delivered delivered -> "delivered";
+            case DeliverWebhooks.Outcome.RetryScheduled retry -> "retry_scheduled";
+            case DeliverWebhooks.Outcome.Exhausted exhausted -> "exhausted";
+            case DeliverWebhooks.Outcome.EndpointGone gone -> "endpoint_gone";
+            case DeliverWebhooks.Outcome.EndpointDisabled disabled -> "endpoint_disabled";
+            case DeliverWebhooks.Outcome.LeaseLost lost -> "lease_lost";
+        };
+    }
+
+    /**
+     * A lean receiver (JDK HttpServer on virtual threads) that only counts: distinct event ids, and batch ids seen more
+     * than once. {@code /ceiling} answers the same way without counting, for the ceiling run.
+     */
+    private static final class CountingReceiver implements AutoCloseable {
+        private final HttpServer server;
+        private final Map<String, Boolean> events = new ConcurrentHashMap<>();
+        private final Map<String, Boolean> batches = new ConcurrentHashMap<>();
+        private final AtomicLong duplicates = new AtomicLong();
+
+        CountingReceiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1_000);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/hooks", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Matcher batch = BATCH_ID.matcher(body);
+                if (batch.find() && batches.putIfAbsent(batch.group(1), Boolean.TRUE) != null) {
+                    duplicates.incrementAndGet();
+                }
+                Matcher event = EVENT_ID.matcher(body);
+                while (event.find()) {
+                    events.put(event.group(1), Boolean.TRUE);
+                }
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.createContext("/ceiling", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        }
+
+        int events() {
+            return events.size();
+        }
+
+        int batches() {
+            return batches.size();
+        }
+
+        long duplicates() {
+            return duplicates.get();
+        }
+
+        /** Requests per second a plain HttpClient gets from this receiver with {@code clients} senders. */
+        double ceiling(int clients, Duration run) throws Exception {
+            byte[] body = ("{\"entityId\":\"mer_x\",\"entityType\":\"merchant\",\"webhookType\":\"webhook.test\","
+                            + "\"timestamp\":\"2026-11-23T08:00:00.000Z\",\"batchId\":\"batch_x\",\"data\":[{\"eventId\":"
+                            + "\"evt_x\",\"sequence\":1,\"objectId\":\"whe_x\",\"message\":\"A test event.\"}],"
+                            + "\"itemCount\":1}")
+                    .getBytes(StandardCharsets.UTF_8);
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ceiling");
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            AtomicLong done = new AtomicLong();
+            long end = System.nanoTime() + run.toNanos();
+            long started = System.nanoTime();
+            try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < clients; c++) {
+                    senders.execute(() -> {
+                        while (System.nanoTime() < end) {
+                            try {
+                                client.send(
+                                        HttpRequest.newBuilder(uri)
+                                                .header("Content-Type", "application/json")
+                                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding());
+                                done.incrementAndGet();
+                            } catch (IOException e) {
+                                // counted as not done
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                    });
+                }
+            }
+            return done.get() / ((System.nanoTime() - started) / 1e9);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
