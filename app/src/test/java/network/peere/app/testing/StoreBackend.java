@@ -1,6 +1,9 @@
 package network.peere.app.testing;
 
+import network.peere.core.Peere;
+import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.RandomSource;
 import network.peere.persistence.memory.InMemoryStores;
 import network.peere.persistence.testing.TestDatabase;
 import network.peere.persistence.testing.TestDatabases;
@@ -13,6 +16,14 @@ public enum StoreBackend {
 
     /** Fresh stores and how to release them. */
     public record Opened(PeereStores stores, AutoCloseable release) implements AutoCloseable {
+        /** The core over these stores, on the test's clock, with test phrase keys. */
+        public Peere peere(Clock clock) {
+            return Peere.create(config -> config.stores(stores)
+                    .clock(clock)
+                    .random(RandomSource.of(new java.util.Random()))
+                    .phraseSealer(TestPhrases.sealer()));
+        }
+
         @Override
         public void close() throws Exception {
             release.close();

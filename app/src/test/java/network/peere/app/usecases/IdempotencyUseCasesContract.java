@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +27,6 @@ import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.in.idempotency.RunIdempotently;
 import network.peere.core.ports.in.idempotency.RunIdempotently.Outcome;
 import network.peere.core.ports.in.participant.RegisterParticipant;
-import network.peere.core.ports.out.PeereStores;
-import network.peere.core.ports.out.RandomSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,11 +50,7 @@ abstract class IdempotencyUseCasesContract {
     @BeforeEach
     void createPeere() {
         opened = backend.open();
-        PeereStores stores = opened.stores();
-        peere = Peere.create(config -> config.stores(stores)
-                .clock(now::get)
-                .random(RandomSource.of(new Random()))
-                .phraseSealer(network.peere.app.testing.TestPhrases.sealer()));
+        peere = opened.peere(now::get);
     }
 
     @AfterEach

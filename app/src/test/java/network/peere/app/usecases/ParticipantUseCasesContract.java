@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,8 +30,6 @@ import network.peere.core.ports.in.participant.AuthenticateApiKey.Rejection;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.ManageApiKeys;
 import network.peere.core.ports.in.participant.RegisterParticipant;
-import network.peere.core.ports.out.PeereStores;
-import network.peere.core.ports.out.RandomSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,11 +55,7 @@ abstract class ParticipantUseCasesContract {
     @BeforeEach
     void createPeere() {
         opened = backend.open();
-        PeereStores stores = opened.stores();
-        peere = Peere.create(config -> config.stores(stores)
-                .clock(() -> START.plus(Duration.ofMillis(ticks.incrementAndGet())))
-                .random(RandomSource.of(new Random()))
-                .phraseSealer(network.peere.app.testing.TestPhrases.sealer()));
+        peere = opened.peere(() -> START.plus(Duration.ofMillis(ticks.incrementAndGet())));
     }
 
     @AfterEach
