@@ -10,6 +10,8 @@ import java.util.Optional;
 import network.peere.core.domain.participant.ApiKey;
 import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.KeyHash;
+import network.peere.core.domain.participant.KeyOwner;
+import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.ports.out.ApiKeyStore;
@@ -27,8 +29,14 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
 
     private final Map<String, ApiKeyId> idByHash = new HashMap<>();
 
-    InMemoryApiKeyStore(InMemoryTransactor transactor) {
+    /** How the store reads a key's owner, as the SQL store joins participants. */
+    private final java.util.function.BiFunction<Mode, ParticipantId, Optional<Participant>> participants;
+
+    InMemoryApiKeyStore(
+            InMemoryTransactor transactor,
+            java.util.function.BiFunction<Mode, ParticipantId, Optional<Participant>> participants) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
+        this.participants = Objects.requireNonNull(participants, "participants");
     }
 
     @Override
@@ -62,6 +70,14 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
     public Optional<ApiKey> findByHash(Mode mode, KeyHash hash) {
         return transactor.inTransaction(() ->
                 Optional.ofNullable(idByHash.get(hash.hex())).map(byId::get).filter(key -> key.mode() == mode));
+    }
+
+    @Override
+    public Optional<KeyOwner> findWithOwner(Mode mode, KeyHash hash) {
+        return transactor.inTransaction(() -> findByHash(mode, hash)
+                .flatMap(key -> participants
+                        .apply(mode, key.participantId())
+                        .map(owner -> new KeyOwner(key, owner.role(), owner.status()))));
     }
 
     @Override

@@ -23,7 +23,8 @@ import network.peere.core.ports.out.WebhookEndpointStore;
 public final class InMemoryStores implements PeereStores {
     private final InMemoryTransactor transactor = new InMemoryTransactor();
     private final InMemoryParticipantStore participants = new InMemoryParticipantStore(transactor);
-    private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore(transactor);
+    private final InMemoryApiKeyStore apiKeys =
+            new InMemoryApiKeyStore(transactor, (mode, id) -> this.participants.find(mode, id));
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactor);
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(transactor);
     private final InMemoryLimitUsageStore limitUsage = new InMemoryLimitUsageStore(transactor);

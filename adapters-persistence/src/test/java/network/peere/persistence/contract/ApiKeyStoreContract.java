@@ -26,13 +26,15 @@ public abstract class ApiKeyStoreContract {
     private static final Instant LATER = T0.plusSeconds(3600);
 
     private ApiKeyStore keys;
+    private PeereStores stores;
 
     /** Empty stores, not shared with any other test. */
     protected abstract PeereStores freshStores();
 
     @BeforeEach
     void setUpStores() {
-        keys = freshStores().apiKeys();
+        stores = freshStores();
+        keys = stores.apiKeys();
     }
 
     @Test
@@ -167,5 +169,25 @@ public abstract class ApiKeyStoreContract {
 
         assertThatThrownBy(() -> keys.insert(sameSecretOtherId)).isInstanceOf(RuntimeException.class);
         assertThat(keys.listFor(LIVE, OWNER)).containsExactly(key);
+    }
+
+    @Test
+    void finds_a_key_with_its_owners_role_and_current_status() {
+        var merchant = network.peere.persistence.testing.TestParticipants.directMerchant(LIVE, "mer_1");
+        stores.participants().insert(merchant);
+        var key = key(LIVE, "mer_1", "key_1");
+        keys.insert(key);
+
+        var found = keys.findWithOwner(LIVE, key.hash()).orElseThrow();
+        assertThat(found.key()).isEqualTo(key);
+        assertThat(found.role()).isEqualTo(network.peere.core.domain.participant.Role.MERCHANT);
+        assertThat(found.status()).isEqualTo(network.peere.core.domain.participant.ParticipantStatus.ACTIVE);
+
+        stores.participants()
+                .update(merchant.withStatus(
+                        network.peere.core.domain.participant.ParticipantStatus.SUSPENDED, T0.plusSeconds(1)));
+        assertThat(keys.findWithOwner(LIVE, key.hash()).orElseThrow().status())
+                .isEqualTo(network.peere.core.domain.participant.ParticipantStatus.SUSPENDED);
+        assertThat(keys.findWithOwner(SANDBOX, key.hash())).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import network.peere.core.domain.participant.ApiKey;
 import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.KeyHash;
+import network.peere.core.domain.participant.KeyOwner;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 
@@ -15,6 +16,9 @@ public interface ApiKeyStore {
 
     /** Authentication's lookup: the key whose hash this is, in that mode, revoked or not. */
     Optional<ApiKey> findByHash(Mode mode, KeyHash hash);
+
+    /** Authentication's hot path in one round trip: the key whose hash this is, with its owner's role and status. */
+    Optional<KeyOwner> findWithOwner(Mode mode, KeyHash hash);
 
     Optional<ApiKey> find(Mode mode, ParticipantId owner, ApiKeyId id);
 

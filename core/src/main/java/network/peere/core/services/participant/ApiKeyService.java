@@ -9,8 +9,9 @@ import network.peere.core.domain.audit.AuditAction;
 import network.peere.core.domain.participant.ApiKey;
 import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.ApiKeySecret;
-import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.KeyOwner;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.ParticipantStatus;
 import network.peere.core.domain.participant.Principal;
 import network.peere.core.domain.shared.Invariants;
 import network.peere.core.domain.shared.Mode;
@@ -119,22 +120,21 @@ public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
         }
         ApiKeySecret secret = parsed.get();
         var hash = secret.hash();
-        Optional<ApiKey> stored = stores.apiKeys().findByHash(secret.mode(), hash);
+        // Every request authenticates: one indexed round trip reads the key and its owner together.
+        Optional<KeyOwner> stored = stores.apiKeys().findWithOwner(secret.mode(), hash);
         // The index lookup finds the row; the constant-time comparison is what decides.
-        if (stored.isEmpty() || !stored.get().hash().matchesInConstantTime(hash)) {
+        if (stored.isEmpty() || !stored.get().key().hash().matchesInConstantTime(hash)) {
             return new Authentication.Rejected(Rejection.UNKNOWN_KEY);
         }
-        ApiKey key = stored.get();
+        ApiKey key = stored.get().key();
         Invariants.check(key.mode() == secret.mode(), "a key was found in another mode");
         if (key.isRevoked()) {
             return new Authentication.Rejected(Rejection.REVOKED_KEY);
         }
-        Optional<Participant> owner = stores.participants().find(key.mode(), key.participantId());
-        Invariants.check(owner.isPresent(), "an API key's participant exists");
-        if (!owner.get().isActive()) {
+        if (stored.get().status() != ParticipantStatus.ACTIVE) {
             return new Authentication.Rejected(Rejection.PARTICIPANT_SUSPENDED);
         }
         return new Authentication.Authenticated(
-                new Principal(key.participantId(), key.mode(), owner.get().role(), key.id()));
+                new Principal(key.participantId(), key.mode(), stored.get().role(), key.id()));
     }
 }
