@@ -28,6 +28,7 @@ import network.peere.http.routes.SystemRoutes;
 import network.peere.http.routes.WebhookRoutes;
 import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Authenticator;
+import network.peere.http.support.CachedAuthentication;
 import network.peere.http.support.ErrorCode;
 import network.peere.http.support.Idempotency;
 import network.peere.http.support.Problems;
@@ -69,7 +70,8 @@ public final class PeereHttp {
 
     public static Javalin create(Peere peere, Settings settings) {
         ObjectMapper mapper = objectMapper();
-        var authenticator = new Authenticator(peere.authenticateApiKey());
+        var authentication = new CachedAuthentication(peere.authenticateApiKey());
+        var authenticator = new Authenticator(authentication);
         var idempotency = new Idempotency(peere.runIdempotently(), mapper);
         var limiter = new RateLimiter(peere.resolveRateLimits(), RateLimiter.NanoTime.system());
         var rateLimiting = new RateLimiting(limiter);
@@ -87,6 +89,7 @@ public final class PeereHttp {
                 rateLimiting.admit(ctx, principal);
                 authenticator.authorize(ctx, principal);
             }));
+            config.routes.afterMatched(ctx -> forgetAuthenticationsAfterRevocation(ctx, authentication));
             new SystemRoutes(settings.ready(), settings.metrics(), settings.openApiYaml()).register(config.routes);
             new OperatorRoutes(peere, mapper, idempotency).register(config.routes);
             new RateLimitRoutes(peere, mapper, limiter).register(config.routes);
@@ -99,6 +102,20 @@ public final class PeereHttp {
             new CustomerLookupRoutes(peere, mapper).register(config.routes);
             registerErrorHandlers(config);
         });
+    }
+
+    /** Routes after which a key that authenticated a moment ago may no longer: revocations and suspensions. */
+    private static final java.util.Set<String> REVOKING_ROUTES = java.util.Set.of(
+            "/v1/keys/{keyId}/revoke",
+            "/v1/operator/participants/{participantId}/keys/{keyId}/revoke",
+            "/v1/operator/participants/{participantId}/suspend");
+
+    private static void forgetAuthenticationsAfterRevocation(Context ctx, CachedAuthentication authentication) {
+        // Runs before the response is sent, so a client that saw the 200 cannot race the cache with the old key.
+        var endpoint = ctx.endpoints().lastHttpEndpoint();
+        if (ctx.statusCode() < 300 && endpoint != null && REVOKING_ROUTES.contains(endpoint.path)) {
+            authentication.forgetAll();
+        }
     }
 
     private static void registerErrorHandlers(JavalinConfig config) {
