@@ -264,10 +264,14 @@ public final class ProviderRoutes {
         query.validOrThrow();
         Page<Participant> result =
                 list(ctx, new MerchantFilter(ids, trusted, Optional.empty(), Optional.empty()), page);
+        answerMerchants(ctx, result, ParticipantJson::merchantSummary);
+    }
+
+    /** Both merchant lists answer {@code data {merchants, total}}; they differ only in what each merchant shows. */
+    private static void answerMerchants(
+            Context ctx, Page<Participant> result, java.util.function.Function<Participant, Map<String, Object>> view) {
         Map<String, Object> data = Envelope.object();
-        data.put(
-                "merchants",
-                result.items().stream().map(ParticipantJson::merchantSummary).toList());
+        data.put("merchants", result.items().stream().map(view).toList());
         data.put("total", result.total());
         Envelope.ok(ctx, "Merchants retrieved successfully", data);
     }
@@ -342,13 +346,7 @@ public final class ProviderRoutes {
                 query.optionalBoolean("deviceLookupEnabled").map(ProviderRoutes::deviceLookup));
         PageRequest page = query.offsetPage();
         query.validOrThrow();
-        Page<Participant> result = list(ctx, filter, page);
-        Map<String, Object> data = Envelope.object();
-        data.put(
-                "merchants",
-                result.items().stream().map(ParticipantJson::merchantTrust).toList());
-        data.put("total", result.total());
-        Envelope.ok(ctx, "Merchants retrieved successfully", data);
+        answerMerchants(ctx, list(ctx, filter, page), ParticipantJson::merchantTrust);
     }
 
     /** P8 keeps its documented shape: no {@code success}, no {@code data}. */
