@@ -45,21 +45,8 @@ import network.peere.http.support.QueryParams;
  * merchant and an unknown id all answer 404 {@code merchant_not_found}, so nothing about others leaks.
  */
 public final class ProviderRoutes {
-    private static final Set<String> ITEM_FIELDS = Set.of(
-            "name",
-            "email",
-            "ref",
-            "phone",
-            "address",
-            "website",
-            "description",
-            "icon",
-            "registrationNumber",
-            "industry",
-            "country",
-            "state");
-    private static final Set<String> UPDATE_FIELDS = Set.of(
-            "entityId",
+    /** A merchant's editable profile; onboarding adds the provider's {@code ref}, an edit names the merchant. */
+    private static final Set<String> PROFILE_FIELDS = Set.of(
             "name",
             "email",
             "phone",
@@ -71,6 +58,9 @@ public final class ProviderRoutes {
             "industry",
             "country",
             "state");
+
+    private static final Set<String> ITEM_FIELDS = plus(PROFILE_FIELDS, "ref");
+    private static final Set<String> UPDATE_FIELDS = plus(PROFILE_FIELDS, "entityId");
     private static final Set<String> TRUST_FIELDS = Set.of("trusted", "trustLevel", "deviceLookupEnabled");
 
     private final Peere peere;
@@ -483,5 +473,11 @@ public final class ProviderRoutes {
 
     private static MerchantTrust.DeviceLookup deviceLookup(boolean enabled) {
         return enabled ? MerchantTrust.DeviceLookup.ENABLED : MerchantTrust.DeviceLookup.DISABLED;
+    }
+
+    private static Set<String> plus(Set<String> fields, String extra) {
+        var all = new java.util.HashSet<>(fields);
+        all.add(extra);
+        return Set.copyOf(all);
     }
 }

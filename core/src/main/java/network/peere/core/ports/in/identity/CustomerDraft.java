@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import network.peere.core.domain.identity.FieldProblem;
 
 /**
@@ -26,22 +28,6 @@ public record CustomerDraft(Map<String, String> values, List<FieldProblem> probl
     public static final String GENDER = "gender";
     public static final String DISPLAY_PICTURE = "displayPicture";
 
-    /** Every field a new customer may carry. */
-    public static final Set<String> FIELDS = Set.of(
-            CLIENT_REF,
-            REFERENCE,
-            FIRSTNAME,
-            MIDDLENAME,
-            LASTNAME,
-            ACCOUNT_NAME,
-            ACCOUNT_NUMBER,
-            EMAIL,
-            PHONE,
-            COUNTRY,
-            ADDRESS,
-            GENDER,
-            DISPLAY_PICTURE);
-
     /** What a change may touch: {@code reference} and {@code clientRef} identify the customer and never change. */
     public static final Set<String> CHANGEABLE = Set.of(
             FIRSTNAME,
@@ -55,6 +41,10 @@ public record CustomerDraft(Map<String, String> values, List<FieldProblem> probl
             ADDRESS,
             GENDER,
             DISPLAY_PICTURE);
+
+    /** Every field a new customer may carry: the changeable ones and the two that identify it. */
+    public static final Set<String> FIELDS = Stream.concat(Stream.of(CLIENT_REF, REFERENCE), CHANGEABLE.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     public CustomerDraft {
         values = Map.copyOf(values);
