@@ -1,31 +1,52 @@
 package network.peere.core.domain.agreement;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
 import network.peere.core.domain.agreement.limits.SpendingLimits;
+import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Metadata;
 import network.peere.core.domain.shared.Mode;
 
 /**
- * What a customer allowed a merchant, through the customer's bank: who, which type of use, the decision, the limits
- * and the state. Immutable: every change returns the next version, or throws when the transition is not allowed (the
- * services check first and answer with a rejection; reaching the throw is a bug).
+ * A billing intent and the agreement it becomes, as one record: what a merchant asked (type, currency, description,
+ * requested limits, metadata), the bank's answer for its customer (decision, granted limits, {@code blockMerchant})
+ * and the agreement's state. Its {@code id} is the customer decision id on the wire; {@code intentReference} names
+ * the intent to the bank; {@code agreementPhrase} is what the merchant bills with once approved. Immutable: every
+ * change returns the next version, or throws when the transition is not allowed (services check first and answer
+ * with a rejection; reaching the throw is a bug).
  */
 public record Agreement(
         String id,
         Mode mode,
         ParticipantId merchantId,
         ParticipantId bankId,
-        String customerId,
+        CustomerId customerId,
+        String lookupPhrase,
+        String agreementPhrase,
+        String intentReference,
         IntentType type,
+        String description,
+        Optional<Money> amount,
+        SpendingLimits requested,
+        Optional<Metadata> metadata,
         Optional<CustomerDecision> decision,
         SpendingLimits limits,
+        boolean blockMerchant,
         AgreementStatus status,
-        Optional<Instant> expiresAt,
+        Instant dueDate,
         Instant createdAt,
+        Optional<Instant> decidedAt,
+        Optional<Instant> lastUsedAt,
         Instant updatedAt,
         long version) {
+    public static final String ID_PREFIX = "cd";
+    public static final String INTENT_PREFIX = "intent";
+    public static final String PHRASE_PREFIX = "agp";
+    public static final int DESCRIPTION_LENGTH_MAX = 500;
 
     public Agreement {
         Objects.requireNonNull(id, "id");
@@ -33,78 +54,181 @@ public record Agreement(
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(bankId, "bankId");
         Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(lookupPhrase, "lookupPhrase");
+        Objects.requireNonNull(agreementPhrase, "agreementPhrase");
+        Objects.requireNonNull(intentReference, "intentReference");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(requested, "requested");
+        Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(dueDate, "dueDate");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(decidedAt, "decidedAt");
+        Objects.requireNonNull(lastUsedAt, "lastUsedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        if (!isValidDescription(description)) {
+            throw new IllegalArgumentException("a description is 1-" + DESCRIPTION_LENGTH_MAX + " characters");
+        }
         if (version < 1) {
             throw new IllegalArgumentException("version starts at 1");
         }
+        if (!limits.currency().equals(requested.currency())) {
+            throw new IllegalArgumentException("an agreement has one currency");
+        }
+        amount.ifPresent(a -> {
+            if (!a.currency().equals(requested.currency()) || !a.isPositive()) {
+                throw new IllegalArgumentException("an intent's amount is positive, in the agreement's currency");
+            }
+        });
         if (status != AgreementStatus.PROPOSED && status != AgreementStatus.EXPIRED && decision.isEmpty()) {
             throw new IllegalArgumentException("a decided agreement carries its decision");
         }
     }
 
-    /** Minted with the intent: its phrase travels to the bank but bills nothing until approved. */
-    public static Agreement propose(
-            String id,
+    public static boolean isValidDescription(String description) {
+        return description != null && !description.isBlank() && description.length() <= DESCRIPTION_LENGTH_MAX;
+    }
+
+    /** What a merchant's intent for one customer holds before the bank answers. */
+    public record Proposal(
             Mode mode,
             ParticipantId merchantId,
             ParticipantId bankId,
-            String customerId,
+            CustomerId customerId,
+            String lookupPhrase,
             IntentType type,
+            String description,
+            Optional<Money> amount,
             SpendingLimits requested,
-            Instant now) {
+            Optional<Metadata> metadata) {
+        public Proposal {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(merchantId, "merchantId");
+            Objects.requireNonNull(bankId, "bankId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(lookupPhrase, "lookupPhrase");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(requested, "requested");
+            Objects.requireNonNull(metadata, "metadata");
+        }
+    }
+
+    /** Minted with the intent: its phrase travels to the bank but bills nothing until approved. */
+    public static Agreement propose(
+            String id, String intentReference, String agreementPhrase, Proposal p, Instant dueDate, Instant now) {
+        if (!dueDate.isAfter(now)) {
+            throw new IllegalArgumentException("an intent is due after it is sent");
+        }
+        return new Agreement(
+                id,
+                p.mode(),
+                p.merchantId(),
+                p.bankId(),
+                p.customerId(),
+                p.lookupPhrase(),
+                agreementPhrase,
+                intentReference,
+                p.type(),
+                p.description(),
+                p.amount(),
+                p.requested(),
+                p.metadata(),
+                Optional.empty(),
+                p.requested(),
+                false,
+                AgreementStatus.PROPOSED,
+                dueDate,
+                now,
+                Optional.empty(),
+                Optional.empty(),
+                now,
+                1);
+    }
+
+    public Currency currency() {
+        return limits.currency();
+    }
+
+    /**
+     * The bank's first answer, or a changed one (PUT customer-decisions): the limits are the bank's to set; an
+     * approval without limits keeps what the merchant asked for. A one-time intent with an amount never allows more
+     * than that amount per charge.
+     */
+    public Agreement decide(
+            CustomerDecision newDecision, Optional<SpendingLimits> granted, boolean block, Instant now) {
+        AgreementStatus next = switch (newDecision) {
+            case APPROVE_ONCE, APPROVE_RECURRING -> AgreementStatus.ACTIVE;
+            case SUSPENDED -> AgreementStatus.PAUSED;
+            case DENY -> status == AgreementStatus.PROPOSED ? AgreementStatus.DENIED : AgreementStatus.REVOKED;
+        };
+        SpendingLimits nextLimits = granted.orElse(limits);
+        if (!nextLimits.currency().equals(currency())) {
+            throw new IllegalArgumentException("limits stay in the agreement's currency " + currency());
+        }
+        return moveTo(next, Optional.of(newDecision), nextLimits, block, decidedAt.or(() -> Optional.of(now)), now);
+    }
+
+    public Agreement revoke(Instant now) {
+        return moveTo(AgreementStatus.REVOKED, decision, limits, blockMerchant, decidedAt, now);
+    }
+
+    /** An intent nobody answered by its due date. */
+    public Agreement expire(Instant now) {
+        return moveTo(AgreementStatus.EXPIRED, decision, limits, blockMerchant, decidedAt, now);
+    }
+
+    /** A bank declined a charge with {@code suspended}: the agreement pauses until the bank changes its decision. */
+    public Agreement suspend(Instant now) {
+        return moveTo(
+                AgreementStatus.PAUSED, Optional.of(CustomerDecision.SUSPENDED), limits, blockMerchant, decidedAt, now);
+    }
+
+    /** After a confirmed charge: a one-time agreement is used up; every agreement remembers when it was last used. */
+    public Agreement afterConfirmedCharge(Instant now) {
+        AgreementStatus next =
+                type == IntentType.ONE_TIME && status == AgreementStatus.ACTIVE ? AgreementStatus.EXHAUSTED : status;
+        Agreement moved = moveTo(next, decision, limits, blockMerchant, decidedAt, now);
+        return moved.withLastUsed(now);
+    }
+
+    private Agreement withLastUsed(Instant at) {
         return new Agreement(
                 id,
                 mode,
                 merchantId,
                 bankId,
                 customerId,
+                lookupPhrase,
+                agreementPhrase,
+                intentReference,
                 type,
-                Optional.empty(),
+                description,
+                amount,
                 requested,
-                AgreementStatus.PROPOSED,
-                Optional.empty(),
-                now,
-                now,
-                1);
+                metadata,
+                decision,
+                limits,
+                blockMerchant,
+                status,
+                dueDate,
+                createdAt,
+                decidedAt,
+                Optional.of(at),
+                updatedAt,
+                version);
     }
 
-    /** The bank's first answer, or a changed one (PUT customer-decisions): the limits are the bank's to set. */
-    public Agreement decide(CustomerDecision newDecision, SpendingLimits granted, Instant now) {
-        AgreementStatus next = switch (newDecision) {
-            case APPROVE_ONCE, APPROVE_RECURRING -> AgreementStatus.ACTIVE;
-            case SUSPENDED -> AgreementStatus.PAUSED;
-            case DENY -> status == AgreementStatus.PROPOSED ? AgreementStatus.DENIED : AgreementStatus.REVOKED;
-        };
-        if (!granted.currency().equals(limits.currency())) {
-            throw new IllegalArgumentException("limits stay in the agreement's currency " + limits.currency());
-        }
-        return moveTo(next, Optional.of(newDecision), granted, now);
-    }
-
-    public Agreement revoke(Instant now) {
-        return moveTo(AgreementStatus.REVOKED, decision, limits, now);
-    }
-
-    public Agreement expire(Instant now) {
-        return moveTo(AgreementStatus.EXPIRED, decision, limits, now);
-    }
-
-    /** After a confirmed charge: a one-time agreement is used up; others stay as they are. */
-    public Agreement afterConfirmedCharge(Instant now) {
-        return type == IntentType.ONE_TIME ? moveTo(AgreementStatus.EXHAUSTED, decision, limits, now) : this;
+    /** Whether the bank may still answer the intent: only once, and only before it is due. */
+    public boolean awaitsDecision(Instant now) {
+        return status == AgreementStatus.PROPOSED && now.isBefore(dueDate);
     }
 
     /** Whether a charge may be attempted now; why not otherwise, in precedence order. */
-    public Optional<BillingRefusal> refusalToBill(Instant now) {
-        if (expiresAt.isPresent() && !now.isBefore(expiresAt.get())) {
-            return Optional.of(BillingRefusal.AGREEMENT_EXPIRED);
-        }
+    public Optional<BillingRefusal> refusalToBill() {
         return switch (status) {
             case ACTIVE -> Optional.empty();
             case PROPOSED -> Optional.of(BillingRefusal.AGREEMENT_NOT_APPROVED);
@@ -116,7 +240,12 @@ public record Agreement(
     }
 
     private Agreement moveTo(
-            AgreementStatus next, Optional<CustomerDecision> nextDecision, SpendingLimits nextLimits, Instant now) {
+            AgreementStatus next,
+            Optional<CustomerDecision> nextDecision,
+            SpendingLimits nextLimits,
+            boolean block,
+            Optional<Instant> nextDecidedAt,
+            Instant now) {
         if (next != status && !status.canBecome(next)) {
             throw new IllegalStateException("agreement " + id + " cannot go from " + status + " to " + next);
         }
@@ -126,12 +255,22 @@ public record Agreement(
                 merchantId,
                 bankId,
                 customerId,
+                lookupPhrase,
+                agreementPhrase,
+                intentReference,
                 type,
+                description,
+                amount,
+                requested,
+                metadata,
                 nextDecision,
                 nextLimits,
+                block,
                 next,
-                expiresAt,
+                dueDate,
                 createdAt,
+                nextDecidedAt,
+                lastUsedAt,
                 now,
                 version + 1);
     }

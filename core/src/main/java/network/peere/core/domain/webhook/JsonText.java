@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Renders event data as JSON text, so an event's item is fixed when the event is written and every delivery and
- * replay sends the same bytes. Values: {@code String}, {@code Number}, {@code Boolean}, {@code Instant} (ISO-8601),
+ * replay sends the same bytes. Values: {@code String}, {@code Number}, {@code Boolean}, {@code Instant} (ISO-8601), {@code BigDecimal} (plain), {@code Metadata} (as given),
  * {@code null}, and {@code Map<String, ?>} / {@code List<?>} of those. The core has no JSON library; this is all it
  * needs.
  */
@@ -27,6 +27,8 @@ public final class JsonText {
             case Boolean bool -> out.append(bool);
             case Integer number -> out.append(number);
             case Long number -> out.append(number);
+            case java.math.BigDecimal number -> out.append(number.toPlainString());
+            case network.peere.core.domain.shared.Metadata metadata -> out.append(metadata.json());
             case Map<?, ?> map -> {
                 out.append('{');
                 boolean first = true;

@@ -29,4 +29,10 @@ public interface PeereStores {
     DeviceStore devices();
 
     CustomerBatchStore customerBatches();
+
+    AgreementStore agreements();
+
+    ChargeStore charges();
+
+    SimulatedBankStore simulatedBanks();
 }

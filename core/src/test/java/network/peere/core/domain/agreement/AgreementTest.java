@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import network.peere.core.domain.agreement.limits.LimitKind;
 import network.peere.core.domain.agreement.limits.SpendingLimits;
+import network.peere.core.domain.billing.ChargeStatus;
+import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
@@ -23,13 +25,21 @@ class AgreementTest {
 
     private static Agreement proposed(IntentType type) {
         return Agreement.propose(
-                "agr_1",
-                Mode.SANDBOX,
-                new ParticipantId("mer_1"),
-                new ParticipantId("bank_1"),
-                "cus_1",
-                type,
-                LIMITS,
+                "cd_1",
+                "intent_1",
+                "agp_1",
+                new Agreement.Proposal(
+                        Mode.SANDBOX,
+                        new ParticipantId("mer_1"),
+                        new ParticipantId("bank_1"),
+                        new CustomerId("cus_1"),
+                        "lp_1",
+                        type,
+                        "Gym membership",
+                        Optional.empty(),
+                        LIMITS,
+                        Optional.empty()),
+                T0.plusSeconds(86_400),
                 T0);
     }
 
@@ -47,11 +57,11 @@ class AgreementTest {
     void a_decision_moves_the_agreement(AgreementStatus from, CustomerDecision decision, AgreementStatus to) {
         Agreement agreement = proposed(IntentType.RECURRING);
         if (from == AgreementStatus.ACTIVE) {
-            agreement = agreement.decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0);
+            agreement = agreement.decide(CustomerDecision.APPROVE_RECURRING, Optional.of(LIMITS), false, T0);
         } else if (from == AgreementStatus.PAUSED) {
-            agreement = agreement.decide(CustomerDecision.SUSPENDED, LIMITS, T0);
+            agreement = agreement.decide(CustomerDecision.SUSPENDED, Optional.of(LIMITS), false, T0);
         }
-        Agreement next = agreement.decide(decision, LIMITS, T0.plusSeconds(1));
+        Agreement next = agreement.decide(decision, Optional.of(LIMITS), false, T0.plusSeconds(1));
         assertThat(next.status()).isEqualTo(to);
         assertThat(next.decision()).contains(decision);
         assertThat(next.version()).isEqualTo(agreement.version() + 1);
@@ -59,23 +69,27 @@ class AgreementTest {
 
     @Test
     void dead_agreements_never_come_back() {
-        Agreement denied = proposed(IntentType.RECURRING).decide(CustomerDecision.DENY, LIMITS, T0);
+        Agreement denied = proposed(IntentType.RECURRING).decide(CustomerDecision.DENY, Optional.of(LIMITS), false, T0);
         assertThat(denied.status().isFinal()).isTrue();
-        assertThatThrownBy(() -> denied.decide(CustomerDecision.APPROVE_ONCE, LIMITS, T0))
+        assertThatThrownBy(() -> denied.decide(CustomerDecision.APPROVE_ONCE, Optional.of(LIMITS), false, T0))
                 .isInstanceOf(IllegalStateException.class);
         Agreement revoked = proposed(IntentType.RECURRING)
-                .decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0)
+                .decide(CustomerDecision.APPROVE_RECURRING, Optional.of(LIMITS), false, T0)
                 .revoke(T0);
-        assertThatThrownBy(() -> revoked.decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0))
+        assertThatThrownBy(() -> revoked.decide(CustomerDecision.APPROVE_RECURRING, Optional.of(LIMITS), false, T0))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void a_one_time_agreement_is_used_up_by_its_first_confirmed_charge_others_are_not() {
-        Agreement once = proposed(IntentType.ONE_TIME).decide(CustomerDecision.APPROVE_ONCE, LIMITS, T0);
+        Agreement once =
+                proposed(IntentType.ONE_TIME).decide(CustomerDecision.APPROVE_ONCE, Optional.of(LIMITS), false, T0);
         assertThat(once.afterConfirmedCharge(T0).status()).isEqualTo(AgreementStatus.EXHAUSTED);
-        Agreement recurring = proposed(IntentType.RECURRING).decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0);
-        assertThat(recurring.afterConfirmedCharge(T0)).isSameAs(recurring);
+        Agreement recurring = proposed(IntentType.RECURRING)
+                .decide(CustomerDecision.APPROVE_RECURRING, Optional.of(LIMITS), false, T0);
+        Agreement used = recurring.afterConfirmedCharge(T0.plusSeconds(5));
+        assertThat(used.status()).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(used.lastUsedAt()).contains(T0.plusSeconds(5));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -89,22 +103,23 @@ class AgreementTest {
     void only_an_active_agreement_bills(AgreementStatus status, Agreement.BillingRefusal expected) {
         Agreement agreement = switch (status) {
             case PROPOSED -> proposed(IntentType.RECURRING);
-            case PAUSED -> proposed(IntentType.RECURRING).decide(CustomerDecision.SUSPENDED, LIMITS, T0);
-            case DENIED -> proposed(IntentType.RECURRING).decide(CustomerDecision.DENY, LIMITS, T0);
+            case PAUSED ->
+                proposed(IntentType.RECURRING).decide(CustomerDecision.SUSPENDED, Optional.of(LIMITS), false, T0);
+            case DENIED -> proposed(IntentType.RECURRING).decide(CustomerDecision.DENY, Optional.of(LIMITS), false, T0);
             case REVOKED ->
                 proposed(IntentType.RECURRING)
-                        .decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0)
+                        .decide(CustomerDecision.APPROVE_RECURRING, Optional.of(LIMITS), false, T0)
                         .revoke(T0);
             case EXHAUSTED ->
                 proposed(IntentType.ONE_TIME)
-                        .decide(CustomerDecision.APPROVE_ONCE, LIMITS, T0)
+                        .decide(CustomerDecision.APPROVE_ONCE, Optional.of(LIMITS), false, T0)
                         .afterConfirmedCharge(T0);
             default -> throw new IllegalArgumentException(status.name());
         };
-        assertThat(agreement.refusalToBill(T0)).contains(expected);
+        assertThat(agreement.refusalToBill()).contains(expected);
         assertThat(proposed(IntentType.RECURRING)
-                        .decide(CustomerDecision.APPROVE_RECURRING, LIMITS, T0)
-                        .refusalToBill(T0))
+                        .decide(CustomerDecision.APPROVE_RECURRING, Optional.of(LIMITS), false, T0)
+                        .refusalToBill())
                 .isEqualTo(Optional.empty());
     }
 

@@ -1,4 +1,4 @@
-package network.peere.core.domain.agreement;
+package network.peere.core.domain.billing;
 
 import java.util.EnumSet;
 import java.util.Map;

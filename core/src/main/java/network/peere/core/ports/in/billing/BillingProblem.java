@@ -1,0 +1,50 @@
+package network.peere.core.ports.in.billing;
+
+/** Why a billing use case (or one item of a batch) did nothing; each maps to one stable wire code. */
+public enum BillingProblem {
+    /** The provider's {@code entityId} is not one of its active merchants, or the caller is not a merchant. */
+    MERCHANT_NOT_FOUND,
+    MERCHANT_SUSPENDED,
+    /** {@code trusted: false}: no intents or bills in live mode. */
+    MERCHANT_NOT_TRUSTED,
+    /** The intent type (or schedule) needs a higher trust level. */
+    TRUST_LEVEL_TOO_LOW,
+    /** More phrases in one call than the merchant's trust level allows. */
+    BATCH_TOO_LARGE,
+    /** A lookup phrase this network did not issue to this merchant (never says which). */
+    PHRASE_NOT_FOUND,
+    /** The phrase's customer is no longer on the network. */
+    CUSTOMER_NOT_FOUND,
+    /** The customer's bank is suspended. */
+    BANK_UNAVAILABLE,
+    /** The customer blocked this merchant: the intent is denied without reaching the bank. */
+    MERCHANT_BLOCKED,
+    /** No agreement (or decision) of this caller's by that phrase or id. */
+    AGREEMENT_NOT_FOUND,
+    AGREEMENT_NOT_APPROVED,
+    AGREEMENT_SUSPENDED,
+    AGREEMENT_REVOKED,
+    AGREEMENT_EXPIRED,
+    /** A one-time agreement already has its charge (pending or confirmed). */
+    AGREEMENT_EXHAUSTED,
+    /** Not positive, or more decimals than the currency has (never rounded). */
+    INVALID_AMOUNT,
+    CURRENCY_MISMATCH,
+    AMOUNT_BELOW_MINIMUM,
+    SPENDING_LIMIT_EXCEEDED,
+    /** No intent of this bank's by that reference (for that customer and merchant). */
+    INTENT_NOT_FOUND,
+    INTENT_ALREADY_ANSWERED,
+    INTENT_EXPIRED,
+    /** A decision cannot be changed once the agreement is dead (denied, revoked, expired, used up). */
+    AGREEMENT_FINAL,
+    BILLING_REQUEST_NOT_FOUND,
+    BILLING_REQUEST_ALREADY_ANSWERED,
+    BILLING_REQUEST_EXPIRED,
+    TRANSACTION_NOT_FOUND,
+    /** Only sandbox banks can be simulated. */
+    SIMULATION_NOT_ALLOWED,
+    BANK_NOT_FOUND,
+    /** Someone else changed the object at the same moment; retrying is safe. */
+    CONCURRENT_MODIFICATION
+}

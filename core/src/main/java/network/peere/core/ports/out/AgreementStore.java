@@ -1,0 +1,56 @@
+package network.peere.core.ports.out;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import network.peere.core.domain.agreement.Agreement;
+import network.peere.core.domain.agreement.AgreementFilter;
+import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.Page;
+import network.peere.core.domain.shared.PageRequest;
+
+/**
+ * Billing intents and the agreements they become (one row each). Reads that decide money ({@link #lock},
+ * {@link #lockByPhrase}) take the row's lock until the transaction ends, so a revocation, a suspension or a one-time
+ * agreement's single use is never decided on a stale copy. Joins the caller's transaction.
+ */
+public interface AgreementStore {
+    void insert(Agreement agreement);
+
+    /**
+     * Stores a changed agreement only if the stored one is still at {@code changed.version() - 1}.
+     *
+     * @return false when someone else changed it first
+     */
+    boolean update(Agreement changed);
+
+    Optional<Agreement> find(Mode mode, String id);
+
+    /** Like {@link #find}, holding the row's lock until the transaction ends. */
+    Optional<Agreement> lock(Mode mode, String id);
+
+    /** The agreement an {@code agreementPhrase} stands for, holding its row lock until the transaction ends. */
+    Optional<Agreement> lockByPhrase(Mode mode, String agreementPhrase);
+
+    /** The intent a bank answers, by the {@code reference} it received; holds the row lock. */
+    Optional<Agreement> lockByIntentReference(Mode mode, ParticipantId bankId, String intentReference);
+
+    /** Whether the customer blocked the merchant on any agreement (decisions.md: later intents are denied). */
+    boolean isBlocked(Mode mode, ParticipantId bankId, CustomerId customerId, ParticipantId merchantId);
+
+    /** The merchants' agreements, newest first then by id. */
+    Page<Agreement> listForMerchants(
+            Mode mode, Collection<ParticipantId> merchantIds, AgreementFilter filter, PageRequest page);
+
+    /** One of the bank's customers' agreements, newest first then by id. */
+    Page<Agreement> listForCustomer(Mode mode, ParticipantId bankId, CustomerId customerId, PageRequest page);
+
+    /** Unanswered intents (any mode) whose due date has passed, oldest first. */
+    List<Agreement> dueForExpiry(Instant now, int limit);
+
+    /** Unanswered intents of one bank sent before {@code sentBefore}, oldest first (the sandbox bank answers them). */
+    List<Agreement> awaitingBank(Mode mode, ParticipantId bankId, Instant sentBefore, int limit);
+}

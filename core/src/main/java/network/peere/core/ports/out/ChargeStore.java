@@ -1,0 +1,38 @@
+package network.peere.core.ports.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.billing.ChargeFilter;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.Page;
+import network.peere.core.domain.shared.PageRequest;
+
+/** Billing requests. Joins the caller's transaction. */
+public interface ChargeStore {
+    void insert(Charge charge);
+
+    /**
+     * Stores a changed charge only if the stored one is still at {@code changed.version() - 1}: of two bank answers
+     * (or an answer and the expiry) exactly one wins.
+     *
+     * @return false when someone else changed it first
+     */
+    boolean update(Charge changed);
+
+    Optional<Charge> find(Mode mode, String id);
+
+    /** How many of the agreement's charges still hold their reservation (pending at the bank, or confirmed). */
+    int countHolding(Mode mode, String agreementId);
+
+    /** Newest first, then by id. */
+    Page<Charge> list(Mode mode, ChargeFilter filter, PageRequest page);
+
+    /** Charges (any mode) still pending at the bank after their due time, oldest first. */
+    List<Charge> dueForExpiry(Instant now, int limit);
+
+    /** One bank's pending charges accepted before {@code acceptedBefore}, oldest first (the sandbox bank answers). */
+    List<Charge> awaitingBank(Mode mode, ParticipantId bankId, Instant acceptedBefore, int limit);
+}
