@@ -6,6 +6,14 @@ import network.peere.core.domain.webhook.RetrySchedules;
 import network.peere.core.domain.webhook.SealedSecret;
 import network.peere.core.domain.webhook.WebhookSecret;
 import network.peere.core.ports.in.audit.ReadAuditLog;
+import network.peere.core.ports.in.billing.AnswerBillingRequests;
+import network.peere.core.ports.in.billing.AnswerIntents;
+import network.peere.core.ports.in.billing.BillCustomers;
+import network.peere.core.ports.in.billing.FindAgreements;
+import network.peere.core.ports.in.billing.FindTransactions;
+import network.peere.core.ports.in.billing.RunBillingDeadlines;
+import network.peere.core.ports.in.billing.SendBillingIntents;
+import network.peere.core.ports.in.billing.SimulateBanks;
 import network.peere.core.ports.in.idempotency.RunIdempotently;
 import network.peere.core.ports.in.identity.FindBankCustomers;
 import network.peere.core.ports.in.identity.LinkDevices;
@@ -40,6 +48,10 @@ import network.peere.core.ports.out.WebhookSender;
 import network.peere.core.ports.out.WebhookUrlPolicy;
 import network.peere.core.services.TimeOrderedIdGenerator;
 import network.peere.core.services.audit.AuditTrail;
+import network.peere.core.services.billing.BankSimulator;
+import network.peere.core.services.billing.BillingSettings;
+import network.peere.core.services.billing.ChargeService;
+import network.peere.core.services.billing.IntentService;
 import network.peere.core.services.idempotency.IdempotencyService;
 import network.peere.core.services.identity.CustomerService;
 import network.peere.core.services.identity.DeviceService;
@@ -78,6 +90,9 @@ public final class Peere {
     private final CustomerService customers;
     private final DeviceService devices;
     private final LookupService lookups;
+    private final IntentService intents;
+    private final ChargeService charges;
+    private final BankSimulator simulator;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -103,6 +118,10 @@ public final class Peere {
         this.lookups = new LookupService(stores, require(config.phraseSealer, "phraseSealer"));
         this.customers = new CustomerService(stores, clock, ids, audit, lookups, events);
         this.devices = new DeviceService(stores, clock);
+        BillingSettings billing = config.billing != null ? config.billing : BillingSettings.standard();
+        this.intents = new IntentService(stores, clock, ids, random, lookups, billing, events);
+        this.charges = new ChargeService(stores, clock, ids, billing, events, intents);
+        this.simulator = new BankSimulator(stores, clock, intents, charges);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -214,6 +233,44 @@ public final class Peere {
         return webhookDeliveries;
     }
 
+    /** A merchant (or its provider) asks customers' banks for permission to bill. */
+    public SendBillingIntents sendBillingIntents() {
+        return intents;
+    }
+
+    /** A bank records, changes or revokes its customer's decision; a merchant revokes an agreement. */
+    public AnswerIntents answerIntents() {
+        return intents;
+    }
+
+    public FindAgreements findAgreements() {
+        return intents;
+    }
+
+    /** A merchant (or its provider) bills against agreements. */
+    public BillCustomers billCustomers() {
+        return charges;
+    }
+
+    /** A bank answers billing requests. */
+    public AnswerBillingRequests answerBillingRequests() {
+        return charges;
+    }
+
+    public FindTransactions findTransactions() {
+        return charges;
+    }
+
+    /** Expires unanswered intents and billing requests; run periodically by the server. */
+    public RunBillingDeadlines runBillingDeadlines() {
+        return charges;
+    }
+
+    /** The sandbox bank simulator: mark banks simulated, and answer what is due for them. */
+    public SimulateBanks simulateBanks() {
+        return simulator;
+    }
+
     private static <T> T require(T value, String name) {
         return Objects.requireNonNull(value, () -> "Peere.create: config." + name + "(…) is required");
     }
@@ -264,8 +321,15 @@ public final class Peere {
         private IdGenerator ids;
         private Webhooks webhooks;
         private PhraseSealer phraseSealer;
+        private BillingSettings billing;
 
         private Config() {}
+
+        /** Answer deadlines and minimum charges; {@link BillingSettings#standard()} when not given. */
+        public Config billing(BillingSettings billing) {
+            this.billing = billing;
+            return this;
+        }
 
         public Config webhooks(Webhooks webhooks) {
             this.webhooks = webhooks;

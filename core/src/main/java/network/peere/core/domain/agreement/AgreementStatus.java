@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * An agreement's life (DESIGN.md, "Agreement"), with every allowed transition written once, here. PROPOSED is the
- * agreement minted with its intent: its phrase exists but cannot bill until an approving decision.
+ * agreement minted with its intent: its phrase exists but cannot bill until an approving decision. A merchant may
+ * withdraw an unanswered intent (PROPOSED → REVOKED).
  */
 public enum AgreementStatus {
     PROPOSED,
@@ -18,7 +19,7 @@ public enum AgreementStatus {
     EXHAUSTED;
 
     private static final Map<AgreementStatus, Set<AgreementStatus>> NEXT = Map.of(
-            PROPOSED, EnumSet.of(ACTIVE, PAUSED, DENIED, EXPIRED),
+            PROPOSED, EnumSet.of(ACTIVE, PAUSED, DENIED, EXPIRED, REVOKED),
             ACTIVE, EnumSet.of(PAUSED, REVOKED, EXPIRED, EXHAUSTED),
             PAUSED, EnumSet.of(ACTIVE, REVOKED, EXPIRED),
             DENIED, EnumSet.noneOf(AgreementStatus.class),

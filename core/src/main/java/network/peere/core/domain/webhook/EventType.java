@@ -16,7 +16,9 @@ public enum EventType {
     BILLING_INTENT("billing.intent"),
     BILLING_INTENT_RESPONSE("billing.intent.response"),
     BILLING_REQUEST("billing.request"),
-    BILLING_RESPONSE("billing.response");
+    BILLING_RESPONSE("billing.response"),
+    /** To a bank, when the merchant (or its provider) revokes an agreement or withdraws an intent. */
+    AGREEMENT_REVOKED("agreement.revoked");
 
     public static final int WIRE_LENGTH_MAX = 64;
 

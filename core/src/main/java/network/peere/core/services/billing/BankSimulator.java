@@ -1,0 +1,170 @@
+package network.peere.core.services.billing;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import network.peere.core.domain.agreement.Agreement;
+import network.peere.core.domain.agreement.CustomerDecision;
+import network.peere.core.domain.agreement.IntentType;
+import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.identity.Customer;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Role;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.ports.in.billing.AnswerBillingRequests;
+import network.peere.core.ports.in.billing.AnswerIntents;
+import network.peere.core.ports.in.billing.BillingProblem;
+import network.peere.core.ports.in.billing.Result;
+import network.peere.core.ports.in.billing.SimulateBanks;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.SimulatedBankStore.Simulation;
+
+/**
+ * The sandbox bank (docs/sandbox.md): answers a simulated bank's intents and billing requests through the same code a
+ * real bank's calls reach, by rules a developer can steer from the outside, like test card numbers.
+ */
+public final class BankSimulator implements SimulateBanks {
+    /** Cents that decline a charge for insufficient funds, and that leave it unanswered until it expires. */
+    static final long DECLINE_CENTS = 51;
+
+    static final long IGNORE_CENTS = 52;
+    static final String INSUFFICIENT_FUNDS = "insufficient_funds";
+    /** How many charges left unanswered on purpose the simulator remembers, so they never hide newer ones. */
+    private static final int IGNORED_MAX = 1_000;
+
+    private final PeereStores stores;
+    private final Clock clock;
+    private final IntentService intents;
+    private final ChargeService charges;
+    private final Set<String> ignored = ConcurrentHashMap.newKeySet();
+
+    public BankSimulator(PeereStores stores, Clock clock, IntentService intents, ChargeService charges) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.intents = Objects.requireNonNull(intents, "intents");
+        this.charges = Objects.requireNonNull(charges, "charges");
+    }
+
+    @Override
+    public Result<Optional<Simulation>> configure(ParticipantId bankId, Optional<Duration> delay) {
+        Optional<Participant> sandboxBank =
+                stores.participants().find(Mode.SANDBOX, bankId).filter(p -> p.role() == Role.BANK);
+        if (sandboxBank.isEmpty()) {
+            boolean liveBank = stores.participants()
+                    .find(Mode.LIVE, bankId)
+                    .filter(p -> p.role() == Role.BANK)
+                    .isPresent();
+            return Result.refused(liveBank ? BillingProblem.SIMULATION_NOT_ALLOWED : BillingProblem.BANK_NOT_FOUND);
+        }
+        if (delay.isEmpty()) {
+            stores.simulatedBanks().remove(bankId);
+            return Result.ok(Optional.empty());
+        }
+        var simulation = new Simulation(bankId, delay.get());
+        stores.simulatedBanks().save(simulation);
+        return Result.ok(Optional.of(simulation));
+    }
+
+    @Override
+    public Optional<Simulation> simulation(ParticipantId bankId) {
+        return stores.simulatedBanks().find(bankId);
+    }
+
+    @Override
+    public int answerDue(int limit) {
+        int answered = 0;
+        for (Simulation simulation : stores.simulatedBanks().all()) {
+            var before = clock.now().minus(simulation.delay());
+            for (Agreement intent :
+                    stores.agreements().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, limit)) {
+                answered += answerIntent(intent) ? 1 : 0;
+            }
+            int window = limit + Math.min(ignored.size(), IGNORED_MAX);
+            for (Charge charge : stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, window)) {
+                answered += answerCharge(charge) ? 1 : 0;
+            }
+        }
+        return answered;
+    }
+
+    private boolean answerIntent(Agreement intent) {
+        Optional<Customer> customer = stores.customers().find(intent.mode(), intent.bankId(), intent.customerId());
+        String email = customer.map(c -> c.details().email().value()).orElse("");
+        Rule rule = Rule.forEmail(email);
+        CustomerDecision decision = rule.decision()
+                .orElse(
+                        intent.type() == IntentType.ONE_TIME
+                                ? CustomerDecision.APPROVE_ONCE
+                                : CustomerDecision.APPROVE_RECURRING);
+        var response = new AnswerIntents.Response(
+                simulatorPrincipal(intent.bankId()),
+                intent.intentReference(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                decision,
+                Optional.empty(),
+                rule == Rule.BLOCK);
+        return intents.answerIntent(intent.mode(), intent.bankId(), response) instanceof Result.Ok<?>;
+    }
+
+    private boolean answerCharge(Charge charge) {
+        long cents = Math.floorMod(charge.amount().minor(), 100L);
+        if (cents == IGNORE_CENTS) {
+            if (ignored.size() < IGNORED_MAX) {
+                ignored.add(charge.id());
+            }
+            return false;
+        }
+        ignored.remove(charge.id());
+        boolean decline = cents == DECLINE_CENTS;
+        var answer = new AnswerBillingRequests.Answer(
+                simulatorPrincipal(charge.bankId()),
+                charge.id(),
+                decline ? CustomerDecision.DENY : CustomerDecision.APPROVE_RECURRING,
+                decline ? Optional.of(INSUFFICIENT_FUNDS) : Optional.empty(),
+                decline ? Optional.empty() : Optional.of("sim_" + charge.id()),
+                Optional.empty());
+        return charges.answerCharge(charge.mode(), charge.bankId(), answer) instanceof Result.Ok<?>;
+    }
+
+    /** Not a real key: the simulator calls the services' bank entry points directly, never through authentication. */
+    private static network.peere.core.domain.participant.Principal simulatorPrincipal(ParticipantId bankId) {
+        return new network.peere.core.domain.participant.Principal(
+                bankId, Mode.SANDBOX, Role.BANK, new network.peere.core.domain.participant.ApiKeyId("key_simulator"));
+    }
+
+    /** What a sandbox customer's e-mail asks the simulated bank to decide (docs/sandbox.md). */
+    enum Rule {
+        DENY("+deny", CustomerDecision.DENY),
+        SUSPEND("+suspend", CustomerDecision.SUSPENDED),
+        BLOCK("+block", CustomerDecision.DENY),
+        APPROVE("", null);
+
+        private final String mark;
+        private final CustomerDecision decision;
+
+        Rule(String mark, CustomerDecision decision) {
+            this.mark = mark;
+            this.decision = decision;
+        }
+
+        Optional<CustomerDecision> decision() {
+            return Optional.ofNullable(decision);
+        }
+
+        static Rule forEmail(String email) {
+            String local = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+            for (Rule rule : values()) {
+                if (!rule.mark.isEmpty() && local.contains(rule.mark)) {
+                    return rule;
+                }
+            }
+            return APPROVE;
+        }
+    }
+}

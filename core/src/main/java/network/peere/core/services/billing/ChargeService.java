@@ -1,0 +1,389 @@
+package network.peere.core.services.billing;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import network.peere.core.domain.agreement.Agreement;
+import network.peere.core.domain.agreement.AgreementStatus;
+import network.peere.core.domain.agreement.CustomerDecision;
+import network.peere.core.domain.agreement.IntentType;
+import network.peere.core.domain.agreement.limits.LimitCheck;
+import network.peere.core.domain.agreement.limits.LimitKind;
+import network.peere.core.domain.agreement.limits.WindowReservation;
+import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.billing.ChargeFilter;
+import network.peere.core.domain.billing.ChargeStatus;
+import network.peere.core.domain.billing.TransactionStatus;
+import network.peere.core.domain.ledger.Account;
+import network.peere.core.domain.ledger.AccountType;
+import network.peere.core.domain.ledger.JournalTransaction;
+import network.peere.core.domain.ledger.Posting;
+import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Role;
+import network.peere.core.domain.participant.policy.Capability;
+import network.peere.core.domain.participant.policy.MerchantPolicy;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.Page;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.ports.in.billing.AnswerBillingRequests;
+import network.peere.core.ports.in.billing.BillCustomers;
+import network.peere.core.ports.in.billing.BillingProblem;
+import network.peere.core.ports.in.billing.Caller;
+import network.peere.core.ports.in.billing.FindTransactions;
+import network.peere.core.ports.in.billing.Result;
+import network.peere.core.ports.in.billing.RunBillingDeadlines;
+import network.peere.core.ports.in.webhook.PublishEvents;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.IdGenerator;
+import network.peere.core.ports.out.PeereStores;
+
+/**
+ * Billing requests: accepted in one short transaction per phrase (agreement row lock, conditional limit reservation,
+ * charge, {@code billing.request}), answered by the bank (ledger postings on confirmation, limits given back on a
+ * decline), expired when unanswered, and read as transactions.
+ *
+ * <p>Lock order, the same on every path so concurrent bills, answers and expiries never deadlock: the agreement row,
+ * then the charge row, then the limit-usage rows.
+ */
+public final class ChargeService
+        implements BillCustomers, AnswerBillingRequests, FindTransactions, RunBillingDeadlines {
+    public static final String JOURNAL_PREFIX = "jtx";
+
+    private final PeereStores stores;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final BillingSettings settings;
+    private final Parties parties;
+    private final BillingEvents events;
+    private final IntentService intents;
+
+    public ChargeService(
+            PeereStores stores,
+            Clock clock,
+            IdGenerator ids,
+            BillingSettings settings,
+            PublishEvents publisher,
+            IntentService intents) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.parties = new Parties(stores);
+        this.events = new BillingEvents(publisher, parties);
+        this.intents = Objects.requireNonNull(intents, "intents");
+    }
+
+    // ---- bill
+
+    @Override
+    public Result<List<Item>> bill(BillCustomers.Command command) {
+        Result<Participant> acting = parties.actingMerchant(command.caller(), Capability.BILL);
+        if (!(acting instanceof Result.Ok<Participant> ok)) {
+            return acting.refusalAs();
+        }
+        Participant merchant = ok.value();
+        if (command.agreementPhrases().isEmpty()
+                || command.agreementPhrases().size() > MerchantPolicy.maxPhrasesPerBatch(merchant)) {
+            return Result.refused(BillingProblem.BATCH_TOO_LARGE);
+        }
+        Optional<Money> parsed = Amounts.money(command.amount(), command.currency());
+        if (parsed.isEmpty()) {
+            return Result.refused(BillingProblem.INVALID_AMOUNT);
+        }
+        Money amount = parsed.get();
+        if (amount.compareTo(settings.minimum(amount.currency())) < 0) {
+            return Result.refused(BillingProblem.AMOUNT_BELOW_MINIMUM);
+        }
+        List<Item> items = new ArrayList<>();
+        for (String phrase : command.agreementPhrases()) {
+            Result<Item> item = stores.transactor().inTransaction(() -> billOne(command, merchant, amount, phrase));
+            items.add(
+                    switch (item) {
+                        case Result.Ok<Item> done -> done.value();
+                        case Result.Refused<Item> refused -> new Item.Refused(phrase, refused);
+                    });
+        }
+        return Result.ok(items);
+    }
+
+    /** One phrase, in its own transaction: refusals return before anything is written. */
+    private Result<Item> billOne(BillCustomers.Command command, Participant merchant, Money amount, String phrase) {
+        Mode mode = merchant.mode();
+        Optional<Agreement> found = stores.agreements()
+                .lockByPhrase(mode, phrase)
+                .filter(a -> a.merchantId().equals(merchant.id()));
+        if (found.isEmpty()) {
+            return Result.refused(BillingProblem.AGREEMENT_NOT_FOUND);
+        }
+        Agreement agreement = found.get();
+        Optional<Agreement.BillingRefusal> refusal = agreement.refusalToBill();
+        if (refusal.isPresent()) {
+            return Result.refused(problem(refusal.get()));
+        }
+        if (!agreement.currency().equals(amount.currency())) {
+            return Result.refused(BillingProblem.CURRENCY_MISMATCH);
+        }
+        Optional<Participant> bank = parties.activeBank(mode, agreement.bankId());
+        if (bank.isEmpty()) {
+            return Result.refused(BillingProblem.BANK_UNAVAILABLE);
+        }
+        if (agreement.type() == IntentType.ONE_TIME && stores.charges().countHolding(mode, agreement.id()) > 0) {
+            return Result.refused(BillingProblem.AGREEMENT_EXHAUSTED);
+        }
+        var now = clock.now();
+        var zone = parties.zoneOf(bank.get());
+        Optional<Money> single = agreement.limits().cap(LimitKind.SINGLE);
+        if (single.isPresent() && amount.compareTo(single.get()) > 0) {
+            return exceeded(new LimitCheck.Verdict.Exceeded(LimitKind.SINGLE, single.get()));
+        }
+        List<WindowReservation> reservations = WindowReservation.forCharge(agreement.limits(), amount, now, zone);
+        if (command.dryRun()) {
+            Map<LimitKind, Money> used = stores.limitUsage().used(mode, agreement.id(), reservations);
+            if (LimitCheck.check(agreement.limits(), used, amount) instanceof LimitCheck.Verdict.Exceeded e) {
+                return exceeded(e);
+            }
+            return Result.ok(new Item.WouldAccept(phrase, agreement));
+        }
+        if (!reservations.isEmpty() && !stores.limitUsage().reserve(mode, agreement.id(), reservations)) {
+            Map<LimitKind, Money> used = stores.limitUsage().used(mode, agreement.id(), reservations);
+            var verdict = LimitCheck.check(agreement.limits(), used, amount);
+            return exceeded(
+                    verdict instanceof LimitCheck.Verdict.Exceeded e
+                            ? e
+                            : new LimitCheck.Verdict.Exceeded(
+                                    reservations.getLast().kind(), Money.zero(amount.currency())));
+        }
+        Charge charge = Charge.accept(
+                ids.newId(Charge.ID_PREFIX),
+                mode,
+                agreement.id(),
+                merchant.id(),
+                agreement.bankId(),
+                agreement.customerId(),
+                amount,
+                command.description(),
+                command.metadata(),
+                reservations,
+                now.plus(settings.chargeTtl()),
+                now);
+        stores.charges().insert(charge);
+        events.chargeRequested(charge, agreement, merchant);
+        return Result.ok(new Item.Accepted(phrase, charge));
+    }
+
+    private static <T> Result<T> exceeded(LimitCheck.Verdict.Exceeded verdict) {
+        return new Result.Refused<>(BillingProblem.SPENDING_LIMIT_EXCEEDED, Optional.of(verdict));
+    }
+
+    private static BillingProblem problem(Agreement.BillingRefusal refusal) {
+        return switch (refusal) {
+            case AGREEMENT_NOT_APPROVED -> BillingProblem.AGREEMENT_NOT_APPROVED;
+            case AGREEMENT_SUSPENDED -> BillingProblem.AGREEMENT_SUSPENDED;
+            case AGREEMENT_REVOKED -> BillingProblem.AGREEMENT_REVOKED;
+            case AGREEMENT_EXPIRED -> BillingProblem.AGREEMENT_EXPIRED;
+            case AGREEMENT_EXHAUSTED -> BillingProblem.AGREEMENT_EXHAUSTED;
+        };
+    }
+
+    // ---- the bank's answer
+
+    @Override
+    public Result<Charge> answer(Answer answer) {
+        return answerCharge(answer.bank().mode(), answer.bank().participantId(), answer);
+    }
+
+    /** Also the sandbox bank's way in. */
+    Result<Charge> answerCharge(Mode mode, ParticipantId bankId, Answer answer) {
+        return stores.transactor().inTransaction(() -> {
+            Optional<Charge> seen = stores.charges()
+                    .find(mode, answer.billingRequestId())
+                    .filter(c -> c.bankId().equals(bankId));
+            if (seen.isEmpty()) {
+                return Result.refused(BillingProblem.BILLING_REQUEST_NOT_FOUND);
+            }
+            Agreement agreement = lockAgreement(seen.get());
+            Charge charge =
+                    stores.charges().find(mode, answer.billingRequestId()).orElseThrow();
+            var now = clock.now();
+            if (charge.status() == ChargeStatus.EXPIRED
+                    || (charge.status() == ChargeStatus.PENDING_BANK && !charge.awaitsBank(now))) {
+                return Result.refused(BillingProblem.BILLING_REQUEST_EXPIRED);
+            }
+            if (charge.status() != ChargeStatus.PENDING_BANK) {
+                return Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED);
+            }
+            Charge answered = charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), now);
+            if (!stores.charges().update(answered)) {
+                return Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED);
+            }
+            settle(answered, agreement);
+            return Result.ok(answered);
+        });
+    }
+
+    /** The agreement row lock first, as on every billing path. */
+    private Agreement lockAgreement(Charge charge) {
+        return stores.agreements()
+                .lock(charge.mode(), charge.agreementId())
+                .orElseThrow(() -> new IllegalStateException("charge " + charge.id() + " has no agreement"));
+    }
+
+    /** The effects of a charge's end, in its transaction: ledger and agreement, or limits given back; then webhooks. */
+    private void settle(Charge ended, Agreement agreement) {
+        var now = ended.processedAt().orElseThrow();
+        Agreement next = agreement;
+        if (ended.status() == ChargeStatus.CONFIRMED) {
+            stores.ledger().post(confirmation(ended));
+            next = agreement.afterConfirmedCharge(now);
+        } else {
+            if (!ended.reservations().isEmpty()) {
+                stores.limitUsage().release(ended.mode(), ended.agreementId(), ended.reservations());
+            }
+            if (ended.bankAction().equals(Optional.of(CustomerDecision.SUSPENDED))
+                    && agreement.status() == AgreementStatus.ACTIVE) {
+                next = agreement.suspend(now);
+            }
+        }
+        Participant merchant = intents.merchantOf(agreement);
+        if (next != agreement) {
+            if (!stores.agreements().update(next)) {
+                throw new IllegalStateException("agreement " + agreement.id() + " changed under its row lock");
+            }
+            if (next.status() != agreement.status()) {
+                events.decisionMade(next, merchant);
+            }
+        }
+        events.chargeAnswered(ended, merchant);
+    }
+
+    /** A confirmed charge: the bank owes the network, the network owes the merchant. */
+    private JournalTransaction confirmation(Charge charge) {
+        Money amount = charge.amount();
+        return new JournalTransaction(
+                ids.newId(JOURNAL_PREFIX),
+                charge.mode(),
+                charge.id(),
+                "charge confirmed",
+                charge.processedAt().orElseThrow(),
+                List.of(
+                        new Posting(
+                                new Account(
+                                        AccountType.BANK_SETTLEMENT,
+                                        charge.bankId().value()),
+                                amount),
+                        new Posting(
+                                new Account(
+                                        AccountType.MERCHANT_PAYABLE,
+                                        charge.merchantId().value()),
+                                new Money(-amount.minor(), amount.currency()))));
+    }
+
+    // ---- deadlines
+
+    @Override
+    public int expireDue(int limit) {
+        return intents.expireIntents(limit) + expireCharges(limit);
+    }
+
+    private int expireCharges(int limit) {
+        int expired = 0;
+        for (Charge due : stores.charges().dueForExpiry(clock.now(), limit)) {
+            boolean moved = stores.transactor().inTransaction(() -> {
+                Agreement agreement = lockAgreement(due);
+                var now = clock.now();
+                Optional<Charge> current = stores.charges()
+                        .find(due.mode(), due.id())
+                        .filter(c -> c.status() == ChargeStatus.PENDING_BANK && !c.awaitsBank(now));
+                if (current.isEmpty()) {
+                    return false;
+                }
+                Charge ended = current.get().expire(now);
+                if (!stores.charges().update(ended)) {
+                    return false;
+                }
+                settle(ended, agreement);
+                return true;
+            });
+            expired += moved ? 1 : 0;
+        }
+        return expired;
+    }
+
+    // ---- reads
+
+    @Override
+    public Result<Page<Charge>> history(Caller caller, Query query, PageRequest page) {
+        Result<ChargeFilter> filter = filter(caller, query);
+        if (!(filter instanceof Result.Ok<ChargeFilter> ok)) {
+            return filter.refusalAs();
+        }
+        if (query.status().filter(s -> s.chargeStatuses().isEmpty()).isPresent()) {
+            // Refunds arrive with the refunds work; until then no charge is refunded.
+            return Result.ok(new Page<>(List.of(), 0));
+        }
+        return Result.ok(stores.charges().list(caller.mode(), ok.value(), page));
+    }
+
+    private Result<ChargeFilter> filter(Caller caller, Query query) {
+        Optional<ParticipantId> bankId = Optional.empty();
+        List<ParticipantId> merchants = List.of();
+        if (caller.principal().role() == Role.BANK) {
+            bankId = Optional.of(caller.principal().participantId());
+        } else {
+            Result<List<ParticipantId>> readable = parties.readableMerchants(caller);
+            if (!(readable instanceof Result.Ok<List<ParticipantId>> ok)) {
+                return readable.refusalAs();
+            }
+            merchants = ok.value();
+            if (merchants.isEmpty()) {
+                // A provider with no merchants yet: an empty history, not an error.
+                return Result.ok(emptyScope(caller));
+            }
+        }
+        Optional<Long> min = query.minAmount().map(ChargeService::minor);
+        Optional<Long> max = query.maxAmount().map(ChargeService::minor);
+        return Result.ok(new ChargeFilter(
+                java.util.Set.copyOf(merchants),
+                bankId,
+                query.from(),
+                query.to(),
+                query.status().map(TransactionStatus::chargeStatuses).orElse(java.util.Set.of()),
+                query.customerId(),
+                min,
+                max));
+    }
+
+    /** A filter no charge matches (a provider without merchants): scoped to the provider's own id, never a merchant. */
+    private static ChargeFilter emptyScope(Caller caller) {
+        return new ChargeFilter(
+                java.util.Set.of(caller.principal().participantId()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                java.util.Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** Amount filters in major units of a two-decimal currency (the network's currencies today), rounded outward. */
+    private static long minor(BigDecimal major) {
+        return major.movePointRight(2)
+                .setScale(0, java.math.RoundingMode.HALF_UP)
+                .longValue();
+    }
+
+    @Override
+    public Result<Charge> details(Caller caller, String transactionId) {
+        return stores.charges()
+                .find(caller.mode(), transactionId)
+                .filter(c -> parties.isParty(caller, c.merchantId(), c.bankId()))
+                .<Result<Charge>>map(Result::ok)
+                .orElseGet(() -> Result.refused(BillingProblem.TRANSACTION_NOT_FOUND));
+    }
+}

@@ -1,0 +1,137 @@
+package network.peere.core.services.billing;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import network.peere.core.domain.participant.MerchantFilter;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Profile;
+import network.peere.core.domain.participant.Role;
+import network.peere.core.domain.participant.policy.Capability;
+import network.peere.core.domain.participant.policy.MerchantPolicy;
+import network.peere.core.domain.participant.policy.Permission;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.Page;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.ports.in.billing.BillingProblem;
+import network.peere.core.ports.in.billing.Caller;
+import network.peere.core.ports.in.billing.Result;
+import network.peere.core.ports.out.PeereStores;
+
+/** Who a billing call acts for, and what the parties of an agreement are allowed to see and do. */
+final class Parties {
+    /** A provider's merchants read at once for its lists; past this, a provider names one with {@code entityId}. */
+    static final int PROVIDER_MERCHANTS_MAX = 1_000;
+
+    private final PeereStores stores;
+
+    Parties(PeereStores stores) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+    }
+
+    /** The merchant a call acts for: the key's own, or the provider's {@code entityId} when it is one of its own. */
+    Result<Participant> actingMerchant(Caller caller) {
+        var principal = caller.principal();
+        Optional<ParticipantId> merchantId = switch (principal.role()) {
+            case MERCHANT -> caller.entityId().isEmpty() ? Optional.of(principal.participantId()) : Optional.empty();
+            case PROVIDER -> caller.entityId();
+            default -> Optional.empty();
+        };
+        return merchantId
+                .flatMap(id -> stores.participants().find(caller.mode(), id))
+                .filter(p -> p.profile() instanceof Profile.MerchantProfile merchant
+                        && (principal.role() == Role.MERCHANT || merchant.belongsTo(principal.participantId())))
+                .map(Result::ok)
+                .orElseGet(() -> Result.refused(BillingProblem.MERCHANT_NOT_FOUND));
+    }
+
+    /** {@link #actingMerchant}, allowed to do {@code capability} now (active, trusted in live, trust level). */
+    Result<Participant> actingMerchant(Caller caller, Capability capability) {
+        Result<Participant> merchant = actingMerchant(caller);
+        if (merchant instanceof Result.Ok<Participant> ok
+                && MerchantPolicy.check(ok.value(), capability) instanceof Permission.Denied denied) {
+            return Result.refused(
+                    switch (denied.reason()) {
+                        case MERCHANT_SUSPENDED -> BillingProblem.MERCHANT_SUSPENDED;
+                        case MERCHANT_NOT_TRUSTED -> BillingProblem.MERCHANT_NOT_TRUSTED;
+                        case TRUST_LEVEL_TOO_LOW, DEVICE_LOOKUP_DISABLED -> BillingProblem.TRUST_LEVEL_TOO_LOW;
+                    });
+        }
+        return merchant;
+    }
+
+    /**
+     * The merchants whose agreements and charges a merchant or provider may read: its own, or the provider's (all,
+     * or the one named by {@code entityId}).
+     */
+    Result<List<ParticipantId>> readableMerchants(Caller caller) {
+        var principal = caller.principal();
+        if (principal.role() == Role.PROVIDER && caller.entityId().isEmpty()) {
+            List<ParticipantId> ids = new ArrayList<>();
+            int offset = 0;
+            while (ids.size() < PROVIDER_MERCHANTS_MAX) {
+                Page<Participant> page = stores.participants()
+                        .listMerchantsOf(
+                                caller.mode(),
+                                principal.participantId(),
+                                MerchantFilter.any(),
+                                new PageRequest(offset, PageRequest.LIMIT_MAX));
+                page.items().forEach(p -> ids.add(p.id()));
+                offset += page.items().size();
+                if (page.items().isEmpty() || offset >= page.total()) {
+                    break;
+                }
+            }
+            return Result.ok(List.copyOf(ids));
+        }
+        return switch (actingMerchant(caller)) {
+            case Result.Ok<Participant> ok -> Result.ok(List.of(ok.value().id()));
+            case Result.Refused<Participant> refused -> refused.refusalAs();
+        };
+    }
+
+    /**
+     * Whether the caller is a party to an object of {@code merchantId} at {@code bankId}: that bank, that merchant, or
+     * the merchant's provider (with {@code entityId} naming it, or without).
+     */
+    boolean isParty(Caller caller, ParticipantId merchantId, ParticipantId bankId) {
+        var principal = caller.principal();
+        return switch (principal.role()) {
+            case BANK -> principal.participantId().equals(bankId);
+            case MERCHANT ->
+                principal.participantId().equals(merchantId)
+                        && caller.entityId().isEmpty();
+            case PROVIDER -> caller.entityId().map(merchantId::equals).orElse(true) && providerOwns(caller, merchantId);
+            default -> false;
+        };
+    }
+
+    private boolean providerOwns(Caller caller, ParticipantId merchantId) {
+        return stores.participants()
+                .find(caller.mode(), merchantId)
+                .filter(p -> p.profile() instanceof Profile.MerchantProfile merchant
+                        && merchant.belongsTo(caller.principal().participantId()))
+                .isPresent();
+    }
+
+    Optional<Participant> activeBank(Mode mode, ParticipantId bankId) {
+        return stores.participants()
+                .find(mode, bankId)
+                .filter(p -> p.role() == Role.BANK)
+                .filter(Participant::isActive);
+    }
+
+    ZoneId zoneOf(Participant bank) {
+        return bank.profile() instanceof Profile.BankProfile profile
+                ? profile.timeZone()
+                : Profile.BankProfile.DEFAULT_TIME_ZONE;
+    }
+
+    /** The merchant's provider, which hears the merchant's webhooks too. */
+    Optional<ParticipantId> providerOf(Participant merchant) {
+        return merchant.profile() instanceof Profile.MerchantProfile profile ? profile.providerId() : Optional.empty();
+    }
+}
