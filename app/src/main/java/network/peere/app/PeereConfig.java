@@ -37,7 +37,60 @@ public record PeereConfig(
         long maxRequestBytes,
         SandboxDemo sandboxDemo,
         Webhooks webhooks,
-        Optional<String> phraseKeys) {
+        Optional<String> phraseKeys,
+        Billing billing) {
+
+    /**
+     * Billing settings: how long a bank has to answer an intent ({@code PEERE_INTENT_TTL}, default {@code 24h}) and a
+     * billing request ({@code PEERE_CHARGE_TTL}, default {@code 24h}), the smallest charge per currency in minor units
+     * ({@code PEERE_MINIMUM_AMOUNTS} like {@code NGN:100,USD:50}; default one major unit), and how often the sandbox
+     * bank looks for work ({@code PEERE_SANDBOX_BANK_POLL_MS}, default 200).
+     */
+    public record Billing(
+            Duration intentTtl,
+            Duration chargeTtl,
+            Map<java.util.Currency, Long> minimumMinor,
+            Duration sandboxBankPoll) {
+        public static final int SANDBOX_BANK_POLL_MS_DEFAULT = 200;
+
+        public Billing {
+            minimumMinor = Map.copyOf(minimumMinor);
+            if (!intentTtl.isPositive() || !chargeTtl.isPositive()) {
+                throw new IllegalArgumentException("PEERE_INTENT_TTL and PEERE_CHARGE_TTL must be positive");
+            }
+            if (sandboxBankPoll.toMillis() < 10 || sandboxBankPoll.toMillis() > 60_000) {
+                throw new IllegalArgumentException("PEERE_SANDBOX_BANK_POLL_MS must be 10-60000");
+            }
+        }
+
+        static Billing from(Map<String, String> values) {
+            Map<java.util.Currency, Long> minimums = new HashMap<>();
+            String raw = values.getOrDefault("PEERE_MINIMUM_AMOUNTS", "");
+            for (String pair : raw.split(",")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                String[] parts = pair.trim().split(":");
+                try {
+                    minimums.put(java.util.Currency.getInstance(parts[0].trim()), Long.parseLong(parts[1].trim()));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(
+                            "PEERE_MINIMUM_AMOUNTS lists <ISO currency>:<minor units> pairs like NGN:100,USD:50, got '"
+                                    + pair + "'",
+                            e);
+                }
+            }
+            return new Billing(
+                    Optional.ofNullable(values.get("PEERE_INTENT_TTL"))
+                            .map(v -> Webhooks.duration(v))
+                            .orElse(Duration.ofHours(24)),
+                    Optional.ofNullable(values.get("PEERE_CHARGE_TTL"))
+                            .map(v -> Webhooks.duration(v))
+                            .orElse(Duration.ofHours(24)),
+                    minimums,
+                    Duration.ofMillis(integer(values, "PEERE_SANDBOX_BANK_POLL_MS", SANDBOX_BANK_POLL_MS_DEFAULT)));
+        }
+    }
 
     public enum SandboxDemo {
         CREATE_ON_FIRST_START,
@@ -146,7 +199,7 @@ public record PeereConfig(
             }
         }
 
-        private static Duration duration(String raw) {
+        static Duration duration(String raw) {
             Matcher matcher = DURATION.matcher(raw.trim());
             if (!matcher.matches()) {
                 throw new IllegalArgumentException("'" + raw.trim() + "' is not a duration");
@@ -217,7 +270,8 @@ public record PeereConfig(
                         ? SandboxDemo.OFF
                         : SandboxDemo.CREATE_ON_FIRST_START,
                 Webhooks.from(values),
-                Optional.ofNullable(values.get("PEERE_PHRASE_KEYS")));
+                Optional.ofNullable(values.get("PEERE_PHRASE_KEYS")),
+                Billing.from(values));
     }
 
     public PeereConfig withPort(int newPort) {
@@ -231,7 +285,8 @@ public record PeereConfig(
                 maxRequestBytes,
                 sandboxDemo,
                 webhooks,
-                phraseKeys);
+                phraseKeys,
+                billing);
     }
 
     private static Map<String, String> readFile(Path path) {

@@ -7,6 +7,7 @@ import network.peere.app.phrases.PhraseKeys;
 import network.peere.core.Peere;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.RandomSource;
+import network.peere.core.services.billing.BillingSettings;
 import network.peere.persistence.jdbi.Database;
 import network.peere.persistence.jdbi.DatabaseSettings;
 import network.peere.webhook.AesGcmSecretCipher;
@@ -39,7 +40,11 @@ public final class PeereRuntime implements AutoCloseable {
                 .clock(clock)
                 .random(RandomSource.of(new SecureRandom()))
                 .webhooks(webhooks)
-                .phraseSealer(new AesGcmPhraseSealer(phraseKeys)));
+                .phraseSealer(new AesGcmPhraseSealer(phraseKeys))
+                .billing(new BillingSettings(
+                        config.billing().intentTtl(),
+                        config.billing().chargeTtl(),
+                        config.billing().minimumMinor())));
     }
 
     public static PeereRuntime open(PeereConfig config) {

@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import network.peere.app.jobs.BillingJobs;
 import network.peere.app.jobs.IdempotencyPurgeJob;
 import network.peere.app.jobs.WebhookDeliveryJob;
 import network.peere.app.jobs.WebhookPurgeJob;
@@ -32,6 +33,7 @@ public final class PeereServer implements AutoCloseable {
     private final IdempotencyPurgeJob purge;
     private final WebhookDeliveryJob delivery;
     private final WebhookPurgeJob webhookPurge;
+    private final BillingJobs billing;
 
     private PeereServer(
             PeereRuntime runtime,
@@ -39,7 +41,9 @@ public final class PeereServer implements AutoCloseable {
             Optional<SandboxDemo.Network> demo,
             IdempotencyPurgeJob purge,
             WebhookDeliveryJob delivery,
-            WebhookPurgeJob webhookPurge) {
+            WebhookPurgeJob webhookPurge,
+            BillingJobs billing) {
+        this.billing = billing;
         this.runtime = runtime;
         this.http = http;
         this.demo = demo;
@@ -83,7 +87,12 @@ public final class PeereServer implements AutoCloseable {
                                 runtime.peere().purgeWebhookHistory(),
                                 config.webhooks().retention())
                         .start();
-                return new PeereServer(runtime, http, demo, purge, delivery, webhookPurge);
+                var billing = new BillingJobs(
+                                runtime.peere().runBillingDeadlines(),
+                                runtime.peere().simulateBanks(),
+                                config.billing().sandboxBankPoll())
+                        .start();
+                return new PeereServer(runtime, http, demo, purge, delivery, webhookPurge, billing);
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
@@ -140,6 +149,7 @@ public final class PeereServer implements AutoCloseable {
 
     @Override
     public void close() {
+        billing.close();
         delivery.close();
         webhookPurge.close();
         purge.close();

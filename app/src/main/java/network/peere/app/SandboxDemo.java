@@ -49,7 +49,11 @@ public final class SandboxDemo {
     static final List<List<String>> DEMO_CUSTOMERS = List.of(
             List.of("Adaeze", "Okafor", "adaeze@sandbox.peere.test", "+2348012345678"),
             List.of("Tunde", "Bakare", "tunde@sandbox.peere.test", "+2348023456789"),
-            List.of("Ngozi", "Eze", "ngozi@sandbox.peere.test", "+2348034567890"));
+            List.of("Ngozi", "Eze", "ngozi@sandbox.peere.test", "+2348034567890"),
+            List.of("Emeka", "Obi", "emeka+deny@sandbox.peere.test", "+2348045678901"));
+
+    /** How long the simulated demo bank takes to answer, like a customer tapping "approve" on a phone. */
+    public static final java.time.Duration DEMO_BANK_DELAY = java.time.Duration.ofSeconds(1);
 
     public static final String DEMO_DEVICE = "device_demo_adaeze";
 
@@ -90,6 +94,8 @@ public final class SandboxDemo {
                 new Profile.BankProfile(Profile.BankProfile.DEFAULT_TIME_ZONE));
         keys.add(bank);
         addCustomers(new ParticipantId(bank.participantId()));
+        // The demo bank answers for itself (docs/sandbox.md), so a merchant developer alone can run the whole flow.
+        peere.simulateBanks().configure(new ParticipantId(bank.participantId()), Optional.of(DEMO_BANK_DELAY));
         DemoKey provider = create("Sandbox Provider", "provider@sandbox.peere.test", new Profile.ProviderProfile());
         keys.add(provider);
         keys.add(create(

@@ -1,0 +1,464 @@
+package network.peere.app.usecases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import network.peere.app.testing.StoreBackend;
+import network.peere.core.Peere;
+import network.peere.core.domain.agreement.Agreement;
+import network.peere.core.domain.agreement.AgreementStatus;
+import network.peere.core.domain.agreement.CustomerDecision;
+import network.peere.core.domain.agreement.IntentType;
+import network.peere.core.domain.agreement.limits.LimitKind;
+import network.peere.core.domain.audit.Actor;
+import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.billing.ChargeStatus;
+import network.peere.core.domain.identity.BatchItem;
+import network.peere.core.domain.ledger.Account;
+import network.peere.core.domain.ledger.AccountType;
+import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.ApiKeyId;
+import network.peere.core.domain.participant.ContactDetails;
+import network.peere.core.domain.participant.MerchantTrust;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.Principal;
+import network.peere.core.domain.participant.Profile;
+import network.peere.core.domain.participant.TrustLevel;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.ports.in.billing.AnswerBillingRequests;
+import network.peere.core.ports.in.billing.AnswerIntents;
+import network.peere.core.ports.in.billing.BillCustomers;
+import network.peere.core.ports.in.billing.BillingProblem;
+import network.peere.core.ports.in.billing.Caller;
+import network.peere.core.ports.in.billing.FindTransactions;
+import network.peere.core.ports.in.billing.Result;
+import network.peere.core.ports.in.billing.SendBillingIntents;
+import network.peere.core.ports.in.identity.CustomerDraft;
+import network.peere.core.ports.in.identity.LookUpCustomer;
+import network.peere.core.ports.in.identity.MigrateCustomers;
+import network.peere.core.ports.in.participant.RegisterParticipant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The billing use cases end to end through {@link Peere} on every store: intents, decisions, bills, bank answers,
+ * limits, deadlines and the sandbox bank; the ledger sums to zero after every scenario.
+ */
+abstract class BillingUseCasesContract {
+    private static final Actor TEST = Actor.system("billing use-case test");
+    private static final Currency NGN = Currency.getInstance("NGN");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T08:00:00Z"));
+    private final StoreBackend backend;
+    private StoreBackend.Opened opened;
+    Peere peere;
+    Participant bank;
+    Participant merchant;
+    Participant otherMerchant;
+    BatchItem.Created ada;
+
+    BillingUseCasesContract(StoreBackend backend) {
+        this.backend = backend;
+    }
+
+    @BeforeEach
+    void createNetwork() {
+        opened = backend.open();
+        peere = opened.peere(now::get);
+        bank = register(new Profile.BankProfile(Profile.BankProfile.DEFAULT_TIME_ZONE));
+        merchant = merchant(TrustLevel.ENHANCED);
+        otherMerchant = merchant(TrustLevel.ENHANCED);
+        ada = customer("1", "ada@example.com");
+    }
+
+    @AfterEach
+    void ledgerBalancesThenRelease() throws Exception {
+        try {
+            assertThat(opened.stores().ledger().trialBalance(Mode.SANDBOX).sumsToZero())
+                    .as("the journal sums to zero per currency")
+                    .isTrue();
+        } finally {
+            opened.close();
+        }
+    }
+
+    // ---- scenarios
+
+    @Test
+    void an_approved_agreement_bills_and_the_confirmed_charge_is_posted_to_the_ledger() {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.MONTHLY, "50000"));
+        assertThat(agreement.status()).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(agreement.limits().cap(LimitKind.MONTHLY)).contains(Money.of(5_000_000, "NGN"));
+
+        Charge charge = accepted(bill(merchant, agreement.agreementPhrase(), "1500.50"));
+        assertThat(charge.status()).isEqualTo(ChargeStatus.PENDING_BANK);
+        assertThat(charge.amount()).isEqualTo(Money.of(150_050, "NGN"));
+
+        Charge confirmed = ok(answer(charge, CustomerDecision.APPROVE_RECURRING));
+        assertThat(confirmed.status()).isEqualTo(ChargeStatus.CONFIRMED);
+        var balance = opened.stores().ledger().trialBalance(Mode.SANDBOX);
+        assertThat(balance.balance(
+                        new Account(AccountType.BANK_SETTLEMENT, bank.id().value()), NGN))
+                .isEqualTo(150_050);
+        assertThat(balance.balance(
+                        new Account(AccountType.MERCHANT_PAYABLE, merchant.id().value()), NGN))
+                .isEqualTo(-150_050);
+        assertThat(ok(peere.findAgreements().find(Caller.of(principal(merchant)), agreement.id()))
+                        .lastUsedAt())
+                .isPresent();
+        var history = ok(peere.findTransactions()
+                .history(Caller.of(principal(bank)), FindTransactions.Query.all(), new PageRequest(0, 10)));
+        assertThat(history.items()).extracting(Charge::id).containsExactly(charge.id());
+    }
+
+    @Test
+    void a_limit_breach_is_refused_naming_the_limit_and_a_decline_gives_the_reservation_back() {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.MONTHLY, "5000"));
+        Charge first = accepted(bill(merchant, agreement.agreementPhrase(), "3000"));
+
+        var refused = refusal(bill(merchant, agreement.agreementPhrase(), "3000"));
+        assertThat(refused.problem()).isEqualTo(BillingProblem.SPENDING_LIMIT_EXCEEDED);
+        assertThat(refused.limit().orElseThrow().limit()).isEqualTo(LimitKind.MONTHLY);
+        assertThat(refused.limit().orElseThrow().remaining()).isEqualTo(Money.of(200_000, "NGN"));
+
+        Charge declined = ok(answer(first, CustomerDecision.DENY));
+        assertThat(declined.status()).isEqualTo(ChargeStatus.FAILED);
+        assertThat(declined.declineReason()).contains("declined");
+        accepted(bill(merchant, agreement.agreementPhrase(), "3000"));
+    }
+
+    @Test
+    void a_dry_run_checks_the_same_and_reserves_nothing() {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.DAILY, "1000"));
+        for (int i = 0; i < 3; i++) {
+            var item = billItems(merchant, agreement.agreementPhrase(), "1000", true)
+                    .getFirst();
+            assertThat(item).isInstanceOf(BillCustomers.Item.WouldAccept.class);
+        }
+        var over = billItems(merchant, agreement.agreementPhrase(), "1000.01", true)
+                .getFirst();
+        assertThat(((BillCustomers.Item.Refused) over).refusal().problem())
+                .isEqualTo(BillingProblem.SPENDING_LIMIT_EXCEEDED);
+        accepted(bill(merchant, agreement.agreementPhrase(), "1000"));
+        var history = ok(peere.findTransactions()
+                .history(Caller.of(principal(merchant)), FindTransactions.Query.all(), new PageRequest(0, 10)));
+        assertThat(history.total()).isEqualTo(1);
+    }
+
+    @Test
+    void suspension_revocation_and_block_take_effect_for_the_very_next_call() {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of());
+        ok(peere.answerIntents()
+                .change(new AnswerIntents.Change(
+                        principal(bank),
+                        agreement.id(),
+                        Optional.of(CustomerDecision.SUSPENDED),
+                        Optional.empty(),
+                        Optional.of(true))));
+        assertThat(refusal(bill(merchant, agreement.agreementPhrase(), "100")).problem())
+                .isEqualTo(BillingProblem.AGREEMENT_SUSPENDED);
+        var intent = intentItems(merchant, IntentType.RECURRING).getFirst().result();
+        assertThat(((Result.Refused<Agreement>) intent).problem()).isEqualTo(BillingProblem.MERCHANT_BLOCKED);
+
+        ok(peere.answerIntents()
+                .change(new AnswerIntents.Change(
+                        principal(bank),
+                        agreement.id(),
+                        Optional.of(CustomerDecision.APPROVE_RECURRING),
+                        Optional.empty(),
+                        Optional.of(false))));
+        accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+        ok(peere.answerIntents().revoke(Caller.of(principal(merchant)), agreement.id()));
+        assertThat(refusal(bill(merchant, agreement.agreementPhrase(), "100")).problem())
+                .isEqualTo(BillingProblem.AGREEMENT_REVOKED);
+    }
+
+    @Test
+    void another_merchant_can_neither_use_nor_see_an_agreement_or_a_phrase() {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of());
+        Charge charge = accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+
+        assertThat(refusal(bill(otherMerchant, agreement.agreementPhrase(), "100"))
+                        .problem())
+                .isEqualTo(BillingProblem.AGREEMENT_NOT_FOUND);
+        var stolen = peere.sendBillingIntents()
+                .send(intentCommand(otherMerchant, lookupPhrase(merchant), IntentType.RECURRING));
+        assertThat(((Result.Refused<Agreement>) ok(stolen).getFirst().result()).problem())
+                .isEqualTo(BillingProblem.PHRASE_NOT_FOUND);
+        assertThat(peere.findAgreements().find(Caller.of(principal(otherMerchant)), agreement.id()))
+                .isEqualTo(Result.refused(BillingProblem.AGREEMENT_NOT_FOUND));
+        assertThat(peere.findTransactions().details(Caller.of(principal(otherMerchant)), charge.id()))
+                .isEqualTo(Result.refused(BillingProblem.TRANSACTION_NOT_FOUND));
+    }
+
+    @Test
+    void a_bank_answers_an_intent_and_a_billing_request_once_and_only_before_the_deadline() {
+        Agreement proposed = proposed(IntentType.RECURRING);
+        ok(respond(proposed, CustomerDecision.APPROVE_RECURRING));
+        assertThat(respond(proposed, CustomerDecision.DENY))
+                .isEqualTo(Result.refused(BillingProblem.INTENT_ALREADY_ANSWERED));
+
+        Agreement late = proposed(IntentType.RECURRING);
+        now.set(now.get().plus(Duration.ofHours(25)));
+        assertThat(respond(late, CustomerDecision.APPROVE_RECURRING))
+                .isEqualTo(Result.refused(BillingProblem.INTENT_EXPIRED));
+
+        Charge charge = accepted(bill(merchant, proposed.agreementPhrase(), "100"));
+        ok(answer(charge, CustomerDecision.APPROVE_ONCE));
+        assertThat(answer(charge, CustomerDecision.APPROVE_ONCE))
+                .isEqualTo(Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED));
+    }
+
+    @Test
+    void deadlines_expire_unanswered_intents_and_charges_and_give_limits_back() {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.DAILY, "100"));
+        Agreement unanswered = proposed(IntentType.RECURRING);
+        Charge charge = accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+        assertThat(refusal(bill(merchant, agreement.agreementPhrase(), "100")).problem())
+                .isEqualTo(BillingProblem.SPENDING_LIMIT_EXCEEDED);
+
+        now.set(now.get().plus(Duration.ofHours(24)).plusSeconds(1));
+        assertThat(answer(charge, CustomerDecision.APPROVE_ONCE))
+                .isEqualTo(Result.refused(BillingProblem.BILLING_REQUEST_EXPIRED));
+        assertThat(peere.runBillingDeadlines().expireDue(100)).isEqualTo(2);
+        assertThat(peere.runBillingDeadlines().expireDue(100)).isZero();
+
+        var expired = ok(peere.findTransactions().details(Caller.of(principal(merchant)), charge.id()));
+        assertThat(expired.status()).isEqualTo(ChargeStatus.EXPIRED);
+        assertThat(expired.declineReason()).contains(Charge.EXPIRED_REASON);
+        assertThat(ok(peere.findAgreements().find(Caller.of(principal(merchant)), unanswered.id()))
+                        .status())
+                .isEqualTo(AgreementStatus.EXPIRED);
+        // Same calendar day in Lagos? 08:00Z + 24 h is the next day: a fresh daily window either way.
+        accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+    }
+
+    @Test
+    void a_one_time_agreement_takes_one_charge_and_is_then_used_up() {
+        Agreement agreement = approvedAgreement(IntentType.ONE_TIME, Map.of());
+        Charge charge = accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+        assertThat(refusal(bill(merchant, agreement.agreementPhrase(), "100")).problem())
+                .isEqualTo(BillingProblem.AGREEMENT_EXHAUSTED);
+        ok(answer(charge, CustomerDecision.APPROVE_ONCE));
+        assertThat(ok(peere.findAgreements().find(Caller.of(principal(merchant)), agreement.id()))
+                        .status())
+                .isEqualTo(AgreementStatus.EXHAUSTED);
+        assertThat(refusal(bill(merchant, agreement.agreementPhrase(), "100")).problem())
+                .isEqualTo(BillingProblem.AGREEMENT_EXHAUSTED);
+    }
+
+    @Test
+    void amounts_are_exact_currencies_match_and_small_charges_are_refused() {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of());
+        assertThat(peere.billCustomers().bill(billCommand(merchant, agreement.agreementPhrase(), "10.001", false)))
+                .isEqualTo(Result.refused(BillingProblem.INVALID_AMOUNT));
+        assertThat(peere.billCustomers().bill(billCommand(merchant, agreement.agreementPhrase(), "0.99", false)))
+                .isEqualTo(Result.refused(BillingProblem.AMOUNT_BELOW_MINIMUM));
+        var usd = new BillCustomers.Command(
+                Caller.of(principal(merchant)),
+                List.of(agreement.agreementPhrase()),
+                new BigDecimal("10"),
+                Currency.getInstance("USD"),
+                "Gym",
+                Optional.empty(),
+                false);
+        var item =
+                (BillCustomers.Item.Refused) ok(peere.billCustomers().bill(usd)).getFirst();
+        assertThat(item.refusal().problem()).isEqualTo(BillingProblem.CURRENCY_MISMATCH);
+    }
+
+    @Test
+    void the_sandbox_bank_answers_by_its_documented_rules() {
+        ok(peere.simulateBanks().configure(bank.id(), Optional.of(Duration.ZERO)));
+        customer("2", "obi+deny@example.com");
+        Agreement approved = proposed(IntentType.RECURRING);
+        Agreement denied = proposedFor(lookupPhraseOf(merchant, "obi+deny@example.com"));
+        now.set(now.get().plusSeconds(1));
+        assertThat(peere.simulateBanks().answerDue(100)).isEqualTo(2);
+        assertThat(find(approved).status()).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(find(denied).status()).isEqualTo(AgreementStatus.DENIED);
+
+        Charge paid = accepted(bill(merchant, approved.agreementPhrase(), "100.00"));
+        Charge poor = accepted(bill(merchant, approved.agreementPhrase(), "100.51"));
+        Charge silent = accepted(bill(merchant, approved.agreementPhrase(), "100.52"));
+        now.set(now.get().plusSeconds(1));
+        assertThat(peere.simulateBanks().answerDue(100)).isEqualTo(2);
+        assertThat(details(paid).status()).isEqualTo(ChargeStatus.CONFIRMED);
+        assertThat(details(poor).status()).isEqualTo(ChargeStatus.FAILED);
+        assertThat(details(poor).declineReason()).contains("insufficient_funds");
+        assertThat(details(silent).status()).isEqualTo(ChargeStatus.PENDING_BANK);
+        assertThat(peere.simulateBanks().answerDue(100)).isZero();
+    }
+
+    // ---- fixture
+
+    private Participant register(Profile profile) {
+        var outcome = peere.registerParticipant()
+                .register(new RegisterParticipant.Command(Mode.SANDBOX, "Name", "x@example.test", profile, TEST));
+        return ((RegisterParticipant.Registration.Registered) outcome).participant();
+    }
+
+    private Participant merchant(TrustLevel level) {
+        return register(new Profile.MerchantProfile(
+                Optional.empty(),
+                new MerchantTrust(MerchantTrust.Trusted.TRUSTED, level, MerchantTrust.DeviceLookup.ENABLED),
+                ContactDetails.none()));
+    }
+
+    private BatchItem.Created customer(String n, String email) {
+        Map<String, String> values = new HashMap<>();
+        values.put("clientRef", "C-" + n);
+        values.put("reference", "R-" + n);
+        values.put("firstname", "Ada");
+        values.put("lastname", "Obi");
+        values.put("accountName", "Ada Obi");
+        values.put("accountNumber", "0123456789");
+        values.put("email", email);
+        values.put("country", "NG");
+        var outcome = peere.migrateCustomers()
+                .migrate(
+                        new MigrateCustomers.Command(Mode.SANDBOX, bank.id(), List.of(CustomerDraft.of(values)), TEST));
+        return (BatchItem.Created)
+                ((MigrateCustomers.Migration.Processed) outcome).batch().items().getFirst();
+    }
+
+    static Principal principal(Participant participant) {
+        return new Principal(participant.id(), Mode.SANDBOX, participant.role(), new ApiKeyId("key_test"));
+    }
+
+    String lookupPhrase(Participant forMerchant) {
+        return lookupPhraseOf(forMerchant, "ada@example.com");
+    }
+
+    private String lookupPhraseOf(Participant forMerchant, String email) {
+        var found = (LookUpCustomer.Lookup.Found) peere.lookUpCustomer()
+                .lookUp(new LookUpCustomer.Query(
+                        Mode.SANDBOX,
+                        forMerchant.id(),
+                        forMerchant.role(),
+                        Optional.empty(),
+                        LookUpCustomer.Kind.EMAIL,
+                        email));
+        return found.banks().getFirst().phrase();
+    }
+
+    private SendBillingIntents.Command intentCommand(Participant from, String phrase, IntentType type) {
+        return new SendBillingIntents.Command(
+                Caller.of(principal(from)),
+                List.of(phrase),
+                type,
+                NGN,
+                "Gym membership",
+                Optional.empty(),
+                Map.of(),
+                Optional.empty());
+    }
+
+    private List<SendBillingIntents.Item> intentItems(Participant from, IntentType type) {
+        return ok(peere.sendBillingIntents().send(intentCommand(from, lookupPhrase(from), type)));
+    }
+
+    Agreement proposed(IntentType type) {
+        return ok(intentItems(merchant, type).getFirst().result());
+    }
+
+    private Agreement proposedFor(String phrase) {
+        return ok(ok(peere.sendBillingIntents().send(intentCommand(merchant, phrase, IntentType.RECURRING)))
+                .getFirst()
+                .result());
+    }
+
+    Result<Agreement> respond(Agreement intent, CustomerDecision decision) {
+        return respond(intent, decision, Map.of());
+    }
+
+    private Result<Agreement> respond(Agreement intent, CustomerDecision decision, Map<LimitKind, String> limits) {
+        Map<LimitKind, BigDecimal> major = new HashMap<>();
+        limits.forEach((kind, value) -> major.put(kind, new BigDecimal(value)));
+        return peere.answerIntents()
+                .respond(new AnswerIntents.Response(
+                        principal(bank),
+                        intent.intentReference(),
+                        Optional.of(intent.customerId().value()),
+                        Optional.of(intent.merchantId()),
+                        Optional.of(intent.lookupPhrase()),
+                        decision,
+                        limits.isEmpty() ? Optional.empty() : Optional.of(major),
+                        false));
+    }
+
+    Agreement approvedAgreement(IntentType type, Map<LimitKind, String> limits) {
+        Agreement intent = proposed(type);
+        CustomerDecision decision =
+                type == IntentType.ONE_TIME ? CustomerDecision.APPROVE_ONCE : CustomerDecision.APPROVE_RECURRING;
+        return ok(respond(intent, decision, limits));
+    }
+
+    private BillCustomers.Command billCommand(Participant from, String phrase, String amount, boolean dryRun) {
+        return new BillCustomers.Command(
+                Caller.of(principal(from)),
+                List.of(phrase),
+                new BigDecimal(amount),
+                NGN,
+                "Monthly plan",
+                Optional.empty(),
+                dryRun);
+    }
+
+    private List<BillCustomers.Item> billItems(Participant from, String phrase, String amount, boolean dryRun) {
+        return ok(peere.billCustomers().bill(billCommand(from, phrase, amount, dryRun)));
+    }
+
+    BillCustomers.Item bill(Participant from, String phrase, String amount) {
+        return billItems(from, phrase, amount, false).getFirst();
+    }
+
+    static Charge accepted(BillCustomers.Item item) {
+        assertThat(item).isInstanceOf(BillCustomers.Item.Accepted.class);
+        return ((BillCustomers.Item.Accepted) item).charge();
+    }
+
+    static Result.Refused<?> refusal(BillCustomers.Item item) {
+        assertThat(item).isInstanceOf(BillCustomers.Item.Refused.class);
+        return ((BillCustomers.Item.Refused) item).refusal();
+    }
+
+    Result<Charge> answer(Charge charge, CustomerDecision action) {
+        return peere.answerBillingRequests()
+                .answer(new AnswerBillingRequests.Answer(
+                        principal(bank),
+                        charge.id(),
+                        action,
+                        Optional.empty(),
+                        Optional.of("bank_" + charge.id()),
+                        Optional.empty()));
+    }
+
+    private Agreement find(Agreement agreement) {
+        return ok(peere.findAgreements().find(Caller.of(principal(merchant)), agreement.id()));
+    }
+
+    private Charge details(Charge charge) {
+        return ok(peere.findTransactions().details(Caller.of(principal(merchant)), charge.id()));
+    }
+
+    static <T> T ok(Result<T> result) {
+        assertThat(result).isInstanceOf(Result.Ok.class);
+        return ((Result.Ok<T>) result).value();
+    }
+
+    static <T> List<T> list(List<T> items) {
+        return new ArrayList<>(items);
+    }
+}
