@@ -301,6 +301,71 @@ abstract class BillingUseCasesContract {
         assertThat(peere.simulateBanks().answerDue(100)).isZero();
     }
 
+    @Test
+    void two_hundred_concurrent_bills_on_one_agreement_never_overspend_and_declines_give_back_exactly()
+            throws Exception {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.MONTHLY, "50000"));
+        int bills = 200;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<BillCustomers.Item>> futures = new ArrayList<>();
+        for (int i = 0; i < bills; i++) {
+            // 100.00 .. 599.00: 200 bills ask for about 70,000, well past the 50,000 cap.
+            String amount = (100 + (i * 37) % 500) + ".00";
+            futures.add(pool.submit(() -> {
+                start.await();
+                return bill(merchant, agreement.agreementPhrase(), amount);
+            }));
+        }
+        start.countDown();
+        List<Charge> accepted = new ArrayList<>();
+        int refused = 0;
+        for (var future : futures) {
+            switch (future.get()) {
+                case BillCustomers.Item.Accepted a -> accepted.add(a.charge());
+                case BillCustomers.Item.Refused r -> {
+                    assertThat(r.refusal().problem()).isEqualTo(BillingProblem.SPENDING_LIMIT_EXCEEDED);
+                    refused++;
+                }
+                case BillCustomers.Item.WouldAccept w -> throw new AssertionError("not a dry run");
+            }
+        }
+        pool.shutdown();
+        long acceptedMinor =
+                accepted.stream().mapToLong(c -> c.amount().minor()).sum();
+        assertThat(acceptedMinor).isLessThanOrEqualTo(5_000_000);
+        assertThat(refused).isPositive();
+        assertThat(monthlyUsed(agreement)).isEqualTo(acceptedMinor);
+
+        // The bank confirms every other charge and declines the rest; then the reservation equals the confirmed sum.
+        long confirmedMinor = 0;
+        for (int i = 0; i < accepted.size(); i++) {
+            boolean confirm = i % 2 == 0;
+            ok(answer(accepted.get(i), confirm ? CustomerDecision.APPROVE_RECURRING : CustomerDecision.DENY));
+            confirmedMinor += confirm ? accepted.get(i).amount().minor() : 0;
+        }
+        assertThat(monthlyUsed(agreement)).isEqualTo(confirmedMinor);
+        assertThat(opened.stores()
+                        .ledger()
+                        .trialBalance(Mode.SANDBOX)
+                        .balance(
+                                new Account(
+                                        AccountType.MERCHANT_PAYABLE,
+                                        merchant.id().value()),
+                                NGN))
+                .isEqualTo(-confirmedMinor);
+    }
+
+    private long monthlyUsed(Agreement agreement) {
+        var report = ok(peere.findAgreements().limits(Caller.of(principal(merchant)), agreement.id()));
+        return report.limits().stream()
+                .filter(l -> l.kind() == LimitKind.MONTHLY)
+                .findFirst()
+                .orElseThrow()
+                .used()
+                .minor();
+    }
+
     // ---- fixture
 
     private Participant register(Profile profile) {
