@@ -1,0 +1,422 @@
+package network.peere.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import network.peere.app.testing.Response;
+import network.peere.app.testing.RunningServer;
+import network.peere.app.testing.TestPhrases;
+import network.peere.core.Peere;
+import network.peere.core.domain.agreement.CustomerDecision;
+import network.peere.core.domain.agreement.IntentType;
+import network.peere.core.domain.audit.Actor;
+import network.peere.core.domain.participant.ApiKeyId;
+import network.peere.core.domain.participant.ContactDetails;
+import network.peere.core.domain.participant.MerchantTrust;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.Principal;
+import network.peere.core.domain.participant.Profile;
+import network.peere.core.domain.participant.TrustLevel;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.ports.in.billing.AnswerIntents;
+import network.peere.core.ports.in.billing.BillCustomers;
+import network.peere.core.ports.in.billing.Caller;
+import network.peere.core.ports.in.billing.Result;
+import network.peere.core.ports.in.billing.SendBillingIntents;
+import network.peere.core.ports.in.identity.CustomerDraft;
+import network.peere.core.ports.in.identity.LookUpCustomer;
+import network.peere.core.ports.in.identity.MigrateCustomers;
+import network.peere.core.ports.in.participant.RegisterParticipant;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.RandomSource;
+import network.peere.persistence.testing.TestDatabase;
+import network.peere.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Billing requests over HTTP on MariaDB against the simulated bank, beside two baselines measured in the same run: a
+ * bare Javalin POST echo (what HTTP alone costs here) and the in-process rate (the core on JDBI and MariaDB, no HTTP).
+ * Each client bills its own agreement (one customer each), as a merchant's many customers would. Not part of the normal
+ * build (tag {@code benchmark}); run with
+ *
+ * <pre>{@code ./peere mvn -B test -pl app -am -Dpeere.excludedGroups=none -Dgroups=benchmark \
+ *     -Dtest=BillingBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false -Dpeere.requireMariaDb=true}</pre>
+ *
+ * {@code -Dpeere.bench.seconds=10} sizes each run. Benchmark keys get raised rate limits (decisions.md).
+ */
+@Tag("benchmark")
+class BillingBenchmarkTest {
+    private static final int CONNECTIONS = 64;
+    private static final String RAISED = "{\"perMinute\":10000000,\"burstPerSecond\":1000000}";
+    private static final Actor BENCH = Actor.system("billing benchmark");
+
+    private final Duration window = Duration.ofSeconds(Integer.getInteger("peere.bench.seconds", 10));
+
+    @Test
+    void bills_over_http_against_a_bare_post_echo_and_the_in_process_rate(@TempDir Path dataDir) throws Exception {
+        Javalin bare = Javalin.create(config -> config.routes.post(
+                        "/echo",
+                        ctx -> ctx.status(201).json(Map.of("statusCode", 201, "success", true, "echo", ctx.body()))))
+                .start(0);
+        try {
+            double echo = echo(bare.port());
+            Figures inProcess = inProcess();
+            Figures http;
+            long confirmedAfterMs;
+            try (TestDatabase database = TestDatabases.mariaDb();
+                    RunningServer server = RunningServer.on(
+                            RunningServer.config(
+                                    database,
+                                    dataDir,
+                                    Map.of("PEERE_DB_POOL_SIZE", "64", "PEERE_SANDBOX_DEMO", "false")),
+                            Clock.of(java.time.Clock.systemUTC()))) {
+                Network network = httpNetwork(server);
+                List<String> phrases = network.agreementPhrases();
+                long start = System.nanoTime();
+                http = load(phrase -> post(server, network.merchantKey(), phrase), phrases);
+                confirmedAfterMs = waitUntilConfirmed(server, network.merchantKey());
+                long endToEnd = System.nanoTime() - start;
+                double confirmedRate = http.accepted() / (endToEnd / 1e9);
+                System.out.printf(
+                        "%nBENCHMARK billing: %d connections, %d agreements, %d s, MariaDB, simulated bank%n"
+                                + "  POST /v1/customer/bill accepted:   %,10.0f bills/s  (p50 %.1f ms, p99 %.1f ms)%n"
+                                + "  accepted and confirmed end to end: %,10.0f bills/s  (last confirmation %d ms"
+                                + " after the load stopped)%n"
+                                + "  in-process (core + JDBI, no HTTP): %,10.0f bills/s  (p50 %.1f ms, p99 %.1f ms)%n"
+                                + "  bare Javalin POST echo:            %,10.0f requests/s%n"
+                                + "  HTTP cost: %.0f%% of the in-process rate (aim <= 20%%); HTTP/echo %.2f%n"
+                                + "  aim: >= 3,000 bills/s accepted and confirmed, p99 <= 50 ms%n",
+                        CONNECTIONS,
+                        phrases.size(),
+                        window.toSeconds(),
+                        http.rate(),
+                        http.p50(),
+                        http.p99(),
+                        confirmedRate,
+                        confirmedAfterMs,
+                        inProcess.rate(),
+                        inProcess.p50(),
+                        inProcess.p99(),
+                        echo,
+                        100 * (1 - http.rate() / inProcess.rate()),
+                        http.rate() / echo);
+            }
+        } finally {
+            bare.stop();
+        }
+    }
+
+    // ---- HTTP
+
+    private record Network(String merchantKey, List<String> agreementPhrases) {}
+
+    private Network httpNetwork(RunningServer server) throws Exception {
+        server.raiseOperatorRateLimits();
+        String bankId = created(server, "/v1/operator/banks", "{\"name\":\"Bench Bank\",\"email\":\"b@bank.test\"}");
+        String merchantId =
+                created(server, "/v1/operator/merchants", "{\"name\":\"Bench Shop\",\"email\":\"b@shop.test\"}");
+        raise(server, bankId);
+        raise(server, merchantId);
+        String bank = key(server, bankId);
+        String merchant = key(server, merchantId);
+        Response simulated = server.api()
+                .put(
+                        "/v1/operator/banks/" + bankId + "/simulation",
+                        server.operatorKey(),
+                        "{\"enabled\":true,\"delayMs\":0}");
+        assertThat(simulated.status()).as(simulated.body()).isEqualTo(200);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            items.add(customerJson(i));
+        }
+        Response migrated =
+                server.api().post("/v1/bank/customers", bank, "{\"customers\":[" + String.join(",", items) + "]}");
+        assertThat(migrated.status()).as(migrated.body()).isEqualTo(201);
+        List<String> lookupPhrases = new ArrayList<>();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            Response found = server.api().get("/v1/customer/banks?email=bench" + i + "@example.com", merchant);
+            lookupPhrases.add(found.data().get("banks").get(0).get("phrase").asText());
+        }
+        Response intents = server.api()
+                .post(
+                        "/v1/billing/intent",
+                        merchant,
+                        "{\"lookupPhrases\":[\"" + String.join("\",\"", lookupPhrases)
+                                + "\"],\"currency\":\"NGN\",\"description\":\"Bench plan\",\"type\":\"recurring\"}");
+        assertThat(intents.status()).as(intents.body()).isEqualTo(200);
+        List<String> agreementPhrases = new ArrayList<>();
+        intents.json()
+                .forEach(
+                        item -> agreementPhrases.add(item.get("agreementPhrase").asText()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (activeDecisions(server, merchant) < CONNECTIONS) {
+            assertThat(System.nanoTime())
+                    .as("the simulated bank approves the intents")
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return new Network(merchant, agreementPhrases);
+    }
+
+    private static long activeDecisions(RunningServer server, String merchant) {
+        Response decisions = server.api().get("/v1/merchant/customer-decisions?limit=100", merchant);
+        long active = 0;
+        for (JsonNode decision : decisions.data()) {
+            active += "active".equals(decision.get("status").asText()) ? 1 : 0;
+        }
+        return active;
+    }
+
+    /** Milliseconds from now until no charge is pending at the (simulated) bank. */
+    private static long waitUntilConfirmed(RunningServer server, String merchant) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            Response pending = server.api().get("/v1/transaction-history?status=pending&limit=1", merchant);
+            if (pending.data().get("total").asLong() == 0) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            assertThat(System.nanoTime()).as("every charge is answered").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private boolean post(RunningServer server, String merchantKey, String phrase) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/v1/customer/bill"))
+                .header("Authorization", "Bearer " + merchantKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"agreementPhrases\":[\"" + phrase
+                        + "\"],\"amount\":1500,\"currency\":\"NGN\",\"description\":\"Bench\"}"))
+                .build();
+        var answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException(answer.statusCode() + " " + answer.body());
+        }
+        return true;
+    }
+
+    private double echo(int port) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/echo"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"agreementPhrases\":[\"agp_x\"],\"amount\":1500,"
+                        + "\"currency\":\"NGN\",\"description\":\"Bench\"}"))
+                .build();
+        List<String> slots = new ArrayList<>();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            slots.add("echo");
+        }
+        return load(
+                        slot -> client.send(request, HttpResponse.BodyHandlers.ofString())
+                                        .statusCode()
+                                == 201,
+                        slots)
+                .rate();
+    }
+
+    // ---- in process
+
+    private Figures inProcess() throws Exception {
+        try (TestDatabase database = TestDatabases.mariaDb()) {
+            Peere peere = Peere.create(config -> config.stores(database.stores())
+                    .clock(Clock.of(java.time.Clock.systemUTC()))
+                    .random(RandomSource.of(new Random()))
+                    .phraseSealer(TestPhrases.sealer()));
+            Participant bank = register(peere, new Profile.BankProfile(Profile.BankProfile.DEFAULT_TIME_ZONE));
+            Participant merchant = register(
+                    peere,
+                    new Profile.MerchantProfile(
+                            Optional.empty(),
+                            new MerchantTrust(
+                                    MerchantTrust.Trusted.TRUSTED,
+                                    TrustLevel.BASIC,
+                                    MerchantTrust.DeviceLookup.ENABLED),
+                            ContactDetails.none()));
+            List<CustomerDraft> drafts = new ArrayList<>();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                drafts.add(draft(i));
+            }
+            peere.migrateCustomers().migrate(new MigrateCustomers.Command(Mode.SANDBOX, bank.id(), drafts, BENCH));
+            List<String> lookupPhrases = new ArrayList<>();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                var found = (LookUpCustomer.Lookup.Found) peere.lookUpCustomer()
+                        .lookUp(new LookUpCustomer.Query(
+                                Mode.SANDBOX,
+                                merchant.id(),
+                                merchant.role(),
+                                Optional.empty(),
+                                LookUpCustomer.Kind.EMAIL,
+                                "bench" + i + "@example.com"));
+                lookupPhrases.add(found.banks().getFirst().phrase());
+            }
+            var sent = (Result.Ok<List<SendBillingIntents.Item>>) peere.sendBillingIntents()
+                    .send(new SendBillingIntents.Command(
+                            Caller.of(principal(merchant)),
+                            lookupPhrases,
+                            IntentType.RECURRING,
+                            Currency.getInstance("NGN"),
+                            "Bench plan",
+                            Optional.empty(),
+                            Map.of(),
+                            Optional.empty()));
+            List<String> agreementPhrases = new ArrayList<>();
+            for (var item : sent.value()) {
+                var agreement = ((Result.Ok<network.peere.core.domain.agreement.Agreement>) item.result()).value();
+                peere.answerIntents()
+                        .respond(new AnswerIntents.Response(
+                                principal(bank),
+                                agreement.intentReference(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                CustomerDecision.APPROVE_RECURRING,
+                                Optional.empty(),
+                                false));
+                agreementPhrases.add(agreement.agreementPhrase());
+            }
+            Caller caller = Caller.of(principal(merchant));
+            return load(
+                    phrase -> peere.billCustomers()
+                                            .bill(new BillCustomers.Command(
+                                                    caller,
+                                                    List.of(phrase),
+                                                    new BigDecimal("1500"),
+                                                    Currency.getInstance("NGN"),
+                                                    "Bench",
+                                                    Optional.empty(),
+                                                    false))
+                                    instanceof Result.Ok<List<BillCustomers.Item>> ok
+                            && ok.value().getFirst() instanceof BillCustomers.Item.Accepted,
+                    agreementPhrases);
+        }
+    }
+
+    private static Participant register(Peere peere, Profile profile) {
+        var outcome = peere.registerParticipant()
+                .register(new RegisterParticipant.Command(Mode.SANDBOX, "Bench", "b@bench.test", profile, BENCH));
+        return ((RegisterParticipant.Registration.Registered) outcome).participant();
+    }
+
+    private static Principal principal(Participant participant) {
+        return new Principal(participant.id(), Mode.SANDBOX, participant.role(), new ApiKeyId("key_bench"));
+    }
+
+    private static CustomerDraft draft(int i) {
+        Map<String, String> values = new HashMap<>();
+        values.put("clientRef", "client-" + i);
+        values.put("reference", "ref-" + i);
+        values.put("firstname", "Adaeze");
+        values.put("lastname", "Okafor");
+        values.put("accountName", "Adaeze Okafor");
+        values.put("accountNumber", "0123456789");
+        values.put("email", "bench" + i + "@example.com");
+        values.put("country", "NG");
+        return CustomerDraft.of(values);
+    }
+
+    private static String customerJson(int i) {
+        return "{\"clientRef\":\"client-" + i + "\",\"reference\":\"ref-" + i + "\",\"firstname\":\"Adaeze\","
+                + "\"lastname\":\"Okafor\",\"accountName\":\"Adaeze Okafor\",\"accountNumber\":\"0123456789\","
+                + "\"email\":\"bench" + i + "@example.com\",\"country\":\"NG\"}";
+    }
+
+    // ---- load
+
+    @FunctionalInterface
+    private interface Call {
+        boolean send(String slot) throws Exception;
+    }
+
+    private record Figures(long accepted, double rate, double p50, double p99) {}
+
+    /** One client per slot, back to back, for the window, after a 3 s warm-up; latencies of the measured part. */
+    private Figures load(Call call, List<String> slots) throws Exception {
+        run(call, slots, Duration.ofSeconds(3), new AtomicLong(), new ConcurrentLinkedQueue<>());
+        AtomicLong done = new AtomicLong();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        run(call, slots, window, done, latencies);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        return new Figures(done.get(), done.get() / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
+    }
+
+    private static double percentile(long[] sortedNanos, double q) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        return sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.floor(q * sortedNanos.length))] / 1e6;
+    }
+
+    private static void run(
+            Call call, List<String> slots, Duration length, AtomicLong done, ConcurrentLinkedQueue<Long> latencies)
+            throws Exception {
+        long end = System.nanoTime() + length.toNanos();
+        try (var threads = Executors.newFixedThreadPool(slots.size())) {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (String slot : slots) {
+                futures.add(threads.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        if (!call.send(slot)) {
+                            throw new IllegalStateException("a call was refused");
+                        }
+                        latencies.add(System.nanoTime() - start);
+                        done.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        }
+    }
+
+    // ---- operator helpers
+
+    private static void raise(RunningServer server, String participantId) {
+        Response raised = server.api()
+                .put(
+                        "/v1/operator/participants/" + participantId + "/rate-limits",
+                        server.operatorKey(),
+                        "{\"standard\":" + RAISED + ",\"batch\":" + RAISED + ",\"read\":" + RAISED + "}");
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+    }
+
+    private static String created(RunningServer server, String path, String body) {
+        Response created = server.api().post(path, server.operatorKey(), body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.data().get("id").asText();
+    }
+
+    private static String key(RunningServer server, String participantId) {
+        Response issued =
+                server.api().post("/v1/operator/participants/" + participantId + "/keys", server.operatorKey(), "{}");
+        return issued.data().get("key").asText();
+    }
+}
