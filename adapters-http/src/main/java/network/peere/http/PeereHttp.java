@@ -19,12 +19,16 @@ import network.peere.http.ratelimit.RateLimiting;
 import network.peere.http.routes.ApiKeyRoutes;
 import network.peere.http.routes.AuditRoutes;
 import network.peere.http.routes.BankCustomerRoutes;
+import network.peere.http.routes.BillingRoutes;
 import network.peere.http.routes.CustomerLookupRoutes;
+import network.peere.http.routes.DecisionRoutes;
 import network.peere.http.routes.MerchantRoutes;
 import network.peere.http.routes.OperatorRoutes;
 import network.peere.http.routes.ProviderRoutes;
 import network.peere.http.routes.RateLimitRoutes;
+import network.peere.http.routes.SimulationRoutes;
 import network.peere.http.routes.SystemRoutes;
+import network.peere.http.routes.TransactionRoutes;
 import network.peere.http.routes.WebhookRoutes;
 import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Authenticator;
@@ -100,6 +104,10 @@ public final class PeereHttp {
             new WebhookRoutes(peere, mapper, idempotency).register(config.routes);
             new BankCustomerRoutes(peere, mapper, idempotency).register(config.routes);
             new CustomerLookupRoutes(peere, mapper).register(config.routes);
+            new BillingRoutes(peere, mapper, idempotency).register(config.routes);
+            new DecisionRoutes(peere, mapper, idempotency).register(config.routes);
+            new TransactionRoutes(peere, mapper).register(config.routes);
+            new SimulationRoutes(peere, mapper).register(config.routes);
             registerErrorHandlers(config);
         });
     }

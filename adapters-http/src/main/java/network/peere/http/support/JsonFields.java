@@ -2,10 +2,12 @@ package network.peere.http.support;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -56,7 +58,10 @@ public final class JsonFields {
         JsonNode node;
         try (JsonParser parser = mapper.createParser(bytes)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            node = mapper.readTree(parser);
+            // Amounts are decimals in major units: read them exactly, never through a double.
+            node = mapper.reader()
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(parser);
             if (parser.nextToken() != null) {
                 throw new ApiProblem(ErrorCode.MALFORMED_JSON, "Unexpected content after the JSON object.");
             }
@@ -130,6 +135,51 @@ public final class JsonFields {
             }
             return parsed;
         });
+    }
+
+    /** A JSON number, exactly as sent (never through a binary floating-point type); a string is refused. */
+    public Optional<BigDecimal> optionalDecimal(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isNumber()) {
+            error(field, "invalid_type", "must be a number");
+            return Optional.empty();
+        }
+        return Optional.of(
+                value.isFloatingPointNumber() && !value.isBigDecimal()
+                        ? new BigDecimal(value.asText())
+                        : value.decimalValue());
+    }
+
+    public Optional<BigDecimal> requiredDecimal(String field) {
+        if (!root.hasNonNull(field)) {
+            missing(field);
+            return Optional.empty();
+        }
+        return optionalDecimal(field);
+    }
+
+    /** A JSON object member as it was sent, for values the server stores without reading (metadata). */
+    public Optional<ObjectNode> optionalObjectNode(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!(value instanceof ObjectNode object)) {
+            error(field, "invalid_type", "must be an object");
+            return Optional.empty();
+        }
+        return Optional.of(object);
+    }
+
+    public <E extends Enum<E>> Optional<E> requiredEnum(String field, Class<E> type) {
+        if (!root.hasNonNull(field)) {
+            missing(field);
+            return Optional.empty();
+        }
+        return optionalEnum(field, type);
     }
 
     /** A whole number in {@code [min, max]}; missing is {@code required}. */

@@ -1,7 +1,10 @@
 package network.peere.http.support;
 
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -144,6 +147,59 @@ public final class QueryParams {
             return raw.map(Instant::parse);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "invalid_format", "must be an ISO-8601 instant like 2026-11-23T08:00:00Z"));
+            return Optional.empty();
+        }
+    }
+
+    /** {@code skip}+{@code limit} paging, as the customer-decision lists document it. */
+    public PageRequest skipPage() {
+        int skip = integer("skip", 0, 0, Integer.MAX_VALUE);
+        int limit = integer("limit", PageRequest.LIMIT_DEFAULT, 1, PageRequest.LIMIT_MAX);
+        return new PageRequest(skip, limit);
+    }
+
+    /** Which end of a day a bare date stands for in a time range: its first instant, or the next day's (exclusive). */
+    public enum DateEdge {
+        START_OF_DAY,
+        END_OF_DAY
+    }
+
+    /**
+     * An ISO-8601 instant ({@code 2026-11-23T08:00:00Z}) or a date ({@code 2026-11-23}, a UTC day: its start for a
+     * range's beginning, the next day's start for its exclusive end, so {@code to=2026-11-23} includes that day).
+     */
+    public Optional<Instant> optionalInstantOrDate(String name, DateEdge edge) {
+        Optional<String> raw = optionalText(name);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(raw.get()));
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                LocalDate day = LocalDate.parse(raw.get());
+                LocalDate start = edge == DateEdge.START_OF_DAY ? day : day.plusDays(1);
+                return Optional.of(start.atStartOfDay(ZoneOffset.UTC).toInstant());
+            } catch (DateTimeParseException notADate) {
+                errors.add(new FieldError(
+                        name,
+                        "invalid_format",
+                        "must be an ISO-8601 instant (2026-11-23T08:00:00Z) or date (2026-11-23)"));
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A decimal number such as {@code 1500} or {@code 10.04}, read exactly. */
+    public Optional<BigDecimal> optionalDecimal(String name) {
+        Optional<String> raw = optionalText(name);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BigDecimal(raw.get()));
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(name, "invalid_format", "must be a decimal number like 1500 or 10.04"));
             return Optional.empty();
         }
     }
