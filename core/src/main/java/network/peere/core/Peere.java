@@ -313,40 +313,6 @@ public final class Peere {
         }
     }
 
-    // Billing use cases: placeholders so the HTTP adapter compiles while the services are written on main;
-    // main's implementation replaces this block.
-    public network.peere.core.ports.in.billing.SendBillingIntents sendBillingIntents() {
-        throw billingPending();
-    }
-
-    public network.peere.core.ports.in.billing.AnswerIntents answerIntents() {
-        throw billingPending();
-    }
-
-    public network.peere.core.ports.in.billing.BillCustomers billCustomers() {
-        throw billingPending();
-    }
-
-    public network.peere.core.ports.in.billing.AnswerBillingRequests answerBillingRequests() {
-        throw billingPending();
-    }
-
-    public network.peere.core.ports.in.billing.FindAgreements findAgreements() {
-        throw billingPending();
-    }
-
-    public network.peere.core.ports.in.billing.FindTransactions findTransactions() {
-        throw billingPending();
-    }
-
-    public network.peere.core.ports.in.billing.SimulateBanks simulateBanks() {
-        throw billingPending();
-    }
-
-    private static UnsupportedOperationException billingPending() {
-        return new UnsupportedOperationException("billing services are not wired yet");
-    }
-
     /** What an embedder provides. {@code ids} is optional (time-ordered ids from the clock and randomness). */
     public static final class Config {
         private PeereStores stores;
