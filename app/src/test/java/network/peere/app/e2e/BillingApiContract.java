@@ -1,0 +1,636 @@
+package network.peere.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import network.peere.app.testing.HttpApi;
+import network.peere.app.testing.Response;
+import network.peere.app.testing.RunningServer;
+import network.peere.app.testing.WebhookReceiver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Billing end to end on the real server and a real database, every answer checked against docs/openapi.yaml: a bank
+ * brings a customer on, a merchant finds them and sends an intent, the bank hears {@code billing.intent} on a real
+ * receiver and approves, the merchant bills, the bank hears {@code billing.request} and answers, the merchant hears
+ * {@code billing.response}. One subclass per database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BillingApiContract {
+    static final Map<String, String> FAST_DELIVERY = Map.of(
+            "PEERE_WEBHOOK_POLL_MS", "25",
+            "PEERE_WEBHOOK_TIMEOUT_MS", "2000");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AtomicInteger customers = new AtomicInteger();
+    private final WebhookReceiver receiver = new WebhookReceiver();
+
+    RunningServer server;
+    HttpApi api;
+    String operator;
+    String bankId;
+    String bank;
+    String merchantId;
+    String merchant;
+    String otherMerchant;
+    String provider;
+    String providerMerchantId;
+    String otherProvidersMerchantId;
+
+    abstract RunningServer start(Path dataDir);
+
+    void afterStop() {}
+
+    @BeforeAll
+    void startServer(@TempDir Path dataDir) {
+        server = start(dataDir);
+        api = server.api();
+        operator = server.operatorKey();
+        server.raiseOperatorRateLimits();
+        receiver.start();
+        bankId = create("/v1/operator/banks", "{\"name\":\"Billing Test Bank\",\"email\":\"ops@btb.test\"}");
+        bank = keyOf(bankId);
+        merchantId = create("/v1/operator/merchants", "{\"name\":\"Gym Lagos\",\"email\":\"gym@shop.test\"}");
+        merchant = keyOf(merchantId);
+        String otherMerchantId =
+                create("/v1/operator/merchants", "{\"name\":\"Other Shop\",\"email\":\"other@shop.test\"}");
+        otherMerchant = keyOf(otherMerchantId);
+        String providerId = create("/v1/operator/providers", "{\"name\":\"Pay Co\",\"email\":\"p@payco.test\"}");
+        provider = keyOf(providerId);
+        providerMerchantId = create(
+                "/v1/operator/merchants",
+                "{\"name\":\"Provider Shop\",\"email\":\"ps@shop.test\",\"providerId\":\"" + providerId + "\"}");
+        String otherProviderId = create("/v1/operator/providers", "{\"name\":\"Pay Two\",\"email\":\"p@two.test\"}");
+        otherProvidersMerchantId = create(
+                "/v1/operator/merchants",
+                "{\"name\":\"Two Shop\",\"email\":\"ts@shop.test\",\"providerId\":\"" + otherProviderId + "\"}");
+        for (String id : new String[] {bankId, merchantId, otherMerchantId, providerId}) {
+            server.raiseRateLimits(id);
+        }
+        endpoint(bank, "/bank", "\"billing.intent\",\"billing.request\"");
+        endpoint(merchant, "/merchant", "\"billing.intent.response\",\"billing.response\"");
+    }
+
+    @AfterAll
+    void stopServer() {
+        receiver.close();
+        if (server != null) {
+            server.close();
+        }
+        afterStop();
+    }
+
+    // ---- the full flow
+
+    @Test
+    void a_customer_is_asked_approved_billed_and_answered_with_a_webhook_at_every_step() {
+        Customer customer = newCustomer();
+        String phrase = lookUp(merchant, customer);
+
+        Response sent = api.post("/v1/billing/intent", merchant, """
+                {"lookupPhrases":["%s"],"currency":"ngn","description":"Gym membership","type":"RECURRING",
+                 "spendingLimits":{"single":5000,"monthly":20000},"metadata":{"plan":"gold","seats":2}}""".formatted(phrase));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        JsonNode intent = sent.json().get(0);
+        assertThat(intent.get("success").asBoolean()).isTrue();
+        assertThat(intent.get("message").asText()).isEqualTo("Billing intent sent successfully");
+        assertThat(intent.get("lookupPhrase").asText()).isEqualTo(phrase);
+        assertThat(intent.get("entityId").asText()).isEqualTo(merchantId);
+        assertThat(intent.get("status").asText()).isEqualTo("pending");
+        String reference = intent.get("reference").asText();
+        String decisionId = intent.get("customerDecisionId").asText();
+        String agreementPhrase = intent.get("agreementPhrase").asText();
+
+        JsonNode asked = awaitItem("billing.intent", bankId, "reference", reference);
+        assertThat(asked.get("customerId").asText()).isEqualTo(customer.id());
+        assertThat(asked.get("lookupPhrase").asText()).isEqualTo(phrase);
+        assertThat(asked.get("agreementPhrase").asText()).isEqualTo(agreementPhrase);
+
+        Response pending = api.get("/v1/customer-decisions/" + decisionId, merchant);
+        assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+        assertThat(pending.data().get("status").asText()).isEqualTo("proposed");
+        assertThat(pending.data().get("decision").isNull()).isTrue();
+        assertThat(pending.data().get("metadata").get("seats").asInt()).isEqualTo(2);
+        assertThat(billOne(merchant, agreementPhrase, "100").get("code").asText())
+                .isEqualTo("agreement_not_approved");
+
+        Response answered = api.post(
+                "/v1/billing/intent-response", bank, """
+                {"customerId":"%s","entityId":"%s","lookupPhrase":"%s","customerDecision":"approve_recurring",
+                 "spendingLimits":{"single":5000,"daily":8000},"reference":"%s"}""".formatted(customer.id(), merchantId, phrase, reference));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+        assertThat(answered.json().get("customerDecisionId").asText()).isEqualTo(decisionId);
+        assertThat(answered.json().get("agreementPhrase").asText()).isEqualTo(agreementPhrase);
+        assertThat(answered.json().has("data")).isFalse();
+
+        JsonNode decided = awaitItem("billing.intent.response", merchantId, "reference", reference);
+        assertThat(decided.get("customerDecision").asText()).isEqualTo("approve_recurring");
+
+        Response again = api.post(
+                "/v1/billing/intent-response", bank, """
+                {"customerId":"%s","entityId":"%s","lookupPhrase":"%s","customerDecision":"deny","reference":"%s"}""".formatted(customer.id(), merchantId, phrase, reference));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("intent_already_answered");
+
+        Response decision = api.get("/v1/customer-decisions/" + decisionId, bank);
+        assertThat(decision.status()).as(decision.body()).isEqualTo(200);
+        assertThat(decision.data().get("status").asText()).isEqualTo("active");
+        assertThat(decision.data().get("spendingLimits").get("daily").decimalValue())
+                .isEqualByComparingTo("8000");
+        assertThat(decision.data().get("spendingLimits").has("monthly")).isFalse();
+        assertThat(decision.data().get("requestedLimits").get("monthly").decimalValue())
+                .isEqualByComparingTo("20000");
+
+        Response billed = api.post(
+                "/v1/customer/bill",
+                merchant,
+                "{\"agreementPhrases\":[\"" + agreementPhrase
+                        + "\"],\"amount\":1500.5,\"currency\":\"NGN\",\"description\":\"November\"}");
+        assertThat(billed.status()).as(billed.body()).isEqualTo(201);
+        JsonNode bill = billed.json().get(0);
+        assertThat(bill.get("message").asText()).isEqualTo("Customer billed successfully");
+        assertThat(bill.get("phrase").asText()).isEqualTo(agreementPhrase);
+        assertThat(bill.get("amount").decimalValue()).isEqualByComparingTo("1500.50");
+        String transactionId = bill.get("reference").asText();
+
+        JsonNode request = awaitItem("billing.request", bankId, "billingRequestId", transactionId);
+        assertThat(request.get("amount").decimalValue()).isEqualByComparingTo("1500.50");
+
+        Response limits = api.get("/v1/customer-decisions/" + decisionId + "/limits", merchant);
+        assertThat(limits.status()).as(limits.body()).isEqualTo(200);
+        JsonNode daily = limits.data().get("limits").get(1);
+        assertThat(daily.get("limit").asText()).isEqualTo("daily");
+        assertThat(daily.get("used").decimalValue()).isEqualByComparingTo("1500.50");
+        assertThat(daily.get("remaining").decimalValue()).isEqualByComparingTo("6499.50");
+        assertThat(limits.data().get("limits").get(0).get("resetsAt").isNull()).isTrue();
+
+        Response processed = api.post(
+                "/v1/billing/bank-response",
+                bank,
+                "{\"billingRequestId\":\"" + transactionId
+                        + "\",\"action\":\"approve_recurring\",\"bankTransactionId\":\"bank_txn_1\","
+                        + "\"batchId\":\"batch_1\"}");
+        assertThat(processed.status()).as(processed.body()).isEqualTo(200);
+        assertThat(processed.data().get("status").asText()).isEqualTo("completed");
+        assertThat(processed.data().get("customerAction").asText()).isEqualTo("accepted");
+
+        JsonNode response = awaitItem("billing.response", merchantId, "reference", transactionId);
+        assertThat(response.get("customerAction").asText()).isEqualTo("accepted");
+        assertThat(response.get("bankTransactionId").asText()).isEqualTo("bank_txn_1");
+
+        Response twice = api.post(
+                "/v1/billing/bank-response",
+                bank,
+                "{\"billingRequestId\":\"" + transactionId + "\",\"action\":\"deny\"}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("billing_request_already_answered");
+
+        for (String key : new String[] {merchant, bank}) {
+            Response details = api.get("/v1/transaction-details/" + transactionId, key);
+            assertThat(details.status()).as(details.body()).isEqualTo(200);
+            assertThat(details.data().get("status").asText()).isEqualTo("completed");
+            assertThat(details.data().get("customerAction").asText()).isEqualTo("accepted");
+            assertThat(details.data().get("customerDecisionId").asText()).isEqualTo(decisionId);
+            assertThat(details.data().get("bankTransactionId").asText()).isEqualTo("bank_txn_1");
+        }
+        assertThat(api.get("/v1/customer-decisions/" + decisionId, merchant)
+                        .data()
+                        .get("lastUsed")
+                        .isNull())
+                .isFalse();
+
+        Response subscriptions = api.get("/v1/bank/customer/subscriptions?customerId=" + customer.id(), bank);
+        assertThat(subscriptions.status()).as(subscriptions.body()).isEqualTo(200);
+        JsonNode subscription = subscriptions.data().get("subscriptions").get(0);
+        assertThat(subscription.get("merchantName").asText()).isEqualTo("Gym Lagos");
+        assertThat(subscription.get("cycle").asText()).isEqualTo("recurring");
+        assertThat(subscription.get("enabled").asBoolean()).isTrue();
+        assertThat(subscription.get("amount").decimalValue()).isEqualByComparingTo("5000");
+
+        // Another merchant's key sees nothing of it.
+        assertThat(api.get("/v1/customer-decisions/" + decisionId, otherMerchant)
+                        .code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.get("/v1/transaction-details/" + transactionId, otherMerchant)
+                        .code())
+                .isEqualTo("transaction_not_found");
+        assertThat(billOne(otherMerchant, agreementPhrase, "100").get("code").asText())
+                .isEqualTo("agreement_not_found");
+    }
+
+    // ---- batches
+
+    @Test
+    void a_dry_run_writes_nothing_and_a_bill_over_a_limit_is_its_own_207_item() {
+        Customer customer = newCustomer();
+        String agreementPhrase = approvedAgreement(customer, "{\"single\":5000}");
+
+        Response dryRun = api.post(
+                "/v1/customer/bill",
+                merchant,
+                "{\"agreementPhrases\":[\"" + agreementPhrase
+                        + "\"],\"amount\":100,\"currency\":\"NGN\",\"description\":\"check\",\"dryRun\":true}");
+        assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
+        assertThat(dryRun.json().get(0).get("dryRun").asBoolean()).isTrue();
+        assertThat(history(merchant, "customerId=" + customer.id()).get("total").asLong())
+                .isZero();
+
+        Response mixed = api.post(
+                "/v1/customer/bill",
+                merchant,
+                "{\"agreementPhrases\":[\"" + agreementPhrase
+                        + "\",\"agp_nobody\"],\"amount\":6000,\"currency\":\"NGN\",\"description\":\"too much\"}");
+        assertThat(mixed.status()).as(mixed.body()).isEqualTo(207);
+        JsonNode overLimit = mixed.json().get(0);
+        assertThat(overLimit.get("success").asBoolean()).isFalse();
+        assertThat(overLimit.get("statusCode").asInt()).isEqualTo(422);
+        assertThat(overLimit.get("code").asText()).isEqualTo("spending_limit_exceeded");
+        assertThat(overLimit.get("limit").asText()).isEqualTo("single");
+        assertThat(overLimit.get("remaining").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(mixed.json().get(1).get("code").asText()).isEqualTo("agreement_not_found");
+        assertThat(mixed.json().get(1).get("phrase").asText()).isEqualTo("agp_nobody");
+        assertThat(history(merchant, "customerId=" + customer.id()).get("total").asLong())
+                .isZero();
+
+        Response tooPrecise = api.post(
+                "/v1/customer/bill",
+                merchant,
+                "{\"agreementPhrases\":[\"" + agreementPhrase
+                        + "\"],\"amount\":10.001,\"currency\":\"NGN\",\"description\":\"x\"}");
+        assertThat(tooPrecise.status()).isEqualTo(422);
+        assertThat(tooPrecise.code()).isEqualTo("invalid_amount");
+
+        Response typo = api.post(
+                "/v1/customer/bill",
+                merchant,
+                "{\"agreementPhrases\":[],\"amount\":\"10\",\"currency\":\"NGN\",\"description\":\"x\",\"dryrun\":true}");
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.json().get("fieldErrors")).hasSize(3);
+
+        Response unknownPhrase = api.post(
+                "/v1/billing/intent",
+                merchant,
+                "{\"lookupPhrases\":[\"" + lookUp(merchant, customer)
+                        + "\",\"not-a-phrase\"],\"currency\":\"NGN\",\"description\":\"Second plan\"}");
+        assertThat(unknownPhrase.status()).as(unknownPhrase.body()).isEqualTo(207);
+        assertThat(unknownPhrase.json().get(0).get("success").asBoolean()).isTrue();
+        assertThat(unknownPhrase.json().get(1).get("code").asText()).isEqualTo("phrase_not_found");
+        assertThat(unknownPhrase.json().get(1).get("lookupPhrase").asText()).isEqualTo("not-a-phrase");
+    }
+
+    // ---- decisions change
+
+    @Test
+    void a_suspended_decision_refuses_the_next_bill_and_a_revoked_one_is_final() {
+        Customer customer = newCustomer();
+        String agreementPhrase = approvedAgreement(customer, "{\"daily\":10000}");
+        String decisionId = decisionOf(agreementPhrase);
+
+        Response suspended = api.put("/v1/bank/customer-decisions/" + decisionId, bank, "{\"decision\":\"suspended\"}");
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+        assertThat(suspended.data().get("decision").asText()).isEqualTo("suspended");
+        assertThat(suspended.data().get("status").asText()).isEqualTo("paused");
+        JsonNode refused = billOne(merchant, agreementPhrase, "100");
+        assertThat(refused.get("code").asText()).isEqualTo("agreement_suspended");
+        assertThat(refused.get("statusCode").asInt()).isEqualTo(409);
+
+        Response resumed = api.put(
+                "/v1/bank/customer-decisions/" + decisionId,
+                bank,
+                "{\"decision\":\"approve_once\",\"spendingLimits\":{\"daily\":200}}");
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+        assertThat(resumed.data().get("status").asText()).isEqualTo("active");
+        assertThat(billOne(merchant, agreementPhrase, "150").get("success").asBoolean())
+                .isTrue();
+
+        assertThat(api.put("/v1/bank/customer-decisions/" + decisionId, bank, "{}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.put("/v1/bank/customer-decisions/" + decisionId, otherMerchant, "{\"decision\":\"deny\"}")
+                        .code())
+                .isEqualTo("insufficient_permissions");
+
+        Response revoked = api.post("/v1/customer-decisions/" + decisionId + "/revoke", merchant, null);
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.data().get("status").asText()).isEqualTo("revoked");
+        assertThat(billOne(merchant, agreementPhrase, "10").get("code").asText())
+                .isEqualTo("agreement_revoked");
+        Response final_ =
+                api.put("/v1/bank/customer-decisions/" + decisionId, bank, "{\"decision\":\"approve_recurring\"}");
+        assertThat(final_.status()).isEqualTo(409);
+        assertThat(final_.code()).isEqualTo("agreement_final");
+        assertThat(api.post("/v1/customer-decisions/" + decisionId + "/revoke", otherMerchant, null)
+                        .code())
+                .isEqualTo("agreement_not_found");
+
+        Response listed = api.get("/v1/merchant/customer-decisions?agreementPhrase=" + agreementPhrase, merchant);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().get("total").asLong()).isEqualTo(1);
+        assertThat(listed.json().get("data").get(0).get("id").asText()).isEqualTo(decisionId);
+        assertThat(api.get("/v1/merchant/customer-decisions?agreementPhrase=" + agreementPhrase, otherMerchant)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+    }
+
+    // ---- transactions
+
+    @Test
+    void transaction_history_filters_by_status_amount_customer_and_time() {
+        Customer customer = newCustomer();
+        String agreementPhrase = approvedAgreement(customer, "{\"single\":1000}");
+        String accepted =
+                billOne(merchant, agreementPhrase, "100").get("reference").asText();
+        String declined =
+                billOne(merchant, agreementPhrase, "200").get("reference").asText();
+        billOne(merchant, agreementPhrase, "300.25");
+        assertThat(api.post(
+                                "/v1/billing/bank-response",
+                                bank,
+                                "{\"billingRequestId\":\"" + accepted + "\",\"action\":\"approve_once\"}")
+                        .status())
+                .isEqualTo(200);
+        Response denied = api.post(
+                "/v1/billing/bank-response",
+                bank,
+                "{\"billingRequestId\":\"" + declined
+                        + "\",\"action\":\"deny\",\"declineReason\":\"insufficient_funds\"}");
+        assertThat(denied.data().get("status").asText()).isEqualTo("failed");
+        assertThat(denied.data().get("customerAction").asText()).isEqualTo("declined");
+
+        String mine = "customerId=" + customer.id();
+        assertThat(history(merchant, mine).get("total").asLong()).isEqualTo(3);
+        assertThat(history(bank, mine).get("total").asLong()).isEqualTo(3);
+        assertThat(history(merchant, mine + "&status=completed")
+                        .get("transactions")
+                        .get(0)
+                        .get("transactionId")
+                        .asText())
+                .isEqualTo(accepted);
+        JsonNode failed =
+                history(merchant, mine + "&status=FAILED").get("transactions").get(0);
+        assertThat(failed.get("transactionId").asText()).isEqualTo(declined);
+        assertThat(failed.get("declineReason").asText()).isEqualTo("insufficient_funds");
+        JsonNode pending =
+                history(merchant, mine + "&status=pending").get("transactions").get(0);
+        assertThat(pending.get("amount").decimalValue()).isEqualByComparingTo("300.25");
+        assertThat(pending.get("customerAction").isNull()).isTrue();
+        assertThat(history(merchant, mine + "&status=refunded").get("total").asLong())
+                .isZero();
+        assertThat(history(merchant, mine + "&minAmount=150&maxAmount=250")
+                        .get("transactions")
+                        .get(0)
+                        .get("transactionId")
+                        .asText())
+                .isEqualTo(declined);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(history(merchant, mine + "&from=" + today.plusDays(1))
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(history(merchant, mine + "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1))
+                        .get("total")
+                        .asLong())
+                .isEqualTo(3);
+        JsonNode paged = history(merchant, mine + "&limit=2&page=2");
+        assertThat(paged.get("transactions")).hasSize(1);
+        assertThat(paged.get("page").asInt()).isEqualTo(2);
+        assertThat(history(otherMerchant, mine).get("total").asLong()).isZero();
+        assertThat(api.get("/v1/transaction-history?status=settled", merchant).status())
+                .isEqualTo(400);
+        assertThat(api.get("/v1/transaction-history?entityId=" + merchantId, merchant)
+                        .status())
+                .isEqualTo(400);
+    }
+
+    // ---- providers
+
+    @Test
+    void a_provider_sends_intents_only_for_its_own_merchants() {
+        Customer customer = newCustomer();
+        String phrase = lookUp(provider, customer, Optional.of(providerMerchantId));
+        String body = "{\"entityId\":\"%s\",\"lookupPhrases\":[\"%s\"],\"currency\":\"NGN\",\"description\":\"Box\"}";
+
+        Response sent = api.post("/v1/merchant/billing/intent", provider, body.formatted(providerMerchantId, phrase));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().get(0).get("entityId").asText()).isEqualTo(providerMerchantId);
+
+        Response foreign =
+                api.post("/v1/merchant/billing/intent", provider, body.formatted(otherProvidersMerchantId, phrase));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.code()).isEqualTo("merchant_not_found");
+        assertThat(api.post(
+                                "/v1/merchant/billing/intent",
+                                provider,
+                                "{\"lookupPhrases\":[\"" + phrase + "\"],\"currency\":\"NGN\",\"description\":\"x\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post("/v1/billing/intent", provider, body.formatted(providerMerchantId, phrase))
+                        .code())
+                .isEqualTo("insufficient_permissions");
+        assertThat(api.post("/v1/billing/intent", merchant, body.formatted(merchantId, phrase))
+                        .status())
+                .isEqualTo(400);
+
+        Response listed = api.get("/v1/merchant/customer-decisions?customerId=" + customer.id(), provider);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/v1/merchant/customer-decisions?entityId=" + otherProvidersMerchantId, provider)
+                        .code())
+                .isEqualTo("merchant_not_found");
+    }
+
+    @Test
+    void a_bill_retried_with_its_idempotency_key_is_replayed_not_charged_twice() {
+        Customer customer = newCustomer();
+        String agreementPhrase = approvedAgreement(customer, "{\"daily\":1000}");
+        String body = "{\"agreementPhrases\":[\"" + agreementPhrase
+                + "\"],\"amount\":700,\"currency\":\"NGN\",\"description\":\"Once\"}";
+        Map<String, String> key = Map.of("Idempotency-Key", "bill-" + customer.id());
+
+        Response first = api.send("POST", "/v1/customer/bill", merchant, body, key);
+        Response replayed = api.send("POST", "/v1/customer/bill", merchant, body, key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.json().get(0).get("reference").asText())
+                .isEqualTo(first.json().get(0).get("reference").asText());
+        assertThat(history(merchant, "customerId=" + customer.id()).get("total").asLong())
+                .isEqualTo(1);
+        // Without the key it is a second bill, and the daily limit (700 of 1000 reserved) refuses it.
+        JsonNode second = billOne(merchant, agreementPhrase, "700");
+        assertThat(second.get("code").asText()).isEqualTo("spending_limit_exceeded");
+        assertThat(second.get("limit").asText()).isEqualTo("daily");
+        assertThat(second.get("remaining").decimalValue()).isEqualByComparingTo("300");
+    }
+
+    @Test
+    void the_operator_simulates_a_sandbox_bank_and_stops() {
+        String simulatedId = create("/v1/operator/banks", "{\"name\":\"Simulated Bank\",\"email\":\"ops@sim.test\"}");
+        String path = "/v1/operator/banks/" + simulatedId + "/simulation";
+
+        Response off = api.get(path, operator);
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.data().get("simulated").asBoolean()).isFalse();
+
+        Response on = api.put(path, operator, "{\"enabled\":true,\"delayMs\":250}");
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(on.data().get("simulated").asBoolean()).isTrue();
+        assertThat(on.data().get("delayMs").asLong()).isEqualTo(250);
+        assertThat(api.get(path, operator).data().get("delayMs").asLong()).isEqualTo(250);
+
+        Response stopped = api.put(path, operator, "{\"enabled\":false}");
+        assertThat(stopped.data().get("simulated").asBoolean()).isFalse();
+        assertThat(stopped.data().get("delayMs").isNull()).isTrue();
+
+        assertThat(api.put(path, operator, "{\"delayMs\":5}").status()).isEqualTo(400);
+        assertThat(api.get("/v1/operator/banks/" + merchantId + "/simulation", operator)
+                        .code())
+                .isEqualTo("bank_not_found");
+        assertThat(api.get(path, bank).code()).isEqualTo("insufficient_permissions");
+    }
+
+    // ---- helpers
+
+    private record Customer(String id, String email) {}
+
+    private Customer newCustomer() {
+        int n = customers.incrementAndGet();
+        String email = "billing-" + n + "-" + System.nanoTime() + "@example.com";
+        Response batch = api.post("/v1/bank/customers", bank, """
+                {"customers":[{"clientRef":"bill-%1$d-%2$s","reference":"bill-%1$d-%2$s","firstname":"Ada",
+                 "lastname":"Obi","accountName":"Ada Obi","accountNumber":"0123456789","email":"%2$s",
+                 "country":"NG"}]}""".formatted(n, email));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+        JsonNode item = batch.data().get("items").get(0);
+        assertThat(item.get("status").asText()).as(batch.body()).isEqualTo("created");
+        return new Customer(item.get("customerId").asText(), email);
+    }
+
+    private String lookUp(String key, Customer customer) {
+        return lookUp(key, customer, Optional.empty());
+    }
+
+    private String lookUp(String key, Customer customer, Optional<String> entityId) {
+        Response found = api.get(
+                "/v1/customer/banks?email=" + customer.email()
+                        + entityId.map(e -> "&entityId=" + e).orElse(""),
+                key);
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return found.data().get("banks").get(0).get("phrase").asText();
+    }
+
+    /** A recurring intent the bank approved with these limits; its agreement phrase. */
+    private String approvedAgreement(Customer customer, String limits) {
+        String phrase = lookUp(merchant, customer);
+        Response sent = api.post(
+                "/v1/billing/intent",
+                merchant,
+                "{\"lookupPhrases\":[\"" + phrase
+                        + "\"],\"currency\":\"NGN\",\"description\":\"Plan\",\"type\":\"recurring\"}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        JsonNode intent = sent.json().get(0);
+        Response answered = api.post("/v1/billing/intent-response", bank, """
+                {"customerId":"%s","entityId":"%s","lookupPhrase":"%s","customerDecision":"approve_recurring",
+                 "spendingLimits":%s,"reference":"%s"}""".formatted(
+                        customer.id(),
+                        merchantId,
+                        phrase,
+                        limits,
+                        intent.get("reference").asText()));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+        return intent.get("agreementPhrase").asText();
+    }
+
+    private String decisionOf(String agreementPhrase) {
+        Response listed = api.get("/v1/merchant/customer-decisions?agreementPhrase=" + agreementPhrase, merchant);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        return listed.json().get("data").get(0).get("id").asText();
+    }
+
+    /** Bills one phrase and answers its one item. */
+    private JsonNode billOne(String key, String agreementPhrase, String amount) {
+        Response billed = api.post(
+                "/v1/customer/bill",
+                key,
+                "{\"agreementPhrases\":[\"" + agreementPhrase + "\"],\"amount\":" + amount
+                        + ",\"currency\":\"NGN\",\"description\":\"Charge\"}");
+        assertThat(billed.status()).as(billed.body()).isIn(201, 207);
+        return billed.json().get(0);
+    }
+
+    private JsonNode history(String key, String query) {
+        Response found = api.get("/v1/transaction-history?" + query, key);
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return found.data();
+    }
+
+    private String create(String path, String body) {
+        Response created = api.post(path, operator, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.data().get("id").asText();
+    }
+
+    private String keyOf(String participantId) {
+        Response issued = api.post("/v1/operator/participants/" + participantId + "/keys", operator, "{}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return issued.data().get("key").asText();
+    }
+
+    private void endpoint(String key, String path, String eventTypes) {
+        Response created = api.post(
+                "/v1/webhooks/endpoints",
+                key,
+                "{\"url\":\"" + receiver.url(path) + "\",\"eventTypes\":[" + eventTypes + "]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    /** The first delivered item of this event type to this participant whose {@code field} is {@code value}. */
+    private JsonNode awaitItem(String webhookType, String entityId, String field, String value) {
+        return await().atMost(WAIT)
+                .until(() -> find(webhookType, entityId, field, value), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private Optional<JsonNode> find(String webhookType, String entityId, String field, String value) {
+        for (WebhookReceiver.Received request : receiver.received()) {
+            JsonNode envelope = parse(request.body());
+            if (!envelope.path("webhookType").asText().equals(webhookType)
+                    || !envelope.path("entityId").asText().equals(entityId)) {
+                continue;
+            }
+            for (JsonNode item : envelope.path("data")) {
+                if (item.path(field).asText().equals(value)) {
+                    return Optional.of(item);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
