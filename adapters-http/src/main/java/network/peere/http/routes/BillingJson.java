@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -383,6 +384,7 @@ final class BillingJson {
                     try {
                         return mapper.reader()
                                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                                 .readTree(m.json());
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("stored metadata is JSON", e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
@@ -58,9 +59,11 @@ public final class JsonFields {
         JsonNode node;
         try (JsonParser parser = mapper.createParser(bytes)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            // Amounts are decimals in major units: read them exactly, never through a double.
+            // Amounts are decimals in major units: read them exactly, never through a double, and keep them as
+            // written (no trailing zeros stripped), so metadata numbers go back out as the client sent them.
             node = mapper.reader()
                     .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                     .readTree(parser);
             if (parser.nextToken() != null) {
                 throw new ApiProblem(ErrorCode.MALFORMED_JSON, "Unexpected content after the JSON object.");

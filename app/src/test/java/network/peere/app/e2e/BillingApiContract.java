@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -105,7 +106,7 @@ abstract class BillingApiContract {
 
         Response sent = api.post("/v1/billing/intent", merchant, """
                 {"lookupPhrases":["%s"],"currency":"ngn","description":"Gym membership","type":"RECURRING",
-                 "spendingLimits":{"single":5000,"monthly":20000},"metadata":{"plan":"gold","seats":2}}""".formatted(phrase));
+                 "spendingLimits":{"single":5000,"monthly":20000},"metadata":{"seats":2,"plan":"gold","price":1500.50}}""".formatted(phrase));
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         JsonNode intent = sent.json().get(0);
         assertThat(intent.get("success").asBoolean()).isTrue();
@@ -121,6 +122,9 @@ abstract class BillingApiContract {
         assertThat(asked.get("customerId").asText()).isEqualTo(customer.id());
         assertThat(asked.get("lookupPhrase").asText()).isEqualTo(phrase);
         assertThat(asked.get("agreementPhrase").asText()).isEqualTo(agreementPhrase);
+        // Metadata travels as given: members sorted, numbers exactly as written.
+        assertThat(receiver.received().stream().map(r -> new String(r.body(), StandardCharsets.UTF_8)))
+                .anyMatch(body -> body.contains("\"metadata\":{\"plan\":\"gold\",\"price\":1500.50,\"seats\":2}"));
 
         Response pending = api.get("/v1/customer-decisions/" + decisionId, merchant);
         assertThat(pending.status()).as(pending.body()).isEqualTo(200);
