@@ -1,8 +1,10 @@
 package network.peere.persistence.jdbi;
 
 import javax.sql.DataSource;
+import network.peere.core.ports.out.AgreementStore;
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.ChargeStore;
 import network.peere.core.ports.out.CustomerBatchStore;
 import network.peere.core.ports.out.CustomerStore;
 import network.peere.core.ports.out.DeviceStore;
@@ -13,6 +15,7 @@ import network.peere.core.ports.out.LimitUsageStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
+import network.peere.core.ports.out.SimulatedBankStore;
 import network.peere.core.ports.out.Transactor;
 import network.peere.core.ports.out.WebhookDeliveryQueue;
 import network.peere.core.ports.out.WebhookEndpointStore;
@@ -125,5 +128,21 @@ public final class JdbiStores implements PeereStores {
     @Override
     public CustomerBatchStore customerBatches() {
         return customerBatches;
+    }
+
+    // The JDBI billing stores follow in the next commit.
+    @Override
+    public AgreementStore agreements() {
+        throw new UnsupportedOperationException("JDBI agreement store not written yet");
+    }
+
+    @Override
+    public ChargeStore charges() {
+        throw new UnsupportedOperationException("JDBI charge store not written yet");
+    }
+
+    @Override
+    public SimulatedBankStore simulatedBanks() {
+        throw new UnsupportedOperationException("JDBI simulated bank store not written yet");
     }
 }

@@ -1,7 +1,9 @@
 package network.peere.persistence.memory;
 
+import network.peere.core.ports.out.AgreementStore;
 import network.peere.core.ports.out.ApiKeyStore;
 import network.peere.core.ports.out.AuditLog;
+import network.peere.core.ports.out.ChargeStore;
 import network.peere.core.ports.out.CustomerBatchStore;
 import network.peere.core.ports.out.CustomerStore;
 import network.peere.core.ports.out.DeviceStore;
@@ -12,6 +14,7 @@ import network.peere.core.ports.out.LimitUsageStore;
 import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
+import network.peere.core.ports.out.SimulatedBankStore;
 import network.peere.core.ports.out.Transactor;
 import network.peere.core.ports.out.WebhookDeliveryQueue;
 import network.peere.core.ports.out.WebhookEndpointStore;
@@ -39,6 +42,9 @@ public final class InMemoryStores implements PeereStores {
             (mode, bankId) -> this.participants.find(mode, bankId));
     private final InMemoryDeviceStore devices = new InMemoryDeviceStore(transactor, customers);
     private final InMemoryCustomerBatchStore customerBatches = new InMemoryCustomerBatchStore(transactor);
+    private final InMemoryAgreementStore agreements = new InMemoryAgreementStore(transactor);
+    private final InMemoryChargeStore charges = new InMemoryChargeStore(transactor);
+    private final InMemorySimulatedBankStore simulatedBanks = new InMemorySimulatedBankStore(transactor);
 
     @Override
     public Transactor transactor() {
@@ -108,5 +114,20 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public CustomerBatchStore customerBatches() {
         return customerBatches;
+    }
+
+    @Override
+    public AgreementStore agreements() {
+        return agreements;
+    }
+
+    @Override
+    public ChargeStore charges() {
+        return charges;
+    }
+
+    @Override
+    public SimulatedBankStore simulatedBanks() {
+        return simulatedBanks;
     }
 }

@@ -1,0 +1,187 @@
+package network.peere.persistence.memory;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import network.peere.core.domain.agreement.limits.WindowReservation;
+import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.billing.ChargeFilter;
+import network.peere.core.domain.billing.ChargeStatus;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.Page;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.ports.out.ChargeStore;
+
+/** Charges in a map, behaving as the {@code charges} table does (its contract tests say how). */
+final class InMemoryChargeStore implements ChargeStore {
+    /** Newest first, then id descending: the SQL order, whose binary collation compares ids as Java does. */
+    private static final Comparator<Charge> NEWEST_FIRST =
+            Comparator.comparing(Charge::createdAt).thenComparing(Charge::id).reversed();
+
+    private static final Comparator<Charge> EARLIEST_DUE =
+            Comparator.comparing(Charge::dueAt).thenComparing(Charge::id);
+
+    private static final Comparator<Charge> OLDEST_FIRST =
+            Comparator.comparing(Charge::createdAt).thenComparing(Charge::id);
+
+    private final InMemoryTransactor transactor;
+
+    /** Keyed by id alone, as the table's primary key is. Guarded by the transactor. */
+    private final Map<String, Charge> rows = new HashMap<>();
+
+    InMemoryChargeStore(InMemoryTransactor transactor) {
+        this.transactor = Objects.requireNonNull(transactor, "transactor");
+    }
+
+    @Override
+    public void insert(Charge charge) {
+        Charge row = stored(charge);
+        transactor.useTransaction(() -> {
+            if (rows.containsKey(row.id())) {
+                throw new IllegalStateException("duplicate charge id " + row.id());
+            }
+            rows.put(row.id(), row);
+            transactor.onRollback(() -> rows.remove(row.id()));
+        });
+    }
+
+    @Override
+    public boolean update(Charge changed) {
+        Charge row = stored(changed);
+        return transactor.inTransaction(() -> {
+            Charge current = rows.get(row.id());
+            boolean stillExpected =
+                    current != null && current.mode() == row.mode() && current.version() == row.version() - 1;
+            if (!stillExpected) {
+                return false;
+            }
+            Charge next = withChangeableFieldsOf(current, row);
+            rows.put(row.id(), next);
+            transactor.onRollback(() -> rows.put(row.id(), current));
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Charge> find(Mode mode, String id) {
+        return transactor.inTransaction(() -> Optional.ofNullable(rows.get(id)).filter(c -> c.mode() == mode));
+    }
+
+    @Override
+    public int countHolding(Mode mode, String agreementId) {
+        return transactor.inTransaction(() -> (int) rows.values().stream()
+                .filter(c -> c.mode() == mode
+                        && c.agreementId().equals(agreementId)
+                        && c.status().holdsReservation())
+                .count());
+    }
+
+    @Override
+    public Page<Charge> list(Mode mode, ChargeFilter filter, PageRequest page) {
+        return transactor.inTransaction(() -> {
+            List<Charge> all = rows.values().stream()
+                    .filter(c -> c.mode() == mode && matches(filter).test(c))
+                    .sorted(NEWEST_FIRST)
+                    .toList();
+            return new Page<>(
+                    all.stream().skip(page.offset()).limit(page.limit()).toList(), all.size());
+        });
+    }
+
+    private static Predicate<Charge> matches(ChargeFilter f) {
+        return c -> (f.merchantIds().isEmpty() || f.merchantIds().contains(c.merchantId()))
+                && f.bankId().map(c.bankId()::equals).orElse(true)
+                && f.from().map(from -> !c.createdAt().isBefore(from)).orElse(true)
+                && f.to().map(to -> c.createdAt().isBefore(to)).orElse(true)
+                && (f.statuses().isEmpty() || f.statuses().contains(c.status()))
+                && f.customerId().map(c.customerId()::equals).orElse(true)
+                && f.minAmountMinor().map(min -> c.amount().minor() >= min).orElse(true)
+                && f.maxAmountMinor().map(max -> c.amount().minor() <= max).orElse(true);
+    }
+
+    @Override
+    public List<Charge> dueForExpiry(Instant now, int limit) {
+        return transactor.inTransaction(() -> rows.values().stream()
+                .filter(c ->
+                        c.status() == ChargeStatus.PENDING_BANK && !c.dueAt().isAfter(now))
+                .sorted(EARLIEST_DUE)
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public List<Charge> awaitingBank(Mode mode, ParticipantId bankId, Instant acceptedBefore, int limit) {
+        return transactor.inTransaction(() -> rows.values().stream()
+                .filter(c -> c.mode() == mode
+                        && c.bankId().equals(bankId)
+                        && c.status() == ChargeStatus.PENDING_BANK
+                        && c.createdAt().isBefore(acceptedBefore))
+                .sorted(OLDEST_FIRST)
+                .limit(limit)
+                .toList());
+    }
+
+    /** Like the SQL update, which sets only what the bank's answer or the deadline changes. */
+    private static Charge withChangeableFieldsOf(Charge current, Charge changed) {
+        return new Charge(
+                current.id(),
+                current.mode(),
+                current.agreementId(),
+                current.merchantId(),
+                current.bankId(),
+                current.customerId(),
+                current.amount(),
+                current.description(),
+                current.metadata(),
+                current.reservations(),
+                changed.status(),
+                changed.bankAction(),
+                changed.declineReason(),
+                changed.bankTransactionId(),
+                current.dueAt(),
+                current.createdAt(),
+                changed.processedAt(),
+                changed.version());
+    }
+
+    private static Charge stored(Charge c) {
+        requireOnePerKindInOrder(c.reservations());
+        return new Charge(
+                c.id(),
+                c.mode(),
+                c.agreementId(),
+                c.merchantId(),
+                c.bankId(),
+                c.customerId(),
+                c.amount(),
+                c.description(),
+                c.metadata(),
+                c.reservations().stream()
+                        .map(r ->
+                                new WindowReservation(r.kind(), Micros.truncate(r.windowStart()), r.cap(), r.amount()))
+                        .toList(),
+                c.status(),
+                c.bankAction(),
+                c.declineReason(),
+                c.bankTransactionId(),
+                Micros.truncate(c.dueAt()),
+                Micros.truncate(c.createdAt()),
+                c.processedAt().map(Micros::truncate),
+                c.version());
+    }
+
+    /** The table keeps one window per kind, read back in kind order, as {@link WindowReservation#forCharge} makes. */
+    private static void requireOnePerKindInOrder(List<WindowReservation> reservations) {
+        for (int i = 1; i < reservations.size(); i++) {
+            if (reservations.get(i - 1).kind().compareTo(reservations.get(i).kind()) >= 0) {
+                throw new IllegalArgumentException("a charge reserves at most one window per kind, in kind order");
+            }
+        }
+    }
+}
