@@ -40,6 +40,9 @@ public final class JdbiStores implements PeereStores {
     private final CustomerStore customers;
     private final DeviceStore devices;
     private final JdbiCustomerBatchStore customerBatches;
+    private final JdbiAgreementStore agreements;
+    private final JdbiChargeStore charges;
+    private final JdbiSimulatedBankStore simulatedBanks;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
@@ -58,6 +61,9 @@ public final class JdbiStores implements PeereStores {
         this.customers = directory.customers();
         this.devices = directory.devices();
         this.customerBatches = new JdbiCustomerBatchStore(transactor);
+        this.agreements = new JdbiAgreementStore(transactor);
+        this.charges = new JdbiChargeStore(transactor);
+        this.simulatedBanks = new JdbiSimulatedBankStore(transactor);
     }
 
     @Override
@@ -130,19 +136,18 @@ public final class JdbiStores implements PeereStores {
         return customerBatches;
     }
 
-    // The JDBI billing stores follow in the next commit.
     @Override
     public AgreementStore agreements() {
-        throw new UnsupportedOperationException("JDBI agreement store not written yet");
+        return agreements;
     }
 
     @Override
     public ChargeStore charges() {
-        throw new UnsupportedOperationException("JDBI charge store not written yet");
+        return charges;
     }
 
     @Override
     public SimulatedBankStore simulatedBanks() {
-        throw new UnsupportedOperationException("JDBI simulated bank store not written yet");
+        return simulatedBanks;
     }
 }

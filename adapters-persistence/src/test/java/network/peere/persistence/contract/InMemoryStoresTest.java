@@ -101,4 +101,28 @@ class InMemoryStoresTest {
             return new InMemoryStores();
         }
     }
+
+    @Nested
+    class Agreements extends AgreementStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class Charges extends ChargeStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class SimulatedBanks extends SimulatedBankStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
 }

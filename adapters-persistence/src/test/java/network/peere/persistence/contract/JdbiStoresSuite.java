@@ -124,4 +124,28 @@ abstract class JdbiStoresSuite {
             return freshDatabase();
         }
     }
+
+    @Nested
+    class Agreements extends AgreementStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class Charges extends ChargeStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class SimulatedBanks extends SimulatedBankStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
 }

@@ -1,0 +1,305 @@
+package network.peere.persistence.jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import network.peere.core.domain.agreement.CustomerDecision;
+import network.peere.core.domain.agreement.limits.LimitKind;
+import network.peere.core.domain.agreement.limits.WindowReservation;
+import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.billing.ChargeFilter;
+import network.peere.core.domain.billing.ChargeStatus;
+import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Metadata;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.domain.shared.Page;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.ports.out.ChargeStore;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Charges in the {@code charges} table. A charge's limit reservations are one (window start, cap) column pair per
+ * windowed kind, each of the charge's own amount; they read back in kind order, the order
+ * {@link WindowReservation#forCharge} makes them in.
+ */
+final class JdbiChargeStore implements ChargeStore {
+    /** The kinds a charge can reserve in, in the order its reservations read back. */
+    private static final List<LimitKind> WINDOWED = List.of(LimitKind.DAILY, LimitKind.WEEKLY, LimitKind.MONTHLY);
+
+    private static final String COLUMNS = """
+            c.id, c.mode, c.agreement_id, c.merchant_id, c.bank_id, c.customer_id, c.currency, c.amount_minor,
+            c.description, c.metadata, c.daily_window_start, c.daily_cap_minor, c.weekly_window_start,
+            c.weekly_cap_minor, c.monthly_window_start, c.monthly_cap_minor, c.status, c.bank_action,
+            c.decline_reason, c.bank_transaction_id, c.due_at, c.created_at, c.processed_at, c.version""";
+
+    private static final String INSERT = """
+            INSERT INTO charges (id, mode, agreement_id, merchant_id, bank_id, customer_id, currency, amount_minor,
+                                 description, metadata, daily_window_start, daily_cap_minor, weekly_window_start,
+                                 weekly_cap_minor, monthly_window_start, monthly_cap_minor, status, bank_action,
+                                 decline_reason, bank_transaction_id, due_at, created_at, processed_at, version)
+            VALUES (:id, :mode, :agreement_id, :merchant_id, :bank_id, :customer_id, :currency, :amount_minor,
+                    :description, :metadata, :daily_window_start, :daily_cap_minor, :weekly_window_start,
+                    :weekly_cap_minor, :monthly_window_start, :monthly_cap_minor, :status, :bank_action,
+                    :decline_reason, :bank_transaction_id, :due_at, :created_at, :processed_at, :version)""";
+
+    /** Only what the bank's answer or the deadline changes. */
+    private static final String UPDATE = """
+            UPDATE charges
+               SET status = :status, bank_action = :bank_action, decline_reason = :decline_reason,
+                   bank_transaction_id = :bank_transaction_id, processed_at = :processed_at, version = :version
+             WHERE id = :id AND mode = :mode AND version = :expected_version""";
+
+    private static final String FIND = "SELECT " + COLUMNS + " FROM charges c WHERE c.mode = :mode AND c.id = :id";
+
+    private static final String COUNT_HOLDING = """
+            SELECT COUNT(*) FROM charges c
+             WHERE c.mode = :mode AND c.agreement_id = :agreement_id AND c.status IN ('PENDING_BANK', 'CONFIRMED')""";
+
+    private static final String LIST = """
+            SELECT %s, COUNT(*) OVER () AS total_matches
+              FROM charges c
+             WHERE %s
+             ORDER BY c.created_at DESC, c.id DESC
+             LIMIT :limit OFFSET :offset""";
+
+    private static final String COUNT = "SELECT COUNT(*) FROM charges c WHERE %s";
+
+    private static final String DUE_FOR_EXPIRY = "SELECT " + COLUMNS + """
+             FROM charges c
+            WHERE c.status = 'PENDING_BANK' AND c.due_at <= :now
+            ORDER BY c.due_at, c.id
+            LIMIT :limit""";
+
+    private static final String AWAITING_BANK = "SELECT " + COLUMNS + """
+             FROM charges c
+            WHERE c.mode = :mode AND c.bank_id = :bank_id AND c.status = 'PENDING_BANK'
+              AND c.created_at < :accepted_before
+            ORDER BY c.created_at, c.id
+            LIMIT :limit""";
+
+    private final JdbiTransactor transactor;
+
+    JdbiChargeStore(JdbiTransactor transactor) {
+        this.transactor = Objects.requireNonNull(transactor, "transactor");
+    }
+
+    @Override
+    public void insert(Charge charge) {
+        Map<LimitKind, WindowReservation> byKind = reservationsByKind(charge.reservations());
+        transactor.withHandle(handle -> {
+            var insert = handle.createUpdate(INSERT)
+                    .bind("agreement_id", charge.agreementId())
+                    .bind("merchant_id", charge.merchantId().value())
+                    .bind("bank_id", charge.bankId().value())
+                    .bind("customer_id", charge.customerId().value())
+                    .bind("currency", charge.amount().currency().getCurrencyCode())
+                    .bind("amount_minor", charge.amount().minor())
+                    .bind("description", charge.description())
+                    .bind("metadata", charge.metadata().map(Metadata::json).orElse(null))
+                    .bind("due_at", UtcColumns.toColumn(charge.dueAt()))
+                    .bind("created_at", UtcColumns.toColumn(charge.createdAt()));
+            for (LimitKind kind : WINDOWED) {
+                Optional<WindowReservation> reserved = Optional.ofNullable(byKind.get(kind));
+                insert.bind(
+                                windowColumn(kind),
+                                reserved.map(r -> UtcColumns.toColumn(r.windowStart()))
+                                        .orElse(null))
+                        .bind(
+                                capColumn(kind),
+                                reserved.map(r -> r.cap().minor()).orElse(null));
+            }
+            return bindChangeable(insert, charge).execute();
+        });
+    }
+
+    /** One reservation per kind, in kind order, or the columns could not give the same list back. */
+    private static Map<LimitKind, WindowReservation> reservationsByKind(List<WindowReservation> reservations) {
+        Map<LimitKind, WindowReservation> byKind = new HashMap<>();
+        LimitKind previous = null;
+        for (WindowReservation reservation : reservations) {
+            if (previous != null && previous.compareTo(reservation.kind()) >= 0) {
+                throw new IllegalArgumentException("a charge reserves at most one window per kind, in kind order");
+            }
+            previous = reservation.kind();
+            byKind.put(reservation.kind(), reservation);
+        }
+        return byKind;
+    }
+
+    @Override
+    public boolean update(Charge changed) {
+        int rows = transactor.withHandle(handle -> bindChangeable(handle.createUpdate(UPDATE), changed)
+                .bind("expected_version", changed.version() - 1)
+                .execute());
+        return rows == 1;
+    }
+
+    private static <S extends SqlStatement<S>> S bindChangeable(S statement, Charge c) {
+        return statement
+                .bind("id", c.id())
+                .bind("mode", c.mode().name())
+                .bind("status", c.status().name())
+                .bind("bank_action", c.bankAction().map(Enum::name).orElse(null))
+                .bind("decline_reason", c.declineReason().orElse(null))
+                .bind("bank_transaction_id", c.bankTransactionId().orElse(null))
+                .bind("processed_at", c.processedAt().map(UtcColumns::toColumn).orElse(null))
+                .bind("version", c.version());
+    }
+
+    @Override
+    public Optional<Charge> find(Mode mode, String id) {
+        return transactor.withHandle(handle -> handle.createQuery(FIND)
+                .bind("mode", mode.name())
+                .bind("id", id)
+                .map(JdbiChargeStore::charge)
+                .findOne());
+    }
+
+    @Override
+    public int countHolding(Mode mode, String agreementId) {
+        return transactor.withHandle(handle -> handle.createQuery(COUNT_HOLDING)
+                .bind("mode", mode.name())
+                .bind("agreement_id", agreementId)
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    @Override
+    public Page<Charge> list(Mode mode, ChargeFilter filter, PageRequest page) {
+        String where = where(filter);
+        return transactor.withHandle(handle -> {
+            List<Counted> rows = bindFilter(handle.createQuery(LIST.formatted(COLUMNS, where)), mode, filter)
+                    .bind("limit", page.limit())
+                    .bind("offset", page.offset())
+                    .map((row, context) -> new Counted(charge(row, context), row.getLong("total_matches")))
+                    .list();
+            if (!rows.isEmpty()) {
+                return new Page<>(
+                        rows.stream().map(Counted::charge).toList(),
+                        rows.getFirst().total());
+            }
+            // An offset past the end returns no rows to carry the total: count separately.
+            long total = bindFilter(handle.createQuery(COUNT.formatted(where)), mode, filter)
+                    .mapTo(Long.class)
+                    .one();
+            return new Page<>(List.of(), total);
+        });
+    }
+
+    private record Counted(Charge charge, long total) {}
+
+    /** Only fixed fragments go into the SQL text; every value is a bound parameter. */
+    private static String where(ChargeFilter filter) {
+        var conditions = new ArrayList<String>();
+        conditions.add("c.mode = :mode");
+        if (!filter.merchantIds().isEmpty()) {
+            conditions.add("c.merchant_id IN (<merchant_ids>)");
+        }
+        filter.bankId().ifPresent(b -> conditions.add("c.bank_id = :bank_id"));
+        filter.from().ifPresent(f -> conditions.add("c.created_at >= :from"));
+        filter.to().ifPresent(t -> conditions.add("c.created_at < :to"));
+        if (!filter.statuses().isEmpty()) {
+            conditions.add("c.status IN (<statuses>)");
+        }
+        filter.customerId().ifPresent(c -> conditions.add("c.customer_id = :customer_id"));
+        filter.minAmountMinor().ifPresent(m -> conditions.add("c.amount_minor >= :min_amount"));
+        filter.maxAmountMinor().ifPresent(m -> conditions.add("c.amount_minor <= :max_amount"));
+        return String.join(" AND ", conditions);
+    }
+
+    private static Query bindFilter(Query query, Mode mode, ChargeFilter filter) {
+        query.bind("mode", mode.name());
+        if (!filter.merchantIds().isEmpty()) {
+            query.bindList(
+                    "merchant_ids",
+                    filter.merchantIds().stream()
+                            .map(ParticipantId::value)
+                            .sorted()
+                            .toList());
+        }
+        filter.bankId().ifPresent(b -> query.bind("bank_id", b.value()));
+        filter.from().ifPresent(f -> query.bind("from", UtcColumns.toColumn(f)));
+        filter.to().ifPresent(t -> query.bind("to", UtcColumns.toColumn(t)));
+        if (!filter.statuses().isEmpty()) {
+            query.bindList(
+                    "statuses",
+                    filter.statuses().stream().map(Enum::name).sorted().toList());
+        }
+        filter.customerId().ifPresent(c -> query.bind("customer_id", c.value()));
+        filter.minAmountMinor().ifPresent(m -> query.bind("min_amount", m));
+        filter.maxAmountMinor().ifPresent(m -> query.bind("max_amount", m));
+        return query;
+    }
+
+    @Override
+    public List<Charge> dueForExpiry(Instant now, int limit) {
+        return transactor.withHandle(handle -> handle.createQuery(DUE_FOR_EXPIRY)
+                .bind("now", UtcColumns.toColumn(now))
+                .bind("limit", limit)
+                .map(JdbiChargeStore::charge)
+                .list());
+    }
+
+    @Override
+    public List<Charge> awaitingBank(Mode mode, ParticipantId bankId, Instant acceptedBefore, int limit) {
+        return transactor.withHandle(handle -> handle.createQuery(AWAITING_BANK)
+                .bind("mode", mode.name())
+                .bind("bank_id", bankId.value())
+                .bind("accepted_before", UtcColumns.toColumn(acceptedBefore))
+                .bind("limit", limit)
+                .map(JdbiChargeStore::charge)
+                .list());
+    }
+
+    private static String windowColumn(LimitKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT) + "_window_start";
+    }
+
+    private static String capColumn(LimitKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT) + "_cap_minor";
+    }
+
+    static Charge charge(ResultSet row, StatementContext context) throws SQLException {
+        Currency currency = Currency.getInstance(row.getString("currency"));
+        Money amount = new Money(row.getLong("amount_minor"), currency);
+        List<WindowReservation> reservations = new ArrayList<>();
+        for (LimitKind kind : WINDOWED) {
+            Optional<Instant> windowStart = UtcColumns.optionalInstant(row, windowColumn(kind));
+            if (windowStart.isPresent()) {
+                Long cap = row.getObject(capColumn(kind), Long.class);
+                reservations.add(new WindowReservation(kind, windowStart.get(), new Money(cap, currency), amount));
+            }
+        }
+        return new Charge(
+                row.getString("id"),
+                Mode.valueOf(row.getString("mode")),
+                row.getString("agreement_id"),
+                new ParticipantId(row.getString("merchant_id")),
+                new ParticipantId(row.getString("bank_id")),
+                new CustomerId(row.getString("customer_id")),
+                amount,
+                row.getString("description"),
+                Optional.ofNullable(row.getString("metadata")).map(Metadata::new),
+                reservations,
+                ChargeStatus.valueOf(row.getString("status")),
+                Optional.ofNullable(row.getString("bank_action")).map(CustomerDecision::valueOf),
+                Optional.ofNullable(row.getString("decline_reason")),
+                Optional.ofNullable(row.getString("bank_transaction_id")),
+                UtcColumns.instant(row, "due_at"),
+                UtcColumns.instant(row, "created_at"),
+                UtcColumns.optionalInstant(row, "processed_at"),
+                row.getLong("version"));
+    }
+}

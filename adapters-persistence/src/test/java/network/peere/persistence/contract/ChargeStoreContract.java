@@ -1,0 +1,351 @@
+package network.peere.persistence.contract;
+
+import static network.peere.core.domain.shared.Mode.LIVE;
+import static network.peere.core.domain.shared.Mode.SANDBOX;
+import static network.peere.persistence.testing.TestCharges.LAGOS;
+import static network.peere.persistence.testing.TestCharges.charge;
+import static network.peere.persistence.testing.TestCharges.chargeWithEverything;
+import static network.peere.persistence.testing.TestParticipants.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import network.peere.core.domain.agreement.CustomerDecision;
+import network.peere.core.domain.agreement.limits.LimitKind;
+import network.peere.core.domain.agreement.limits.WindowReservation;
+import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.billing.ChargeFilter;
+import network.peere.core.domain.billing.ChargeStatus;
+import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.ports.out.ChargeStore;
+import network.peere.core.ports.out.PeereStores;
+import network.peere.persistence.testing.TestAgreements;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ChargeStore} does; one subclass per implementation. */
+public abstract class ChargeStoreContract {
+    private static final ParticipantId MER_1 = new ParticipantId("mer_1");
+    private static final ParticipantId MER_2 = new ParticipantId("mer_2");
+    private static final ParticipantId BANK_1 = new ParticipantId("bank_1");
+
+    private PeereStores stores;
+    private ChargeStore charges;
+
+    /** Empty stores, not shared with any other test. */
+    protected abstract PeereStores freshStores();
+
+    @BeforeEach
+    void setUpStores() {
+        stores = freshStores();
+        charges = stores.charges();
+    }
+
+    private Charge insert(Charge charge) {
+        charges.insert(charge);
+        return charge;
+    }
+
+    private static List<String> ids(List<Charge> list) {
+        return list.stream().map(Charge::id).toList();
+    }
+
+    @Test
+    void a_pending_charge_reads_back_with_every_field_and_its_empty_optionals() {
+        var pending = insert(charge(SANDBOX, "1").build());
+
+        assertThat(charges.find(SANDBOX, pending.id())).contains(pending);
+        assertThat(pending.reservations()).isEmpty();
+        assertThat(pending.processedAt()).isEmpty();
+    }
+
+    @Test
+    void an_answered_charge_reads_back_with_its_metadata_and_every_reservation() {
+        var full = insert(chargeWithEverything(LIVE, "1").build());
+
+        var read = charges.find(LIVE, full.id()).orElseThrow();
+
+        assertThat(read).isEqualTo(full);
+        assertThat(read.reservations())
+                .extracting(WindowReservation::kind)
+                .containsExactly(LimitKind.DAILY, LimitKind.WEEKLY, LimitKind.MONTHLY);
+    }
+
+    @Test
+    void a_charge_reserving_some_windows_gets_exactly_those_back() {
+        Money amount = Money.of(700, "NGN");
+        var limits = TestAgreements.limits(Map.of(LimitKind.SINGLE, 1_000L, LimitKind.MONTHLY, 5_000L));
+        var monthlyOnly = insert(charge(LIVE, "1")
+                .amount(amount)
+                .reservations(WindowReservation.forCharge(limits, amount, T0, LAGOS))
+                .build());
+        var dailyAndWeekly = insert(charge(LIVE, "2")
+                .amount(amount)
+                .reservations(List.of(
+                        new WindowReservation(
+                                LimitKind.DAILY, Instant.parse("2026-11-01T23:00:00Z"), Money.of(900, "NGN"), amount),
+                        new WindowReservation(
+                                LimitKind.WEEKLY,
+                                Instant.parse("2026-11-01T23:00:00.000001Z"),
+                                Money.of(3_000, "NGN"),
+                                amount)))
+                .build());
+
+        assertThat(charges.find(LIVE, monthlyOnly.id())).contains(monthlyOnly);
+        assertThat(monthlyOnly.reservations()).hasSize(1);
+        assertThat(charges.find(LIVE, dailyAndWeekly.id())).contains(dailyAndWeekly);
+    }
+
+    @Test
+    void reservations_that_the_columns_could_not_give_back_in_order_are_refused() {
+        Money amount = Money.of(700, "NGN");
+        var outOfOrder = charge(LIVE, "1")
+                .amount(amount)
+                .reservations(List.of(
+                        new WindowReservation(LimitKind.MONTHLY, T0, Money.of(5_000, "NGN"), amount),
+                        new WindowReservation(LimitKind.DAILY, T0, Money.of(900, "NGN"), amount)))
+                .build();
+
+        assertThatThrownBy(() -> charges.insert(outOfOrder)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(charges.find(LIVE, outOfOrder.id())).isEmpty();
+    }
+
+    @Test
+    void another_mode_never_sees_a_charge() {
+        var sandbox = insert(charge(SANDBOX, "1").build());
+
+        assertThat(charges.find(LIVE, sandbox.id())).isEmpty();
+        assertThat(charges.countHolding(LIVE, sandbox.agreementId())).isZero();
+        assertThat(charges.list(LIVE, forMerchants(MER_1), PageRequest.first()).total())
+                .isZero();
+        assertThat(charges.awaitingBank(LIVE, BANK_1, T0.plusSeconds(1), 10)).isEmpty();
+    }
+
+    @Test
+    void of_two_answers_from_the_same_copy_exactly_one_is_stored() {
+        var pending = insert(charge(LIVE, "1").build());
+        Instant now = T0.plusSeconds(10);
+        var confirmed =
+                pending.answer(CustomerDecision.APPROVE_RECURRING, Optional.empty(), Optional.of("bank-txn-1"), now);
+        var declined = pending.answer(CustomerDecision.DENY, Optional.of("insufficient funds"), Optional.empty(), now);
+        var expired = pending.expire(now);
+
+        assertThat(charges.update(confirmed)).isTrue();
+        assertThat(charges.update(declined)).isFalse();
+        assertThat(charges.update(expired)).isFalse();
+
+        assertThat(charges.find(LIVE, pending.id())).contains(confirmed);
+    }
+
+    @Test
+    void an_update_in_another_mode_or_of_an_unknown_charge_changes_nothing() {
+        var pending = insert(charge(LIVE, "1").build());
+
+        assertThat(charges.update(charge(SANDBOX, "1").build().expire(T0.plusSeconds(1))))
+                .isFalse();
+        assertThat(charges.update(charge(LIVE, "2").build().expire(T0.plusSeconds(1))))
+                .isFalse();
+        assertThat(charges.find(LIVE, pending.id())).contains(pending);
+        assertThat(charges.find(LIVE, "txn_2")).isEmpty();
+    }
+
+    @Test
+    void only_pending_and_confirmed_charges_of_the_agreement_hold_their_reservation() {
+        insert(charge(LIVE, "pending").build());
+        insert(charge(LIVE, "confirmed").status(ChargeStatus.CONFIRMED).build());
+        insert(charge(LIVE, "failed").status(ChargeStatus.FAILED).build());
+        insert(charge(LIVE, "expired").status(ChargeStatus.EXPIRED).build());
+        insert(charge(LIVE, "other_agreement").agreement("cd_2").build());
+        insert(charge(SANDBOX, "other_mode").build());
+
+        assertThat(charges.countHolding(LIVE, "cd_1")).isEqualTo(2);
+        assertThat(charges.countHolding(LIVE, "cd_2")).isEqualTo(1);
+        assertThat(charges.countHolding(LIVE, "cd_3")).isZero();
+    }
+
+    @Test
+    void a_merchant_history_is_newest_first_then_by_id_in_pages_with_the_total() {
+        insert(charge(LIVE, "a").createdAt(T0).build());
+        insert(charge(LIVE, "b").merchant("mer_2").createdAt(T0.plusSeconds(2)).build());
+        insert(charge(LIVE, "c").createdAt(T0.plusSeconds(1)).build());
+        insert(charge(LIVE, "d").createdAt(T0.plusSeconds(1)).build());
+        insert(charge(LIVE, "e").merchant("mer_3").createdAt(T0.plusSeconds(9)).build());
+        insert(charge(SANDBOX, "f").createdAt(T0.plusSeconds(9)).build());
+
+        var all = charges.list(LIVE, forMerchants(MER_1, MER_2), new PageRequest(0, 10));
+        var second = charges.list(LIVE, forMerchants(MER_1, MER_2), new PageRequest(1, 2));
+        var pastTheEnd = charges.list(LIVE, forMerchants(MER_1, MER_2), new PageRequest(10, 2));
+
+        assertThat(ids(all.items())).containsExactly("txn_b", "txn_d", "txn_c", "txn_a");
+        assertThat(all.total()).isEqualTo(4);
+        assertThat(ids(second.items())).containsExactly("txn_d", "txn_c");
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(4);
+    }
+
+    @Test
+    void a_bank_history_holds_only_its_own_charges() {
+        insert(charge(LIVE, "1").createdAt(T0).build());
+        insert(charge(LIVE, "2").merchant("mer_2").createdAt(T0.plusSeconds(1)).build());
+        insert(charge(LIVE, "3").bank("bank_2").build());
+
+        var page = charges.list(LIVE, forBank(BANK_1), new PageRequest(0, 10));
+
+        assertThat(ids(page.items())).containsExactly("txn_2", "txn_1");
+        assertThat(page.total()).isEqualTo(2);
+    }
+
+    @Test
+    void filters_by_creation_time_from_inclusive_to_exclusive() {
+        insert(charge(LIVE, "before").createdAt(T0.minusNanos(1_000)).build());
+        insert(charge(LIVE, "from").createdAt(T0).build());
+        insert(charge(LIVE, "inside").createdAt(T0.plusSeconds(30)).build());
+        insert(charge(LIVE, "to").createdAt(T0.plusSeconds(60)).build());
+
+        var filter = new ChargeFilter(
+                Set.of(MER_1),
+                Optional.empty(),
+                Optional.of(T0),
+                Optional.of(T0.plusSeconds(60)),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+
+        assertThat(ids(charges.list(LIVE, filter, new PageRequest(0, 10)).items()))
+                .containsExactly("txn_inside", "txn_from");
+    }
+
+    @Test
+    void filters_by_status_customer_and_amount_bounds_inclusive() {
+        insert(charge(LIVE, "pending").amountMinor(1_000).build());
+        insert(charge(LIVE, "confirmed")
+                .status(ChargeStatus.CONFIRMED)
+                .amountMinor(2_000)
+                .build());
+        insert(charge(LIVE, "failed")
+                .status(ChargeStatus.FAILED)
+                .amountMinor(3_000)
+                .build());
+        insert(charge(LIVE, "expired")
+                .status(ChargeStatus.EXPIRED)
+                .amountMinor(4_000)
+                .build());
+        insert(charge(LIVE, "other_customer")
+                .customer("cus_2")
+                .amountMinor(2_000)
+                .build());
+
+        assertThat(filtered(Set.of(ChargeStatus.FAILED, ChargeStatus.EXPIRED), Optional.empty(), null, null))
+                .containsExactlyInAnyOrder("txn_failed", "txn_expired");
+        assertThat(filtered(Set.of(), Optional.empty(), null, null)).hasSize(5);
+        assertThat(filtered(Set.of(), Optional.of(new CustomerId("cus_2")), null, null))
+                .containsExactly("txn_other_customer");
+        assertThat(filtered(Set.of(), Optional.empty(), 2_000L, 3_000L))
+                .containsExactlyInAnyOrder("txn_confirmed", "txn_failed", "txn_other_customer");
+        assertThat(filtered(Set.of(), Optional.empty(), 3_001L, null)).containsExactly("txn_expired");
+        assertThat(filtered(Set.of(), Optional.empty(), null, 999L)).isEmpty();
+        assertThat(filtered(Set.of(ChargeStatus.PENDING_BANK), Optional.of(new CustomerId("cus_1")), 1_000L, 1_000L))
+                .containsExactly("txn_pending");
+    }
+
+    private List<String> filtered(Set<ChargeStatus> statuses, Optional<CustomerId> customer, Long min, Long max) {
+        var filter = new ChargeFilter(
+                Set.of(MER_1),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                statuses,
+                customer,
+                Optional.ofNullable(min),
+                Optional.ofNullable(max));
+        var page = charges.list(LIVE, filter, new PageRequest(0, 10));
+        assertThat(page.total()).isEqualTo(page.items().size());
+        return ids(page.items());
+    }
+
+    @Test
+    void pending_charges_past_their_due_time_in_any_mode_are_due_for_expiry_earliest_first() {
+        Instant now = T0.plus(Duration.ofHours(1));
+        insert(charge(LIVE, "late").dueAt(now.minusSeconds(10)).build());
+        insert(charge(SANDBOX, "later").dueAt(now.minusSeconds(20)).build());
+        insert(charge(LIVE, "exactly").dueAt(now).build());
+        insert(charge(LIVE, "early").dueAt(now.minusSeconds(30)).build());
+        insert(charge(LIVE, "not_yet").dueAt(now.plusMillis(1)).build());
+        insert(charge(LIVE, "answered")
+                .status(ChargeStatus.CONFIRMED)
+                .dueAt(now.minusSeconds(40))
+                .build());
+
+        assertThat(ids(charges.dueForExpiry(now, 10)))
+                .containsExactly("txn_early", "txn_later", "txn_late", "txn_exactly");
+        assertThat(ids(charges.dueForExpiry(now, 1))).containsExactly("txn_early");
+    }
+
+    @Test
+    void a_banks_pending_charges_accepted_before_a_time_await_it_oldest_first() {
+        Instant cutoff = T0.plusSeconds(100);
+        insert(charge(SANDBOX, "2").createdAt(T0.plusSeconds(20)).build());
+        insert(charge(SANDBOX, "1").createdAt(T0.plusSeconds(10)).build());
+        insert(charge(SANDBOX, "3").createdAt(T0.plusSeconds(30)).build());
+        insert(charge(SANDBOX, "at_cutoff").createdAt(cutoff).build());
+        insert(charge(SANDBOX, "other_bank").bank("bank_2").createdAt(T0).build());
+        insert(charge(SANDBOX, "answered")
+                .status(ChargeStatus.FAILED)
+                .createdAt(T0)
+                .build());
+        insert(charge(LIVE, "live").createdAt(T0).build());
+
+        assertThat(ids(charges.awaitingBank(SANDBOX, BANK_1, cutoff, 10))).containsExactly("txn_1", "txn_2", "txn_3");
+        assertThat(ids(charges.awaitingBank(SANDBOX, BANK_1, cutoff, 2))).containsExactly("txn_1", "txn_2");
+    }
+
+    @Test
+    void a_rolled_back_transaction_leaves_no_charge_and_no_change() {
+        var kept = insert(charge(LIVE, "1").build());
+
+        assertThatThrownBy(() -> stores.transactor().useTransaction(() -> {
+                    charges.insert(charge(LIVE, "2").build());
+                    charges.update(kept.expire(T0.plusSeconds(5)));
+                    throw new IllegalStateException("boom");
+                }))
+                .hasMessage("boom");
+
+        assertThat(charges.find(LIVE, "txn_2")).isEmpty();
+        assertThat(charges.find(LIVE, kept.id())).contains(kept);
+        assertThat(charges.countHolding(LIVE, kept.agreementId())).isEqualTo(1);
+    }
+
+    private static ChargeFilter forMerchants(ParticipantId... merchants) {
+        return new ChargeFilter(
+                Set.of(merchants),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    private static ChargeFilter forBank(ParticipantId bank) {
+        return new ChargeFilter(
+                Set.of(),
+                Optional.of(bank),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+}
