@@ -82,13 +82,13 @@ final class JdbiAgreementStore implements AgreementStore {
 
     private static final String DUE_FOR_EXPIRY = "SELECT " + COLUMNS + """
              FROM agreements a
-            WHERE a.status = 'PROPOSED' AND a.due_date <= :now
+            WHERE a.status = 'PENDING' AND a.due_date <= :now
             ORDER BY a.due_date, a.id
             LIMIT :limit""";
 
     private static final String AWAITING_BANK = "SELECT " + COLUMNS + """
              FROM agreements a
-            WHERE a.mode = :mode AND a.bank_id = :bank_id AND a.status = 'PROPOSED' AND a.created_at < :sent_before
+            WHERE a.mode = :mode AND a.bank_id = :bank_id AND a.status = 'PENDING' AND a.created_at < :sent_before
             ORDER BY a.created_at, a.id
             LIMIT :limit""";
 

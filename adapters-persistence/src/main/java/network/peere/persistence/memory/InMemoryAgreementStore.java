@@ -140,7 +140,7 @@ final class InMemoryAgreementStore implements AgreementStore {
     public List<Agreement> dueForExpiry(Instant now, int limit) {
         return transactor.inTransaction(() -> rows.values().stream()
                 .filter(a ->
-                        a.status() == AgreementStatus.PROPOSED && !a.dueDate().isAfter(now))
+                        a.status() == AgreementStatus.PENDING && !a.dueDate().isAfter(now))
                 .sorted(EARLIEST_DUE)
                 .limit(limit)
                 .toList());
@@ -151,7 +151,7 @@ final class InMemoryAgreementStore implements AgreementStore {
         return transactor.inTransaction(() -> rows.values().stream()
                 .filter(a -> a.mode() == mode
                         && a.bankId().equals(bankId)
-                        && a.status() == AgreementStatus.PROPOSED
+                        && a.status() == AgreementStatus.PENDING
                         && a.createdAt().isBefore(sentBefore))
                 .sorted(OLDEST_FIRST)
                 .limit(limit)

@@ -79,7 +79,7 @@ public final class TestAgreements {
         private Optional<CustomerDecision> decision = Optional.empty();
         private SpendingLimits limits = requested;
         private boolean blockMerchant;
-        private AgreementStatus status = AgreementStatus.PROPOSED;
+        private AgreementStatus status = AgreementStatus.PENDING;
         private Instant createdAt = TestParticipants.T0;
         private Instant dueDate = createdAt.plus(DUE_AFTER);
         private Optional<Instant> decidedAt = Optional.empty();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,7 +129,7 @@ abstract class BillingApiContract {
 
         Response pending = api.get("/v1/customer-decisions/" + decisionId, merchant);
         assertThat(pending.status()).as(pending.body()).isEqualTo(200);
-        assertThat(pending.data().get("status").asText()).isEqualTo("proposed");
+        assertThat(pending.data().get("status").asText()).isEqualTo("pending");
         assertThat(pending.data().get("decision").isNull()).isTrue();
         assertThat(pending.data().get("metadata").get("seats").asInt()).isEqualTo(2);
         assertThat(billOne(merchant, agreementPhrase, "100").get("code").asText())
@@ -484,6 +485,127 @@ abstract class BillingApiContract {
         assertThat(second.get("code").asText()).isEqualTo("spending_limit_exceeded");
         assertThat(second.get("limit").asText()).isEqualTo("daily");
         assertThat(second.get("remaining").decimalValue()).isEqualByComparingTo("300");
+    }
+
+    @Test
+    void twenty_concurrent_copies_of_one_bill_with_one_idempotency_key_bill_once() throws Exception {
+        Customer customer = newCustomer();
+        String agreementPhrase = approvedAgreement(customer, "{\"monthly\":100000}");
+        String body = "{\"agreementPhrases\":[\"" + agreementPhrase
+                + "\"],\"amount\":700,\"currency\":\"NGN\",\"description\":\"Once\"}";
+        Map<String, String> key = Map.of("Idempotency-Key", "burst-" + customer.id());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Response>> copies = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 20; i++) {
+                copies.add(threads.submit(() -> {
+                    start.await();
+                    return api.send("POST", "/v1/customer/bill", merchant, body, key);
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> references = new java.util.HashSet<>();
+            for (var copy : copies) {
+                Response answer = copy.get();
+                // Every copy either replays the one bill or, while the first still runs, is told to retry.
+                assertThat(answer.status()).as(answer.body()).isIn(201, 409);
+                if (answer.status() == 201) {
+                    references.add(answer.json().get(0).get("reference").asText());
+                }
+            }
+            assertThat(references).hasSize(1);
+        }
+        assertThat(history(merchant, "customerId=" + customer.id()).get("total").asLong())
+                .isEqualTo(1);
+        String decision = decisionOf(agreementPhrase);
+        JsonNode monthly = null;
+        for (JsonNode limit : api.get("/v1/customer-decisions/" + decision + "/limits", merchant)
+                .data()
+                .get("limits")) {
+            if (limit.get("limit").asText().equals("monthly")) {
+                monthly = limit;
+            }
+        }
+        assertThat(monthly).isNotNull();
+        assertThat(monthly.get("used").decimalValue()).isEqualByComparingTo("700");
+    }
+
+    @Test
+    void every_billing_route_hides_other_participants_objects_and_refuses_the_wrong_role() {
+        Customer customer = newCustomer();
+        String agreementPhrase = approvedAgreement(customer, "{}");
+        String decision = decisionOf(agreementPhrase);
+        String reference =
+                billOne(merchant, agreementPhrase, "100").get("reference").asText();
+        String otherBankId = create("/v1/operator/banks", "{\"name\":\"Other Bank\",\"email\":\"o@bank.test\"}");
+        server.raiseRateLimits(otherBankId);
+        String otherBank = keyOf(otherBankId);
+
+        // Another merchant: not found, never forbidden.
+        assertThat(api.get("/v1/customer-decisions/" + decision, otherMerchant).code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.get("/v1/customer-decisions/" + decision + "/limits", otherMerchant)
+                        .code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.post("/v1/customer-decisions/" + decision + "/revoke", otherMerchant, "{}")
+                        .code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.get("/v1/transaction-details/" + reference, otherMerchant)
+                        .code())
+                .isEqualTo("transaction_not_found");
+        assertThat(billOne(otherMerchant, agreementPhrase, "100").get("code").asText())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.get("/v1/merchant/customer-decisions?agreementPhrase=" + agreementPhrase, otherMerchant)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(history(otherMerchant, "customerId=" + customer.id())
+                        .get("total")
+                        .asLong())
+                .isZero();
+
+        // Another bank: the same.
+        assertThat(api.post(
+                                "/v1/billing/bank-response",
+                                otherBank,
+                                "{\"billingRequestId\":\"" + reference + "\",\"action\":\"approve_once\"}")
+                        .code())
+                .isEqualTo("billing_request_not_found");
+        assertThat(api.put("/v1/bank/customer-decisions/" + decision, otherBank, "{\"decision\":\"suspended\"}")
+                        .code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.get("/v1/customer-decisions/" + decision, otherBank).code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.get("/v1/transaction-details/" + reference, otherBank).code())
+                .isEqualTo("transaction_not_found");
+        assertThat(api.get("/v1/bank/customer/subscriptions?customerId=" + customer.id(), otherBank)
+                        .status())
+                .isEqualTo(404);
+
+        // The wrong role: a merchant cannot answer for a bank, a bank cannot bill.
+        assertThat(api.post(
+                                "/v1/billing/bank-response",
+                                merchant,
+                                "{\"billingRequestId\":\"" + reference + "\",\"action\":\"approve_once\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.put("/v1/bank/customer-decisions/" + decision, merchant, "{\"decision\":\"deny\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post(
+                                "/v1/customer/bill",
+                                bank,
+                                "{\"agreementPhrases\":[\"" + agreementPhrase
+                                        + "\"],\"amount\":100,\"currency\":\"NGN\",\"description\":\"x\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/v1/merchant/customer-decisions", bank).status()).isEqualTo(403);
+
+        // Its own parties still see everything.
+        assertThat(api.get("/v1/customer-decisions/" + decision, bank).status()).isEqualTo(200);
+        assertThat(api.get("/v1/transaction-details/" + reference, bank).status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -83,7 +83,7 @@ public record Agreement(
                 throw new IllegalArgumentException("an intent's amount is positive, in the agreement's currency");
             }
         });
-        if (status != AgreementStatus.PROPOSED && status != AgreementStatus.EXPIRED && decision.isEmpty()) {
+        if (status != AgreementStatus.PENDING && status != AgreementStatus.EXPIRED && decision.isEmpty()) {
             throw new IllegalArgumentException("a decided agreement carries its decision");
         }
     }
@@ -140,7 +140,7 @@ public record Agreement(
                 Optional.empty(),
                 p.requested(),
                 false,
-                AgreementStatus.PROPOSED,
+                AgreementStatus.PENDING,
                 dueDate,
                 now,
                 Optional.empty(),
@@ -163,7 +163,7 @@ public record Agreement(
         AgreementStatus next = switch (newDecision) {
             case APPROVE_ONCE, APPROVE_RECURRING -> AgreementStatus.ACTIVE;
             case SUSPENDED -> AgreementStatus.PAUSED;
-            case DENY -> status == AgreementStatus.PROPOSED ? AgreementStatus.DENIED : AgreementStatus.REVOKED;
+            case DENY -> status == AgreementStatus.PENDING ? AgreementStatus.DENIED : AgreementStatus.REVOKED;
         };
         SpendingLimits nextLimits = granted.orElse(limits);
         if (!nextLimits.currency().equals(currency())) {
@@ -224,14 +224,14 @@ public record Agreement(
 
     /** Whether the bank may still answer the intent: only once, and only before it is due. */
     public boolean awaitsDecision(Instant now) {
-        return status == AgreementStatus.PROPOSED && now.isBefore(dueDate);
+        return status == AgreementStatus.PENDING && now.isBefore(dueDate);
     }
 
     /** Whether a charge may be attempted now; why not otherwise, in precedence order. */
     public Optional<BillingRefusal> refusalToBill() {
         return switch (status) {
             case ACTIVE -> Optional.empty();
-            case PROPOSED -> Optional.of(BillingRefusal.AGREEMENT_NOT_APPROVED);
+            case PENDING -> Optional.of(BillingRefusal.AGREEMENT_NOT_APPROVED);
             case PAUSED -> Optional.of(BillingRefusal.AGREEMENT_SUSPENDED);
             case DENIED, REVOKED -> Optional.of(BillingRefusal.AGREEMENT_REVOKED);
             case EXPIRED -> Optional.of(BillingRefusal.AGREEMENT_EXPIRED);

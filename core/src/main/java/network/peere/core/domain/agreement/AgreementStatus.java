@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An agreement's life (DESIGN.md, "Agreement"), with every allowed transition written once, here. PROPOSED is the
+ * An agreement's life (DESIGN.md, "Agreement"), with every allowed transition written once, here. PENDING is the
  * agreement minted with its intent: its phrase exists but cannot bill until an approving decision. A merchant may
- * withdraw an unanswered intent (PROPOSED → REVOKED).
+ * withdraw an unanswered intent (PENDING → REVOKED).
  */
 public enum AgreementStatus {
-    PROPOSED,
+    PENDING,
     ACTIVE,
     PAUSED,
     DENIED,
@@ -19,7 +19,7 @@ public enum AgreementStatus {
     EXHAUSTED;
 
     private static final Map<AgreementStatus, Set<AgreementStatus>> NEXT = Map.of(
-            PROPOSED, EnumSet.of(ACTIVE, PAUSED, DENIED, EXPIRED, REVOKED),
+            PENDING, EnumSet.of(ACTIVE, PAUSED, DENIED, EXPIRED, REVOKED),
             ACTIVE, EnumSet.of(PAUSED, REVOKED, EXPIRED, EXHAUSTED),
             PAUSED, EnumSet.of(ACTIVE, REVOKED, EXPIRED),
             DENIED, EnumSet.noneOf(AgreementStatus.class),

@@ -207,10 +207,10 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
             Agreement agreement = found.get();
             var now = clock.now();
             if (agreement.status() == AgreementStatus.EXPIRED
-                    || (agreement.status() == AgreementStatus.PROPOSED && !agreement.awaitsDecision(now))) {
+                    || (agreement.status() == AgreementStatus.PENDING && !agreement.awaitsDecision(now))) {
                 return Result.refused(BillingProblem.INTENT_EXPIRED);
             }
-            if (agreement.status() != AgreementStatus.PROPOSED) {
+            if (agreement.status() != AgreementStatus.PENDING) {
                 return Result.refused(BillingProblem.INTENT_ALREADY_ANSWERED);
             }
             Optional<SpendingLimits> granted = Optional.empty();
@@ -245,7 +245,7 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                 return Result.refused(BillingProblem.AGREEMENT_NOT_FOUND);
             }
             Agreement agreement = found.get();
-            if (agreement.status() == AgreementStatus.PROPOSED) {
+            if (agreement.status() == AgreementStatus.PENDING) {
                 return Result.refused(BillingProblem.AGREEMENT_NOT_APPROVED);
             }
             if (agreement.status().isFinal()) {
@@ -312,7 +312,7 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                 var now = clock.now();
                 Optional<Agreement> current = stores.agreements()
                         .lock(due.mode(), due.id())
-                        .filter(a -> a.status() == AgreementStatus.PROPOSED && !now.isBefore(a.dueDate()));
+                        .filter(a -> a.status() == AgreementStatus.PENDING && !now.isBefore(a.dueDate()));
                 if (current.isEmpty()) {
                     return false;
                 }

@@ -45,10 +45,10 @@ class AgreementTest {
 
     @ParameterizedTest(name = "{0} then {1} → {2}")
     @CsvSource({
-        "PROPOSED, APPROVE_ONCE, ACTIVE",
-        "PROPOSED, APPROVE_RECURRING, ACTIVE",
-        "PROPOSED, SUSPENDED, PAUSED",
-        "PROPOSED, DENY, DENIED",
+        "PENDING, APPROVE_ONCE, ACTIVE",
+        "PENDING, APPROVE_RECURRING, ACTIVE",
+        "PENDING, SUSPENDED, PAUSED",
+        "PENDING, DENY, DENIED",
         "ACTIVE, SUSPENDED, PAUSED",
         "ACTIVE, DENY, REVOKED",
         "PAUSED, APPROVE_RECURRING, ACTIVE",
@@ -94,7 +94,7 @@ class AgreementTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
-        "PROPOSED, AGREEMENT_NOT_APPROVED",
+        "PENDING, AGREEMENT_NOT_APPROVED",
         "PAUSED, AGREEMENT_SUSPENDED",
         "DENIED, AGREEMENT_REVOKED",
         "REVOKED, AGREEMENT_REVOKED",
@@ -102,7 +102,7 @@ class AgreementTest {
     })
     void only_an_active_agreement_bills(AgreementStatus status, Agreement.BillingRefusal expected) {
         Agreement agreement = switch (status) {
-            case PROPOSED -> proposed(IntentType.RECURRING);
+            case PENDING -> proposed(IntentType.RECURRING);
             case PAUSED ->
                 proposed(IntentType.RECURRING).decide(CustomerDecision.SUSPENDED, Optional.of(LIMITS), false, T0);
             case DENIED -> proposed(IntentType.RECURRING).decide(CustomerDecision.DENY, Optional.of(LIMITS), false, T0);
