@@ -242,7 +242,9 @@ public final class SandboxDemo {
         out.append("By device (enhanced merchants):\n  curl -s " + base
                         + "/v1/customer/device/lookup -H \"Authorization: Bearer ")
                 .append(enhanced)
-                .append("\" -H 'Content-Type: application/json' -d '{\"deviceId\":\"" + DEMO_DEVICE + "\"}'\n\n");
+                .append("\" -H 'Content-Type: application/json' -d '{\"deviceId\":\"" + DEMO_DEVICE + "\"}'\n");
+        out.append(
+                "The demo bank answers intents and bills by itself: the whole billing flow is in docs/sandbox.md.\n\n");
         System.out.print(out);
     }
 }
