@@ -112,6 +112,16 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         defaults.put("characterEncoding", "UTF-8");
         defaults.put("connectionTimeZone", "UTC");
         defaults.put("rewriteBatchedStatements", "true");
+        // Parse each SQL text once per connection, not on every execution (profiling the billing benchmark showed
+        // the driver's statement parsing as the biggest CPU cost), and trust the driver's view of autocommit and
+        // isolation instead of asking the server again on every pool checkout.
+        defaults.put("cachePrepStmts", "true");
+        defaults.put("prepStmtCacheSize", "500");
+        defaults.put("prepStmtCacheSqlLimit", "4096");
+        defaults.put("useLocalSessionState", "true");
+        defaults.put("cacheServerConfiguration", "true");
+        defaults.put("cacheResultSetMetadata", "true");
+        defaults.put("maintainTimeStats", "false");
         return Collections.unmodifiableMap(defaults);
     }
 }

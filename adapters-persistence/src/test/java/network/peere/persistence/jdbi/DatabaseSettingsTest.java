@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class DatabaseSettingsTest {
+    private static final String CACHES = "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=4096"
+            + "&useLocalSessionState=true&cacheServerConfiguration=true&cacheResultSetMetadata=true"
+            + "&maintainTimeStats=false";
     private static final String MYSQL_DEFAULTS =
-            "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&rewriteBatchedStatements=true";
+            "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&rewriteBatchedStatements=true" + CACHES;
 
     @Test
     void the_embedded_database_is_a_file_in_the_data_directory_that_other_processes_can_open() {
@@ -41,7 +44,7 @@ class DatabaseSettingsTest {
 
         assertThat(settings.effectiveJdbcUrl())
                 .isEqualTo("jdbc:mysql://db/peere?sslMode=REQUIRED&CharacterEncoding=latin1"
-                        + "&useUnicode=true&connectionTimeZone=UTC&rewriteBatchedStatements=true");
+                        + "&useUnicode=true&connectionTimeZone=UTC&rewriteBatchedStatements=true" + CACHES);
     }
 
     @Test

@@ -187,15 +187,15 @@ public record Agreement(
                 AgreementStatus.PAUSED, Optional.of(CustomerDecision.SUSPENDED), limits, blockMerchant, decidedAt, now);
     }
 
-    /** After a confirmed charge: a one-time agreement is used up; every agreement remembers when it was last used. */
+    /** After a confirmed charge: a one-time agreement is used up; others stay as they are. */
     public Agreement afterConfirmedCharge(Instant now) {
-        AgreementStatus next =
-                type == IntentType.ONE_TIME && status == AgreementStatus.ACTIVE ? AgreementStatus.EXHAUSTED : status;
-        Agreement moved = moveTo(next, decision, limits, blockMerchant, decidedAt, now);
-        return moved.withLastUsed(now);
+        return type == IntentType.ONE_TIME && status == AgreementStatus.ACTIVE
+                ? moveTo(AgreementStatus.EXHAUSTED, decision, limits, blockMerchant, decidedAt, now)
+                : this;
     }
 
-    private Agreement withLastUsed(Instant at) {
+    /** A charge was accepted on it: the public docs' {@code lastUsed}. Written under the row lock the bill holds. */
+    public Agreement billedAt(Instant at) {
         return new Agreement(
                 id,
                 mode,
@@ -219,7 +219,7 @@ public record Agreement(
                 decidedAt,
                 Optional.of(at),
                 updatedAt,
-                version);
+                version + 1);
     }
 
     /** Whether the bank may still answer the intent: only once, and only before it is due. */

@@ -1,6 +1,8 @@
 package network.peere.core.services.billing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +37,8 @@ public final class BankSimulator implements SimulateBanks {
     static final String INSUFFICIENT_FUNDS = "insufficient_funds";
     /** How many charges left unanswered on purpose the simulator remembers, so they never hide newer ones. */
     private static final int IGNORED_MAX = 1_000;
+    /** How many billing requests the sandbox bank answers in one transaction. */
+    static final int ANSWERS_PER_TRANSACTION = 100;
 
     private final PeereStores stores;
     private final Clock clock;
@@ -84,8 +88,10 @@ public final class BankSimulator implements SimulateBanks {
                 answered += answerIntent(intent) ? 1 : 0;
             }
             int window = limit + Math.min(ignored.size(), IGNORED_MAX);
-            for (Charge charge : stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, window)) {
-                answered += answerCharge(charge) ? 1 : 0;
+            List<Charge> due = stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, window);
+            for (int from = 0; from < due.size(); from += ANSWERS_PER_TRANSACTION) {
+                answered += answerCharges(
+                        simulation.bankId(), due.subList(from, Math.min(due.size(), from + ANSWERS_PER_TRANSACTION)));
             }
         }
         return answered;
@@ -112,24 +118,35 @@ public final class BankSimulator implements SimulateBanks {
         return intents.answerIntent(intent.mode(), intent.bankId(), response) instanceof Result.Ok<?>;
     }
 
-    private boolean answerCharge(Charge charge) {
-        long cents = Math.floorMod(charge.amount().minor(), 100L);
-        if (cents == IGNORE_CENTS) {
-            if (ignored.size() < IGNORED_MAX) {
-                ignored.add(charge.id());
+    /** A bank debits many accounts at once: its answers share a transaction (one commit), as a real bank's may. */
+    private int answerCharges(ParticipantId bankId, List<Charge> due) {
+        List<AnswerBillingRequests.Answer> answers = new ArrayList<>();
+        List<String> agreements = new ArrayList<>();
+        for (Charge charge : due) {
+            long cents = Math.floorMod(charge.amount().minor(), 100L);
+            if (cents == IGNORE_CENTS) {
+                if (ignored.size() < IGNORED_MAX) {
+                    ignored.add(charge.id());
+                }
+                continue;
             }
-            return false;
+            ignored.remove(charge.id());
+            boolean decline = cents == DECLINE_CENTS;
+            answers.add(new AnswerBillingRequests.Answer(
+                    simulatorPrincipal(bankId),
+                    charge.id(),
+                    decline ? CustomerDecision.DENY : CustomerDecision.APPROVE_RECURRING,
+                    decline ? Optional.of(INSUFFICIENT_FUNDS) : Optional.empty(),
+                    decline ? Optional.empty() : Optional.of("sim_" + charge.id()),
+                    Optional.empty()));
+            agreements.add(charge.agreementId());
         }
-        ignored.remove(charge.id());
-        boolean decline = cents == DECLINE_CENTS;
-        var answer = new AnswerBillingRequests.Answer(
-                simulatorPrincipal(charge.bankId()),
-                charge.id(),
-                decline ? CustomerDecision.DENY : CustomerDecision.APPROVE_RECURRING,
-                decline ? Optional.of(INSUFFICIENT_FUNDS) : Optional.empty(),
-                decline ? Optional.empty() : Optional.of("sim_" + charge.id()),
-                Optional.empty());
-        return charges.answerCharge(charge.mode(), charge.bankId(), answer) instanceof Result.Ok<?>;
+        if (answers.isEmpty()) {
+            return 0;
+        }
+        return (int) charges.answerCharges(Mode.SANDBOX, bankId, answers, agreements).stream()
+                .filter(result -> result instanceof Result.Ok<?>)
+                .count();
     }
 
     /** Not a real key: the simulator calls the services' bank entry points directly, never through authentication. */

@@ -47,8 +47,10 @@ import network.peere.core.ports.out.PeereStores;
  * charge, {@code billing.request}), answered by the bank (ledger postings on confirmation, limits given back on a
  * decline), expired when unanswered, and read as transactions.
  *
- * <p>Lock order, the same on every path so concurrent bills, answers and expiries never deadlock: the agreement row,
- * then the charge row, then the limit-usage rows.
+ * <p>Lock order, so concurrent bills, answers and expiries never deadlock: a bill locks its agreement row, then its
+ * limit-usage rows, and inserts its charge; an answer or an expiry locks its charge row (the conditional update),
+ * then the agreement only when it changes it, then the limit-usage rows. No path holds limit rows while waiting for an
+ * agreement, and a bill never waits for a charge row.
  */
 public final class ChargeService
         implements BillCustomers, AnswerBillingRequests, FindTransactions, RunBillingDeadlines {
@@ -172,6 +174,9 @@ public final class ChargeService
                 now.plus(settings.chargeTtl()),
                 now);
         stores.charges().insert(charge);
+        if (!stores.agreements().update(agreement.billedAt(now))) {
+            throw new IllegalStateException("agreement " + agreement.id() + " changed under its row lock");
+        }
         events.chargeRequested(charge, agreement, merchant);
         return Result.ok(new Item.Accepted(phrase, charge));
     }
@@ -200,15 +205,13 @@ public final class ChargeService
     /** Also the sandbox bank's way in. */
     Result<Charge> answerCharge(Mode mode, ParticipantId bankId, Answer answer) {
         return stores.transactor().inTransaction(() -> {
-            Optional<Charge> seen = stores.charges()
+            Optional<Charge> found = stores.charges()
                     .find(mode, answer.billingRequestId())
                     .filter(c -> c.bankId().equals(bankId));
-            if (seen.isEmpty()) {
+            if (found.isEmpty()) {
                 return Result.refused(BillingProblem.BILLING_REQUEST_NOT_FOUND);
             }
-            Agreement agreement = lockAgreement(seen.get());
-            Charge charge =
-                    stores.charges().find(mode, answer.billingRequestId()).orElseThrow();
+            Charge charge = found.get();
             var now = clock.now();
             if (charge.status() == ChargeStatus.EXPIRED
                     || (charge.status() == ChargeStatus.PENDING_BANK && !charge.awaitsBank(now))) {
@@ -218,47 +221,89 @@ public final class ChargeService
                 return Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED);
             }
             Charge answered = charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), now);
+            // The conditional update takes the charge's row lock: of two answers (or an answer and the expiry) one
+            // wins here and the other changes nothing.
             if (!stores.charges().update(answered)) {
                 return Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED);
             }
-            settle(answered, agreement);
+            settle(answered);
             return Result.ok(answered);
         });
     }
 
-    /** The agreement row lock first, as on every billing path. */
+    /**
+     * Several answers of one bank in one transaction (one commit instead of one each), as the sandbox bank sends
+     * them. Taken in agreement-id order, so two batches lock agreements in the same order and never deadlock; a bill
+     * only ever locks one agreement. A refused item writes nothing; the others still commit.
+     */
+    List<Result<Charge>> answerCharges(
+            Mode mode, ParticipantId bankId, List<Answer> answers, List<String> agreementIds) {
+        if (answers.size() != agreementIds.size()) {
+            throw new IllegalArgumentException("one agreement id per answer");
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing((Integer i) -> agreementIds.get(i))
+                .thenComparing(i -> answers.get(i).billingRequestId()));
+        return stores.transactor().inTransaction(() -> {
+            List<Result<Charge>> results = new ArrayList<>(java.util.Collections.nCopies(answers.size(), null));
+            for (int i : order) {
+                results.set(i, answerCharge(mode, bankId, answers.get(i)));
+            }
+            return results;
+        });
+    }
+
+    /**
+     * The effects of a charge's end, in its transaction, after its row lock: ledger postings, or the reserved limits
+     * given back; the agreement is locked only when it changes (a one-time agreement used up, a {@code suspended}
+     * decline), and before any limit row, so the order stays agreement before limits as on the bill path.
+     */
+    private void settle(Charge ended) {
+        var now = ended.processedAt().orElseThrow();
+        Optional<Agreement> changed = Optional.empty();
+        if (ended.status() == ChargeStatus.CONFIRMED) {
+            stores.ledger().post(confirmation(ended));
+            if (agreementOf(ended).type() == IntentType.ONE_TIME) {
+                Agreement agreement = lockAgreement(ended);
+                Agreement used = agreement.afterConfirmedCharge(now);
+                changed = used == agreement ? Optional.empty() : Optional.of(used);
+            }
+        } else {
+            if (ended.bankAction().equals(Optional.of(CustomerDecision.SUSPENDED))) {
+                Agreement agreement = lockAgreement(ended);
+                if (agreement.status() == AgreementStatus.ACTIVE) {
+                    changed = Optional.of(agreement.suspend(now));
+                }
+            }
+            if (!ended.reservations().isEmpty()) {
+                stores.limitUsage().release(ended.mode(), ended.agreementId(), ended.reservations());
+            }
+        }
+        Participant merchant = stores.participants()
+                .find(ended.mode(), ended.merchantId())
+                .orElseThrow(() -> new IllegalStateException("charge " + ended.id() + " has no merchant"));
+        changed.ifPresent(next -> {
+            if (!stores.agreements().update(next)) {
+                throw new IllegalStateException("agreement " + next.id() + " changed under its row lock");
+            }
+            events.decisionMade(next, merchant);
+        });
+        events.chargeAnswered(ended, merchant);
+    }
+
+    private Agreement agreementOf(Charge charge) {
+        return stores.agreements()
+                .find(charge.mode(), charge.agreementId())
+                .orElseThrow(() -> new IllegalStateException("charge " + charge.id() + " has no agreement"));
+    }
+
     private Agreement lockAgreement(Charge charge) {
         return stores.agreements()
                 .lock(charge.mode(), charge.agreementId())
                 .orElseThrow(() -> new IllegalStateException("charge " + charge.id() + " has no agreement"));
-    }
-
-    /** The effects of a charge's end, in its transaction: ledger and agreement, or limits given back; then webhooks. */
-    private void settle(Charge ended, Agreement agreement) {
-        var now = ended.processedAt().orElseThrow();
-        Agreement next = agreement;
-        if (ended.status() == ChargeStatus.CONFIRMED) {
-            stores.ledger().post(confirmation(ended));
-            next = agreement.afterConfirmedCharge(now);
-        } else {
-            if (!ended.reservations().isEmpty()) {
-                stores.limitUsage().release(ended.mode(), ended.agreementId(), ended.reservations());
-            }
-            if (ended.bankAction().equals(Optional.of(CustomerDecision.SUSPENDED))
-                    && agreement.status() == AgreementStatus.ACTIVE) {
-                next = agreement.suspend(now);
-            }
-        }
-        Participant merchant = intents.merchantOf(agreement);
-        if (next != agreement) {
-            if (!stores.agreements().update(next)) {
-                throw new IllegalStateException("agreement " + agreement.id() + " changed under its row lock");
-            }
-            if (next.status() != agreement.status()) {
-                events.decisionMade(next, merchant);
-            }
-        }
-        events.chargeAnswered(ended, merchant);
     }
 
     /** A confirmed charge: the bank owes the network, the network owes the merchant. */
@@ -294,7 +339,6 @@ public final class ChargeService
         int expired = 0;
         for (Charge due : stores.charges().dueForExpiry(clock.now(), limit)) {
             boolean moved = stores.transactor().inTransaction(() -> {
-                Agreement agreement = lockAgreement(due);
                 var now = clock.now();
                 Optional<Charge> current = stores.charges()
                         .find(due.mode(), due.id())
@@ -306,7 +350,7 @@ public final class ChargeService
                 if (!stores.charges().update(ended)) {
                     return false;
                 }
-                settle(ended, agreement);
+                settle(ended);
                 return true;
             });
             expired += moved ? 1 : 0;

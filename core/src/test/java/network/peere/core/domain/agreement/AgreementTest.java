@@ -87,9 +87,11 @@ class AgreementTest {
         assertThat(once.afterConfirmedCharge(T0).status()).isEqualTo(AgreementStatus.EXHAUSTED);
         Agreement recurring = proposed(IntentType.RECURRING)
                 .decide(CustomerDecision.APPROVE_RECURRING, Optional.of(LIMITS), false, T0);
-        Agreement used = recurring.afterConfirmedCharge(T0.plusSeconds(5));
-        assertThat(used.status()).isEqualTo(AgreementStatus.ACTIVE);
-        assertThat(used.lastUsedAt()).contains(T0.plusSeconds(5));
+        assertThat(recurring.afterConfirmedCharge(T0.plusSeconds(5))).isSameAs(recurring);
+        Agreement billed = recurring.billedAt(T0.plusSeconds(5));
+        assertThat(billed.lastUsedAt()).contains(T0.plusSeconds(5));
+        assertThat(billed.version()).isEqualTo(recurring.version() + 1);
+        assertThat(billed.status()).isEqualTo(AgreementStatus.ACTIVE);
     }
 
     @ParameterizedTest(name = "{0} → {1}")
