@@ -48,6 +48,8 @@ import network.peere.core.ports.in.identity.MigrateCustomers;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.RandomSource;
+import network.peere.persistence.jdbi.Database;
+import network.peere.persistence.jdbi.DatabaseSettings;
 import network.peere.persistence.testing.TestDatabase;
 import network.peere.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.Tag;
@@ -237,7 +239,13 @@ class BillingBenchmarkTest {
     // ---- in process
 
     private Figures inProcess() throws Exception {
-        try (TestDatabase database = TestDatabases.mariaDb()) {
+        try (TestDatabase schema = TestDatabases.mariaDb();
+                // As many connections as the server below gets, so the two rates differ only by HTTP.
+                Database database = Database.open(new DatabaseSettings(
+                        schema.settings().jdbcUrl(),
+                        schema.settings().user(),
+                        schema.settings().password(),
+                        CONNECTIONS))) {
             Peere peere = Peere.create(config -> config.stores(database.stores())
                     .clock(Clock.of(java.time.Clock.systemUTC()))
                     .random(RandomSource.of(new Random()))

@@ -356,6 +356,72 @@ abstract class BillingUseCasesContract {
                 .isEqualTo(-confirmedMinor);
     }
 
+    @Test
+    void bills_answers_suspensions_and_expiries_racing_on_one_agreement_never_deadlock_or_lose_a_reservation()
+            throws Exception {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.DAILY, "1000000"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        var accepted = new java.util.concurrent.ConcurrentLinkedQueue<Charge>();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            int n = i;
+            work.add(pool.submit(() -> {
+                if (bill(merchant, agreement.agreementPhrase(), "100") instanceof BillCustomers.Item.Accepted a) {
+                    accepted.add(a.charge());
+                }
+                Charge mine = accepted.poll();
+                if (mine != null) {
+                    // Answers race with bills: confirm most, decline some, and once suspend then resume.
+                    CustomerDecision action = n % 3 == 0 ? CustomerDecision.DENY : CustomerDecision.APPROVE_ONCE;
+                    answer(mine, action);
+                }
+                if (n == 30) {
+                    peere.answerIntents()
+                            .change(new AnswerIntents.Change(
+                                    principal(bank),
+                                    agreement.id(),
+                                    Optional.of(CustomerDecision.SUSPENDED),
+                                    Optional.empty(),
+                                    Optional.empty()));
+                    peere.answerIntents()
+                            .change(new AnswerIntents.Change(
+                                    principal(bank),
+                                    agreement.id(),
+                                    Optional.of(CustomerDecision.APPROVE_RECURRING),
+                                    Optional.empty(),
+                                    Optional.empty()));
+                }
+                return null;
+            }));
+        }
+        for (var w : work) {
+            w.get(); // a deadlock or a lost update would surface here as an exception
+        }
+        pool.shutdown();
+        // What is still pending expires; then the window holds exactly the confirmed charges.
+        now.set(now.get().plus(Duration.ofHours(24)).plusSeconds(1));
+        peere.runBillingDeadlines().expireDue(1_000);
+        var all = ok(peere.findTransactions()
+                .history(Caller.of(principal(merchant)), FindTransactions.Query.all(), new PageRequest(0, 100)));
+        assertThat(all.items()).noneMatch(c -> c.status() == ChargeStatus.PENDING_BANK);
+        long confirmed = all.items().stream()
+                .filter(c -> c.status() == ChargeStatus.CONFIRMED)
+                .mapToLong(c -> c.amount().minor())
+                .sum();
+        now.set(now.get().minus(Duration.ofHours(24)).minusSeconds(1));
+        var report = ok(peere.findAgreements().limits(Caller.of(principal(merchant)), agreement.id()));
+        assertThat(report.limits().getFirst().kind()).isEqualTo(LimitKind.DAILY);
+        assertThat(report.limits().getFirst().used().minor()).isEqualTo(confirmed);
+        assertThat(opened.stores()
+                        .ledger()
+                        .trialBalance(Mode.SANDBOX)
+                        .balance(
+                                new Account(
+                                        AccountType.BANK_SETTLEMENT, bank.id().value()),
+                                NGN))
+                .isEqualTo(confirmed);
+    }
+
     private long monthlyUsed(Agreement agreement) {
         var report = ok(peere.findAgreements().limits(Caller.of(principal(merchant)), agreement.id()));
         return report.limits().stream()
