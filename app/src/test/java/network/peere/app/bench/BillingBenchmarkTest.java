@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import network.peere.app.testing.Response;
 import network.peere.app.testing.RunningServer;
+import network.peere.app.testing.TestCustomers;
 import network.peere.app.testing.TestPhrases;
 import network.peere.core.Peere;
 import network.peere.core.domain.agreement.CustomerDecision;
@@ -70,7 +70,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("benchmark")
 class BillingBenchmarkTest {
     private static final int CONNECTIONS = 64;
-    private static final String RAISED = "{\"perMinute\":1000000,\"burstPerSecond\":1000000}";
     private static final Actor BENCH = Actor.system("billing benchmark");
 
     private final Duration window = Duration.ofSeconds(Integer.getInteger("peere.bench.seconds", 10));
@@ -132,13 +131,14 @@ class BillingBenchmarkTest {
 
     private Network httpNetwork(RunningServer server) throws Exception {
         server.raiseOperatorRateLimits();
-        String bankId = created(server, "/v1/operator/banks", "{\"name\":\"Bench Bank\",\"email\":\"b@bank.test\"}");
-        String merchantId =
-                created(server, "/v1/operator/merchants", "{\"name\":\"Bench Shop\",\"email\":\"b@shop.test\"}");
-        raise(server, bankId);
-        raise(server, merchantId);
-        String bank = key(server, bankId);
-        String merchant = key(server, merchantId);
+        String bankId = BenchOperator.created(
+                server, "/v1/operator/banks", "{\"name\":\"Bench Bank\",\"email\":\"b@bank.test\"}");
+        String merchantId = BenchOperator.created(
+                server, "/v1/operator/merchants", "{\"name\":\"Bench Shop\",\"email\":\"b@shop.test\"}");
+        BenchOperator.raise(server, bankId);
+        BenchOperator.raise(server, merchantId);
+        String bank = BenchOperator.key(server, bankId);
+        String merchant = BenchOperator.key(server, merchantId);
         Response simulated = server.api()
                 .put(
                         "/v1/operator/banks/" + bankId + "/simulation",
@@ -262,7 +262,7 @@ class BillingBenchmarkTest {
                             ContactDetails.none()));
             List<CustomerDraft> drafts = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
-                drafts.add(draft(i));
+                drafts.add(TestCustomers.draft("bench" + i, "bench" + i + "@example.com"));
             }
             peere.migrateCustomers().migrate(new MigrateCustomers.Command(Mode.SANDBOX, bank.id(), drafts, BENCH));
             List<String> lookupPhrases = new ArrayList<>();
@@ -329,19 +329,6 @@ class BillingBenchmarkTest {
         return new Principal(participant.id(), Mode.SANDBOX, participant.role(), new ApiKeyId("key_bench"));
     }
 
-    private static CustomerDraft draft(int i) {
-        Map<String, String> values = new HashMap<>();
-        values.put("clientRef", "client-" + i);
-        values.put("reference", "ref-" + i);
-        values.put("firstname", "Adaeze");
-        values.put("lastname", "Okafor");
-        values.put("accountName", "Adaeze Okafor");
-        values.put("accountNumber", "0123456789");
-        values.put("email", "bench" + i + "@example.com");
-        values.put("country", "NG");
-        return CustomerDraft.of(values);
-    }
-
     private static String customerJson(int i) {
         return "{\"clientRef\":\"client-" + i + "\",\"reference\":\"ref-" + i + "\",\"firstname\":\"Adaeze\","
                 + "\"lastname\":\"Okafor\",\"accountName\":\"Adaeze Okafor\",\"accountNumber\":\"0123456789\","
@@ -400,28 +387,5 @@ class BillingBenchmarkTest {
                 future.get();
             }
         }
-    }
-
-    // ---- operator helpers
-
-    private static void raise(RunningServer server, String participantId) {
-        Response raised = server.api()
-                .put(
-                        "/v1/operator/participants/" + participantId + "/rate-limits",
-                        server.operatorKey(),
-                        "{\"standard\":" + RAISED + ",\"batch\":" + RAISED + ",\"read\":" + RAISED + "}");
-        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
-    }
-
-    private static String created(RunningServer server, String path, String body) {
-        Response created = server.api().post(path, server.operatorKey(), body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.data().get("id").asText();
-    }
-
-    private static String key(RunningServer server, String participantId) {
-        Response issued =
-                server.api().post("/v1/operator/participants/" + participantId + "/keys", server.operatorKey(), "{}");
-        return issued.data().get("key").asText();
     }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import network.peere.app.testing.Response;
 import network.peere.app.testing.RunningServer;
 import network.peere.persistence.testing.TestDatabase;
 import network.peere.persistence.testing.TestDatabases;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentityBenchmarkTest {
     private static final int BATCH = 500;
     private static final int CONNECTIONS = 64;
-    private static final String RAISED = "{\"perMinute\":1000000,\"burstPerSecond\":1000000}";
     private static final String COLUMNS = "id, mode, bank_id, phrase, client_ref, reference, firstname, lastname,"
             + " account_name, account_number, email, phone, country, created_at, updated_at, version";
 
@@ -110,10 +108,10 @@ class IdentityBenchmarkTest {
                             .post("/v1/bank/customers", bank, "{\"customers\":[" + String.join(",", items) + "]}")
                             .status())
                     .isEqualTo(201);
-            String merchantId =
-                    created(server, "/v1/operator/merchants", "{\"name\":\"Bench Shop\",\"email\":\"b@s.test\"}");
-            raise(server, merchantId);
-            String merchant = key(server, merchantId);
+            String merchantId = BenchOperator.created(
+                    server, "/v1/operator/merchants", "{\"name\":\"Bench Shop\",\"email\":\"b@s.test\"}");
+            BenchOperator.raise(server, merchantId);
+            String merchant = BenchOperator.key(server, merchantId);
             String base = "http://localhost:" + server.port();
             double baseline = load(URI.create("http://localhost:" + bare.port() + "/ping"), null);
             double lookups = load(URI.create(base + "/v1/customer/banks?email=bench7@example.com"), merchant);
@@ -206,30 +204,10 @@ class IdentityBenchmarkTest {
 
     private static String bankKey(RunningServer server) {
         server.raiseOperatorRateLimits();
-        String bankId = created(server, "/v1/operator/banks", "{\"name\":\"Bench Bank\",\"email\":\"b@bank.test\"}");
-        raise(server, bankId);
-        return key(server, bankId);
-    }
-
-    private static void raise(RunningServer server, String participantId) {
-        Response raised = server.api()
-                .put(
-                        "/v1/operator/participants/" + participantId + "/rate-limits",
-                        server.operatorKey(),
-                        "{\"standard\":" + RAISED + ",\"batch\":" + RAISED + ",\"read\":" + RAISED + "}");
-        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
-    }
-
-    private static String created(RunningServer server, String path, String body) {
-        Response created = server.api().post(path, server.operatorKey(), body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.data().get("id").asText();
-    }
-
-    private static String key(RunningServer server, String participantId) {
-        Response issued =
-                server.api().post("/v1/operator/participants/" + participantId + "/keys", server.operatorKey(), "{}");
-        return issued.data().get("key").asText();
+        String bankId = BenchOperator.created(
+                server, "/v1/operator/banks", "{\"name\":\"Bench Bank\",\"email\":\"b@bank.test\"}");
+        BenchOperator.raise(server, bankId);
+        return BenchOperator.key(server, bankId);
     }
 
     private static double seconds(long startNanos) {

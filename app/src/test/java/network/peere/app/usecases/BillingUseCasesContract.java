@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import network.peere.app.testing.StoreBackend;
+import network.peere.app.testing.TestCustomers;
 import network.peere.core.Peere;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementStatus;
@@ -43,7 +44,6 @@ import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.FindTransactions;
 import network.peere.core.ports.in.billing.Result;
 import network.peere.core.ports.in.billing.SendBillingIntents;
-import network.peere.core.ports.in.identity.CustomerDraft;
 import network.peere.core.ports.in.identity.LookUpCustomer;
 import network.peere.core.ports.in.identity.MigrateCustomers;
 import network.peere.core.ports.in.participant.RegisterParticipant;
@@ -448,18 +448,9 @@ abstract class BillingUseCasesContract {
     }
 
     private BatchItem.Created customer(String n, String email) {
-        Map<String, String> values = new HashMap<>();
-        values.put("clientRef", "C-" + n);
-        values.put("reference", "R-" + n);
-        values.put("firstname", "Ada");
-        values.put("lastname", "Obi");
-        values.put("accountName", "Ada Obi");
-        values.put("accountNumber", "0123456789");
-        values.put("email", email);
-        values.put("country", "NG");
         var outcome = peere.migrateCustomers()
-                .migrate(
-                        new MigrateCustomers.Command(Mode.SANDBOX, bank.id(), List.of(CustomerDraft.of(values)), TEST));
+                .migrate(new MigrateCustomers.Command(
+                        Mode.SANDBOX, bank.id(), List.of(TestCustomers.draft(n, email)), TEST));
         return (BatchItem.Created)
                 ((MigrateCustomers.Migration.Processed) outcome).batch().items().getFirst();
     }

@@ -72,16 +72,7 @@ class IdentityUseCasesTest {
     }
 
     private static CustomerDraft draft(String n, String email) {
-        Map<String, String> values = new HashMap<>();
-        values.put("clientRef", "C-" + n);
-        values.put("reference", "R-" + n);
-        values.put("firstname", "Ada");
-        values.put("lastname", "Obi");
-        values.put("accountName", "Ada Obi");
-        values.put("accountNumber", "0123456789");
-        values.put("email", email);
-        values.put("country", "NG");
-        return CustomerDraft.of(values);
+        return network.peere.app.testing.TestCustomers.draft(n, email);
     }
 
     private network.peere.core.domain.identity.CustomerBatch migrate(Participant bank, List<CustomerDraft> drafts) {

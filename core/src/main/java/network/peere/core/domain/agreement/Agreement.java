@@ -196,30 +196,7 @@ public record Agreement(
 
     /** A charge was accepted on it: the public docs' {@code lastUsed}. Written under the row lock the bill holds. */
     public Agreement billedAt(Instant at) {
-        return new Agreement(
-                id,
-                mode,
-                merchantId,
-                bankId,
-                customerId,
-                lookupPhrase,
-                agreementPhrase,
-                intentReference,
-                type,
-                description,
-                amount,
-                requested,
-                metadata,
-                decision,
-                limits,
-                blockMerchant,
-                status,
-                dueDate,
-                createdAt,
-                decidedAt,
-                Optional.of(at),
-                updatedAt,
-                version + 1);
+        return next(status, decision, limits, blockMerchant, decidedAt, Optional.of(at), updatedAt);
     }
 
     /** Whether the bank may still answer the intent: only once, and only before it is due. */
@@ -249,6 +226,18 @@ public record Agreement(
         if (next != status && !status.canBecome(next)) {
             throw new IllegalStateException("agreement " + id + " cannot go from " + status + " to " + next);
         }
+        return next(next, nextDecision, nextLimits, block, nextDecidedAt, lastUsedAt, now);
+    }
+
+    /** The next version with what may change; everything the intent fixed stays. */
+    private Agreement next(
+            AgreementStatus nextStatus,
+            Optional<CustomerDecision> nextDecision,
+            SpendingLimits nextLimits,
+            boolean block,
+            Optional<Instant> nextDecidedAt,
+            Optional<Instant> nextLastUsedAt,
+            Instant nextUpdatedAt) {
         return new Agreement(
                 id,
                 mode,
@@ -266,12 +255,12 @@ public record Agreement(
                 nextDecision,
                 nextLimits,
                 block,
-                next,
+                nextStatus,
                 dueDate,
                 createdAt,
                 nextDecidedAt,
-                lastUsedAt,
-                now,
+                nextLastUsedAt,
+                nextUpdatedAt,
                 version + 1);
     }
 
