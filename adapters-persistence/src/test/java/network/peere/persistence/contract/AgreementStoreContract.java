@@ -163,9 +163,9 @@ public abstract class AgreementStoreContract {
     }
 
     @Test
-    void a_use_after_a_confirmed_charge_is_stored() {
+    void the_last_use_stamped_by_a_bill_is_stored() {
         var active = insert(agreement(LIVE, "1").active().build());
-        var used = active.afterConfirmedCharge(T0.plusSeconds(60));
+        var used = active.billedAt(T0.plusSeconds(60));
 
         assertThat(agreements.update(used)).isTrue();
 
