@@ -35,6 +35,8 @@ public record Charge(
         Instant dueAt,
         Instant createdAt,
         Optional<Instant> processedAt,
+        Money fee,
+        Money refunded,
         long version) {
     public static final String ID_PREFIX = "txn";
     public static final int TEXT_LENGTH_MAX = 200;
@@ -58,6 +60,11 @@ public record Charge(
         Objects.requireNonNull(dueAt, "dueAt");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(processedAt, "processedAt");
+        Objects.requireNonNull(fee, "fee");
+        Objects.requireNonNull(refunded, "refunded");
+        if (fee.isNegative() || fee.compareTo(amount) > 0 || refunded.isNegative() || refunded.compareTo(amount) > 0) {
+            throw new IllegalArgumentException("fee and refunded are between zero and the amount");
+        }
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a charge is positive");
         }
@@ -102,6 +109,8 @@ public record Charge(
                 dueAt,
                 now,
                 Optional.empty(),
+                Money.zero(amount.currency()),
+                Money.zero(amount.currency()),
                 1);
     }
 
@@ -111,14 +120,29 @@ public record Charge(
      */
     public Charge answer(
             CustomerDecision action, Optional<String> reason, Optional<String> bankTransaction, Instant now) {
+        return answer(action, reason, bankTransaction, Money.zero(amount.currency()), now);
+    }
+
+    /** As {@link #answer(CustomerDecision, Optional, Optional, Instant)}, keeping the network's fee if it confirms. */
+    public Charge answer(
+            CustomerDecision action,
+            Optional<String> reason,
+            Optional<String> bankTransaction,
+            Money confirmedFee,
+            Instant now) {
         ChargeStatus next = action.approves() ? ChargeStatus.CONFIRMED : ChargeStatus.FAILED;
         Optional<String> why =
                 action.approves() ? Optional.empty() : reason.or(() -> Optional.of(defaultReason(action)));
-        return moveTo(next, Optional.of(action), why, bankTransaction, now);
+        return moveTo(next, Optional.of(action), why, bankTransaction, action.approves() ? confirmedFee : fee, now);
+    }
+
+    /** What is left to refund: the amount less what (not failed) refunds already took; nothing unless confirmed. */
+    public Money refundable() {
+        return status == ChargeStatus.CONFIRMED ? amount.minus(refunded) : Money.zero(amount.currency());
     }
 
     public Charge expire(Instant now) {
-        return moveTo(ChargeStatus.EXPIRED, Optional.empty(), Optional.of(EXPIRED_REASON), Optional.empty(), now);
+        return moveTo(ChargeStatus.EXPIRED, Optional.empty(), Optional.of(EXPIRED_REASON), Optional.empty(), fee, now);
     }
 
     public boolean awaitsBank(Instant now) {
@@ -139,6 +163,7 @@ public record Charge(
             Optional<CustomerDecision> action,
             Optional<String> reason,
             Optional<String> bankTransaction,
+            Money nextFee,
             Instant now) {
         if (!status.canBecome(next)) {
             throw new IllegalStateException("charge " + id + " cannot go from " + status + " to " + next);
@@ -161,6 +186,8 @@ public record Charge(
                 dueAt,
                 createdAt,
                 Optional.of(now),
+                nextFee,
+                refunded,
                 version + 1);
     }
 }

@@ -10,6 +10,14 @@ public enum TransactionStatus {
     FAILED,
     REFUNDED;
 
+    /** A confirmed charge refunded in full reads {@code refunded}. */
+    public static TransactionStatus of(Charge charge) {
+        if (charge.status() == ChargeStatus.CONFIRMED && charge.refunded().equals(charge.amount())) {
+            return REFUNDED;
+        }
+        return of(charge.status());
+    }
+
     public static TransactionStatus of(ChargeStatus status) {
         return switch (status) {
             case PENDING_BANK -> PENDING;

@@ -24,6 +24,23 @@ public interface ChargeStore {
 
     Optional<Charge> find(Mode mode, String id);
 
+    /**
+     * Adds to what a confirmed charge has refunded, only if the total stays within its amount (a conditional update:
+     * concurrent refunds can never take more than the charge).
+     *
+     * @return false when the charge is not confirmed or the refund would exceed what remains
+     */
+    boolean addRefunded(Mode mode, String chargeId, long minor);
+
+    /** Gives back what {@link #addRefunded} took, when the refund fails. */
+    void subtractRefunded(Mode mode, String chargeId, long minor);
+
+    /** Confirmed charges summed per merchant and currency: amount and fee. */
+    java.util.List<MoneyTotal> confirmedByMerchant(Mode mode);
+
+    /** Confirmed charges summed per bank and currency: amount (fee 0). */
+    java.util.List<MoneyTotal> confirmedByBank(Mode mode);
+
     /** How many of the agreement's charges still hold their reservation (pending at the bank, or confirmed). */
     int countHolding(Mode mode, String agreementId);
 

@@ -35,4 +35,12 @@ public interface PeereStores {
     ChargeStore charges();
 
     SimulatedBankStore simulatedBanks();
+
+    RefundStore refunds();
+
+    FeeScheduleStore feeSchedules();
+
+    PayoutAccountStore payoutAccounts();
+
+    SettlementStore settlements();
 }

@@ -45,6 +45,22 @@ public enum BillingProblem {
     /** Only sandbox banks can be simulated. */
     SIMULATION_NOT_ALLOWED,
     BANK_NOT_FOUND,
+    /** No refund of this caller's by that id. */
+    REFUND_NOT_FOUND,
+    /** Only a completed (confirmed) charge can be refunded. */
+    TRANSACTION_NOT_REFUNDABLE,
+    /** The refund would take more than the charge's refundable remainder. */
+    REFUND_EXCEEDS_REMAINDER,
+    /** {@code full} must name exactly the remainder; {@code partial} less than it. */
+    REFUND_TYPE_MISMATCH,
+    /** The refund already completed or failed. */
+    REFUND_ALREADY_FINAL,
+    /** No settlement of this caller's by that id. */
+    SETTLEMENT_NOT_FOUND,
+    /** The payout has no such next status (already paid or failed, or there is no payout). */
+    PAYOUT_STATUS_CONFLICT,
+    /** The merchant has not set where its payouts go. */
+    PAYOUT_ACCOUNT_NOT_FOUND,
     /** Someone else changed the object at the same moment; retrying is safe. */
     CONCURRENT_MODIFICATION
 }
