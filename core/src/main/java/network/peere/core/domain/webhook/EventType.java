@@ -18,7 +18,13 @@ public enum EventType {
     BILLING_REQUEST("billing.request"),
     BILLING_RESPONSE("billing.response"),
     /** To a bank, when the merchant (or its provider) revokes an agreement or withdraws an intent. */
-    AGREEMENT_REVOKED("agreement.revoked");
+    AGREEMENT_REVOKED("agreement.revoked"),
+    /** To a bank: credit this customer (a refund of one of its charges). */
+    REFUND_REQUEST("refund.request"),
+    /** To the merchant (and its provider): the bank is processing, completed or failed a refund. */
+    REFUND_RESPONSE("refund.response"),
+    /** To the merchant (and its provider): a settlement window closed, with its payout or carry. */
+    SETTLEMENT_COMPLETED("settlement.completed");
 
     public static final int WIRE_LENGTH_MAX = 64;
 
