@@ -21,6 +21,10 @@ import network.peere.core.ports.in.identity.LookUpCustomer;
 import network.peere.core.ports.in.identity.MigrateCustomers;
 import network.peere.core.ports.in.identity.ResolvePhrase;
 import network.peere.core.ports.in.identity.UpdateCustomer;
+import network.peere.core.ports.in.money.ManageFees;
+import network.peere.core.ports.in.money.ReconcileLedger;
+import network.peere.core.ports.in.money.RefundCharges;
+import network.peere.core.ports.in.money.SettleMerchants;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
 import network.peere.core.ports.in.participant.ChangeMerchant;
 import network.peere.core.ports.in.participant.ChangeParticipant;
@@ -56,6 +60,10 @@ import network.peere.core.services.idempotency.IdempotencyService;
 import network.peere.core.services.identity.CustomerService;
 import network.peere.core.services.identity.DeviceService;
 import network.peere.core.services.identity.LookupService;
+import network.peere.core.services.money.FeeService;
+import network.peere.core.services.money.ReconciliationService;
+import network.peere.core.services.money.RefundService;
+import network.peere.core.services.money.SettlementService;
 import network.peere.core.services.participant.ApiKeyService;
 import network.peere.core.services.participant.MerchantService;
 import network.peere.core.services.participant.ParticipantService;
@@ -93,6 +101,10 @@ public final class Peere {
     private final IntentService intents;
     private final ChargeService charges;
     private final BankSimulator simulator;
+    private final FeeService fees;
+    private final RefundService refunds;
+    private final SettlementService settlements;
+    private final ReconciliationService reconciliation;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -120,8 +132,12 @@ public final class Peere {
         this.devices = new DeviceService(stores, clock);
         BillingSettings billing = config.billing != null ? config.billing : BillingSettings.standard();
         this.intents = new IntentService(stores, clock, ids, random, lookups, billing, events);
-        this.charges = new ChargeService(stores, clock, ids, billing, events, intents);
-        this.simulator = new BankSimulator(stores, clock, intents, charges);
+        this.fees = new FeeService(stores);
+        this.charges = new ChargeService(stores, clock, ids, billing, events, intents, fees);
+        this.refunds = new RefundService(stores, clock, ids, events);
+        this.settlements = new SettlementService(stores, clock, ids, events, billing.settlementZone());
+        this.reconciliation = new ReconciliationService(stores);
+        this.simulator = new BankSimulator(stores, clock, intents, charges, refunds);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -264,6 +280,26 @@ public final class Peere {
     /** Expires unanswered intents and billing requests; run periodically by the server. */
     public RunBillingDeadlines runBillingDeadlines() {
         return charges;
+    }
+
+    /** Refunds of confirmed charges, and the bank's answers to them. */
+    public RefundCharges refundCharges() {
+        return refunds;
+    }
+
+    /** Fee schedules: the network's, a provider's, a merchant's. */
+    public ManageFees manageFees() {
+        return fees;
+    }
+
+    /** Settlement windows, payouts and payout accounts; {@code settleDue} is run periodically by the server. */
+    public SettleMerchants settleMerchants() {
+        return settlements;
+    }
+
+    /** Proves the ledger against the charges, refunds and payouts. */
+    public ReconcileLedger reconcileLedger() {
+        return reconciliation;
     }
 
     /** The sandbox bank simulator: mark banks simulated, and answer what is due for them. */
