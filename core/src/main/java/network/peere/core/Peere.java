@@ -21,6 +21,10 @@ import network.peere.core.ports.in.identity.LookUpCustomer;
 import network.peere.core.ports.in.identity.MigrateCustomers;
 import network.peere.core.ports.in.identity.ResolvePhrase;
 import network.peere.core.ports.in.identity.UpdateCustomer;
+import network.peere.core.ports.in.money.ManageFees;
+import network.peere.core.ports.in.money.ReconcileLedger;
+import network.peere.core.ports.in.money.RefundCharges;
+import network.peere.core.ports.in.money.SettleMerchants;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
 import network.peere.core.ports.in.participant.ChangeMerchant;
 import network.peere.core.ports.in.participant.ChangeParticipant;
@@ -269,6 +273,26 @@ public final class Peere {
     /** The sandbox bank simulator: mark banks simulated, and answer what is due for them. */
     public SimulateBanks simulateBanks() {
         return simulator;
+    }
+
+    /** Refunds of confirmed charges: initiated by the merchant (or its provider), answered by the customer's bank. */
+    public RefundCharges refundCharges() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Fee schedules: the network's, a provider's and a merchant's own; what a merchant pays. */
+    public ManageFees manageFees() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Daily settlement windows, payout instructions and payout accounts. */
+    public SettleMerchants settleMerchants() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Proves the ledger against the charges, refunds and payouts. */
+    public ReconcileLedger reconcileLedger() {
+        throw new UnsupportedOperationException();
     }
 
     private static <T> T require(T value, String name) {
