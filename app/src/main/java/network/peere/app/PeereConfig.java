@@ -44,13 +44,17 @@ public record PeereConfig(
      * Billing settings: how long a bank has to answer an intent ({@code PEERE_INTENT_TTL}, default {@code 24h}) and a
      * billing request ({@code PEERE_CHARGE_TTL}, default {@code 24h}), the smallest charge per currency in minor units
      * ({@code PEERE_MINIMUM_AMOUNTS} like {@code NGN:100,USD:50}; default one major unit), and how often the sandbox
-     * bank looks for work ({@code PEERE_SANDBOX_BANK_POLL_MS}, default 200).
+     * bank looks for work ({@code PEERE_SANDBOX_BANK_POLL_MS}, default 200); settlement windows close at midnight in
+     * {@code PEERE_SETTLEMENT_ZONE} (default {@code Africa/Lagos}) and due windows are settled every
+     * {@code PEERE_SETTLEMENT_INTERVAL} (default {@code 5m}).
      */
     public record Billing(
             Duration intentTtl,
             Duration chargeTtl,
             Map<java.util.Currency, Long> minimumMinor,
-            Duration sandboxBankPoll) {
+            Duration sandboxBankPoll,
+            java.time.ZoneId settlementZone,
+            Duration settlementInterval) {
         public static final int SANDBOX_BANK_POLL_MS_DEFAULT = 200;
 
         public Billing {
@@ -88,7 +92,19 @@ public record PeereConfig(
                             .map(v -> Webhooks.duration(v))
                             .orElse(Duration.ofHours(24)),
                     minimums,
-                    Duration.ofMillis(integer(values, "PEERE_SANDBOX_BANK_POLL_MS", SANDBOX_BANK_POLL_MS_DEFAULT)));
+                    Duration.ofMillis(integer(values, "PEERE_SANDBOX_BANK_POLL_MS", SANDBOX_BANK_POLL_MS_DEFAULT)),
+                    zone(values.getOrDefault("PEERE_SETTLEMENT_ZONE", "Africa/Lagos")),
+                    Optional.ofNullable(values.get("PEERE_SETTLEMENT_INTERVAL"))
+                            .map(v -> Webhooks.duration(v))
+                            .orElse(Duration.ofMinutes(5)));
+        }
+
+        private static java.time.ZoneId zone(String raw) {
+            try {
+                return java.time.ZoneId.of(raw.trim());
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("PEERE_SETTLEMENT_ZONE must be a time zone like Africa/Lagos", e);
+            }
         }
     }
 

@@ -44,7 +44,8 @@ public final class PeereRuntime implements AutoCloseable {
                 .billing(new BillingSettings(
                         config.billing().intentTtl(),
                         config.billing().chargeTtl(),
-                        config.billing().minimumMinor())));
+                        config.billing().minimumMinor(),
+                        config.billing().settlementZone())));
     }
 
     public static PeereRuntime open(PeereConfig config) {

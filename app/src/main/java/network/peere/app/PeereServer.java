@@ -90,7 +90,9 @@ public final class PeereServer implements AutoCloseable {
                 var billing = new BillingJobs(
                                 runtime.peere().runBillingDeadlines(),
                                 runtime.peere().simulateBanks(),
-                                config.billing().sandboxBankPoll())
+                                config.billing().sandboxBankPoll(),
+                                runtime.peere().settleMerchants(),
+                                config.billing().settlementInterval())
                         .start();
                 return new PeereServer(runtime, http, demo, purge, delivery, webhookPurge, billing);
             } catch (RuntimeException e) {

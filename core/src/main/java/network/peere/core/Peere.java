@@ -60,6 +60,10 @@ import network.peere.core.services.idempotency.IdempotencyService;
 import network.peere.core.services.identity.CustomerService;
 import network.peere.core.services.identity.DeviceService;
 import network.peere.core.services.identity.LookupService;
+import network.peere.core.services.money.FeeService;
+import network.peere.core.services.money.ReconciliationService;
+import network.peere.core.services.money.RefundService;
+import network.peere.core.services.money.SettlementService;
 import network.peere.core.services.participant.ApiKeyService;
 import network.peere.core.services.participant.MerchantService;
 import network.peere.core.services.participant.ParticipantService;
@@ -97,6 +101,10 @@ public final class Peere {
     private final IntentService intents;
     private final ChargeService charges;
     private final BankSimulator simulator;
+    private final FeeService fees;
+    private final RefundService refunds;
+    private final SettlementService settlements;
+    private final ReconciliationService reconciliation;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -124,8 +132,12 @@ public final class Peere {
         this.devices = new DeviceService(stores, clock);
         BillingSettings billing = config.billing != null ? config.billing : BillingSettings.standard();
         this.intents = new IntentService(stores, clock, ids, random, lookups, billing, events);
-        this.charges = new ChargeService(stores, clock, ids, billing, events, intents);
-        this.simulator = new BankSimulator(stores, clock, intents, charges);
+        this.fees = new FeeService(stores);
+        this.charges = new ChargeService(stores, clock, ids, billing, events, intents, fees);
+        this.refunds = new RefundService(stores, clock, ids, events);
+        this.settlements = new SettlementService(stores, clock, ids, events, billing.settlementZone());
+        this.reconciliation = new ReconciliationService(stores);
+        this.simulator = new BankSimulator(stores, clock, intents, charges, refunds);
     }
 
     public static Peere create(Consumer<Config> configure) {
@@ -270,29 +282,29 @@ public final class Peere {
         return charges;
     }
 
-    /** The sandbox bank simulator: mark banks simulated, and answer what is due for them. */
-    public SimulateBanks simulateBanks() {
-        return simulator;
-    }
-
-    /** Refunds of confirmed charges: initiated by the merchant (or its provider), answered by the customer's bank. */
+    /** Refunds of confirmed charges, and the bank's answers to them. */
     public RefundCharges refundCharges() {
-        throw new UnsupportedOperationException();
+        return refunds;
     }
 
-    /** Fee schedules: the network's, a provider's and a merchant's own; what a merchant pays. */
+    /** Fee schedules: the network's, a provider's, a merchant's. */
     public ManageFees manageFees() {
-        throw new UnsupportedOperationException();
+        return fees;
     }
 
-    /** Daily settlement windows, payout instructions and payout accounts. */
+    /** Settlement windows, payouts and payout accounts; {@code settleDue} is run periodically by the server. */
     public SettleMerchants settleMerchants() {
-        throw new UnsupportedOperationException();
+        return settlements;
     }
 
     /** Proves the ledger against the charges, refunds and payouts. */
     public ReconcileLedger reconcileLedger() {
-        throw new UnsupportedOperationException();
+        return reconciliation;
+    }
+
+    /** The sandbox bank simulator: mark banks simulated, and answer what is due for them. */
+    public SimulateBanks simulateBanks() {
+        return simulator;
     }
 
     private static <T> T require(T value, String name) {

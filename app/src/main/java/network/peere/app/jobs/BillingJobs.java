@@ -6,12 +6,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import network.peere.core.ports.in.billing.RunBillingDeadlines;
 import network.peere.core.ports.in.billing.SimulateBanks;
+import network.peere.core.ports.in.money.SettleMerchants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The billing timers: expire intents and billing requests past their deadline, and let the sandbox bank answer what
- * is due for simulated banks. Both are safe with several server processes on one database: every object moves with a
+ * The billing timers: expire intents and billing requests past their deadline, let the sandbox bank answer what is
+ * due for simulated banks (intents, billing requests, refunds), and settle the merchant windows that are due. Both are safe with several server processes on one database: every object moves with a
  * conditional update, so two processes only share the work.
  */
 public final class BillingJobs implements AutoCloseable {
@@ -23,13 +24,22 @@ public final class BillingJobs implements AutoCloseable {
     private final RunBillingDeadlines deadlines;
     private final SimulateBanks simulator;
     private final Duration simulatorInterval;
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, runnable -> {
+    private final SettleMerchants settlements;
+    private final Duration settlementInterval;
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(3, runnable -> {
         Thread thread = new Thread(runnable, "peere-billing");
         thread.setDaemon(true);
         return thread;
     });
 
-    public BillingJobs(RunBillingDeadlines deadlines, SimulateBanks simulator, Duration simulatorInterval) {
+    public BillingJobs(
+            RunBillingDeadlines deadlines,
+            SimulateBanks simulator,
+            Duration simulatorInterval,
+            SettleMerchants settlements,
+            Duration settlementInterval) {
+        this.settlements = settlements;
+        this.settlementInterval = settlementInterval;
         this.deadlines = deadlines;
         this.simulator = simulator;
         this.simulatorInterval = simulatorInterval;
@@ -40,7 +50,23 @@ public final class BillingJobs implements AutoCloseable {
                 this::expireOnce, DEADLINE_INTERVAL.toMillis(), DEADLINE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(
                 this::simulateOnce, simulatorInterval.toMillis(), simulatorInterval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                this::settleOnce, settlementInterval.toMillis(), settlementInterval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /** @return how many settlement windows closed */
+    public int settleOnce() {
+        try {
+            int settled = settlements.settleDue(BATCH_SIZE);
+            if (settled > 0) {
+                LOG.info("settled {} merchant windows", settled);
+            }
+            return settled;
+        } catch (RuntimeException e) {
+            LOG.warn("settlement run failed; retrying at the next interval", e);
+            return 0;
+        }
     }
 
     /** @return how many intents and billing requests expired */

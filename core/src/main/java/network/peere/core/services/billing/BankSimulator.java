@@ -35,6 +35,10 @@ public final class BankSimulator implements SimulateBanks {
 
     static final long IGNORE_CENTS = 52;
     static final String INSUFFICIENT_FUNDS = "insufficient_funds";
+    /** Cents of a refund the sandbox bank fails, and why. */
+    static final long REFUND_FAIL_CENTS = 53;
+
+    static final String ACCOUNT_CLOSED = "account_closed";
     /** How many charges left unanswered on purpose the simulator remembers, so they never hide newer ones. */
     private static final int IGNORED_MAX = 1_000;
     /** How many billing requests the sandbox bank answers in one transaction. */
@@ -44,9 +48,16 @@ public final class BankSimulator implements SimulateBanks {
     private final Clock clock;
     private final IntentService intents;
     private final ChargeService charges;
+    private final network.peere.core.services.money.RefundService refunds;
     private final Set<String> ignored = ConcurrentHashMap.newKeySet();
 
-    public BankSimulator(PeereStores stores, Clock clock, IntentService intents, ChargeService charges) {
+    public BankSimulator(
+            PeereStores stores,
+            Clock clock,
+            IntentService intents,
+            ChargeService charges,
+            network.peere.core.services.money.RefundService refunds) {
+        this.refunds = Objects.requireNonNull(refunds, "refunds");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.intents = Objects.requireNonNull(intents, "intents");
@@ -88,6 +99,10 @@ public final class BankSimulator implements SimulateBanks {
                 answered += answerIntent(intent) ? 1 : 0;
             }
             int window = limit + Math.min(ignored.size(), IGNORED_MAX);
+            for (network.peere.core.domain.refund.Refund refund :
+                    stores.refunds().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, limit)) {
+                answered += answerRefund(refund) ? 1 : 0;
+            }
             List<Charge> due = stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, window);
             for (int from = 0; from < due.size(); from += ANSWERS_PER_TRANSACTION) {
                 answered += answerCharges(
@@ -147,6 +162,20 @@ public final class BankSimulator implements SimulateBanks {
         return (int) charges.answerCharges(Mode.SANDBOX, bankId, answers, agreements).stream()
                 .filter(result -> result instanceof Result.Ok<?>)
                 .count();
+    }
+
+    /** Refunds of amounts ending in {@code .53} fail ({@code account_closed}); every other refund completes. */
+    private boolean answerRefund(network.peere.core.domain.refund.Refund refund) {
+        boolean fail = Math.floorMod(refund.amount().minor(), 100L) == REFUND_FAIL_CENTS;
+        var answer = new network.peere.core.ports.in.money.RefundCharges.Answer(
+                simulatorPrincipal(refund.bankId()),
+                refund.id(),
+                fail
+                        ? network.peere.core.domain.refund.RefundStatus.FAILED
+                        : network.peere.core.domain.refund.RefundStatus.COMPLETED,
+                fail ? Optional.empty() : Optional.of("sim_" + refund.id()),
+                fail ? Optional.of(ACCOUNT_CLOSED) : Optional.empty());
+        return refunds.answerAs(refund.mode(), refund.bankId(), answer) instanceof Result.Ok<?>;
     }
 
     /** Not a real key: the simulator calls the services' bank entry points directly, never through authentication. */

@@ -8,10 +8,13 @@ import network.peere.core.domain.money.Money;
 
 /**
  * The network's billing rules that operators may tune: how long a bank has to answer an intent and a billing request
- * (decisions.md: 24 h each by default), and the smallest charge per currency (one major unit unless configured).
+ * (decisions.md: 24 h each by default), the smallest charge per currency (one major unit unless configured), and the
+ * time zone whose midnights close settlement windows (Africa/Lagos unless configured).
  */
-public record BillingSettings(Duration intentTtl, Duration chargeTtl, Map<Currency, Long> minimumMinor) {
+public record BillingSettings(
+        Duration intentTtl, Duration chargeTtl, Map<Currency, Long> minimumMinor, java.time.ZoneId settlementZone) {
     public BillingSettings {
+        Objects.requireNonNull(settlementZone, "settlementZone");
         Objects.requireNonNull(intentTtl, "intentTtl");
         Objects.requireNonNull(chargeTtl, "chargeTtl");
         minimumMinor = Map.copyOf(minimumMinor);
@@ -26,7 +29,8 @@ public record BillingSettings(Duration intentTtl, Duration chargeTtl, Map<Curren
     }
 
     public static BillingSettings standard() {
-        return new BillingSettings(Duration.ofHours(24), Duration.ofHours(24), Map.of());
+        return new BillingSettings(
+                Duration.ofHours(24), Duration.ofHours(24), Map.of(), java.time.ZoneId.of("Africa/Lagos"));
     }
 
     /** The smallest charge accepted in a currency: as configured, else one major unit. */

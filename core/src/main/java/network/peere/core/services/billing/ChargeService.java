@@ -27,6 +27,7 @@ import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.participant.policy.Capability;
 import network.peere.core.domain.participant.policy.MerchantPolicy;
+import network.peere.core.domain.settlement.SettlementLine;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
@@ -41,6 +42,7 @@ import network.peere.core.ports.in.webhook.PublishEvents;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.core.services.money.FeeService;
 
 /**
  * Billing requests: accepted in one short transaction per phrase (agreement row lock, conditional limit reservation,
@@ -63,6 +65,7 @@ public final class ChargeService
     private final Parties parties;
     private final BillingEvents events;
     private final IntentService intents;
+    private final FeeService fees;
 
     public ChargeService(
             PeereStores stores,
@@ -70,7 +73,9 @@ public final class ChargeService
             IdGenerator ids,
             BillingSettings settings,
             PublishEvents publisher,
-            IntentService intents) {
+            IntentService intents,
+            FeeService fees) {
+        this.fees = Objects.requireNonNull(fees, "fees");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -220,7 +225,11 @@ public final class ChargeService
             if (charge.status() != ChargeStatus.PENDING_BANK) {
                 return Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED);
             }
-            Charge answered = charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), now);
+            Money fee = answer.action().approves()
+                    ? fees.effectiveFor(merchantOf(charge)).schedule().feeFor(charge.amount())
+                    : Money.zero(charge.amount().currency());
+            Charge answered =
+                    charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), fee, now);
             // The conditional update takes the charge's row lock: of two answers (or an answer and the expiry) one
             // wins here and the other changes nothing.
             if (!stores.charges().update(answered)) {
@@ -282,9 +291,7 @@ public final class ChargeService
                 stores.limitUsage().release(ended.mode(), ended.agreementId(), ended.reservations());
             }
         }
-        Participant merchant = stores.participants()
-                .find(ended.mode(), ended.merchantId())
-                .orElseThrow(() -> new IllegalStateException("charge " + ended.id() + " has no merchant"));
+        Participant merchant = merchantOf(ended);
         changed.ifPresent(next -> {
             if (!stores.agreements().update(next)) {
                 throw new IllegalStateException("agreement " + next.id() + " changed under its row lock");
@@ -292,6 +299,12 @@ public final class ChargeService
             events.decisionMade(next, merchant);
         });
         events.chargeAnswered(ended, merchant);
+    }
+
+    private Participant merchantOf(Charge charge) {
+        return stores.participants()
+                .find(charge.mode(), charge.merchantId())
+                .orElseThrow(() -> new IllegalStateException("charge " + charge.id() + " has no merchant"));
     }
 
     private Agreement agreementOf(Charge charge) {
@@ -306,26 +319,37 @@ public final class ChargeService
                 .orElseThrow(() -> new IllegalStateException("charge " + charge.id() + " has no agreement"));
     }
 
-    /** A confirmed charge: the bank owes the network, the network owes the merchant. */
+    /**
+     * A confirmed charge: the bank owes the network the amount; the network owes the merchant the amount less the
+     * network's fee, which the network keeps.
+     */
     private JournalTransaction confirmation(Charge charge) {
         Money amount = charge.amount();
+        Money fee = charge.fee();
+        Money toMerchant = amount.minus(fee);
+        List<Posting> postings = new ArrayList<>();
+        postings.add(new Posting(
+                new Account(AccountType.BANK_SETTLEMENT, charge.bankId().value()), amount));
+        if (toMerchant.isPositive()) {
+            postings.add(new Posting(
+                    new Account(
+                            AccountType.MERCHANT_PAYABLE, charge.merchantId().value()),
+                    negate(toMerchant)));
+        }
+        if (fee.isPositive()) {
+            postings.add(new Posting(new Account(AccountType.FEE_REVENUE, Account.NETWORK), negate(fee)));
+        }
         return new JournalTransaction(
                 ids.newId(JOURNAL_PREFIX),
                 charge.mode(),
                 charge.id(),
-                "charge confirmed",
+                SettlementLine.Kind.CHARGE.description(),
                 charge.processedAt().orElseThrow(),
-                List.of(
-                        new Posting(
-                                new Account(
-                                        AccountType.BANK_SETTLEMENT,
-                                        charge.bankId().value()),
-                                amount),
-                        new Posting(
-                                new Account(
-                                        AccountType.MERCHANT_PAYABLE,
-                                        charge.merchantId().value()),
-                                new Money(-amount.minor(), amount.currency()))));
+                postings);
+    }
+
+    private static Money negate(Money money) {
+        return new Money(-money.minor(), money.currency());
     }
 
     // ---- deadlines

@@ -22,18 +22,18 @@ import network.peere.core.ports.in.billing.Result;
 import network.peere.core.ports.out.PeereStores;
 
 /** Who a billing call acts for, and what the parties of an agreement are allowed to see and do. */
-final class Parties {
+public final class Parties {
     /** A provider's merchants read at once for its lists; past this, a provider names one with {@code entityId}. */
     static final int PROVIDER_MERCHANTS_MAX = 1_000;
 
     private final PeereStores stores;
 
-    Parties(PeereStores stores) {
+    public Parties(PeereStores stores) {
         this.stores = Objects.requireNonNull(stores, "stores");
     }
 
     /** The merchant a call acts for: the key's own, or the provider's {@code entityId} when it is one of its own. */
-    Result<Participant> actingMerchant(Caller caller) {
+    public Result<Participant> actingMerchant(Caller caller) {
         var principal = caller.principal();
         Optional<ParticipantId> merchantId = switch (principal.role()) {
             case MERCHANT -> caller.entityId().isEmpty() ? Optional.of(principal.participantId()) : Optional.empty();
@@ -67,7 +67,7 @@ final class Parties {
      * The merchants whose agreements and charges a merchant or provider may read: its own, or the provider's (all,
      * or the one named by {@code entityId}).
      */
-    Result<List<ParticipantId>> readableMerchants(Caller caller) {
+    public Result<List<ParticipantId>> readableMerchants(Caller caller) {
         var principal = caller.principal();
         if (principal.role() == Role.PROVIDER && caller.entityId().isEmpty()) {
             List<ParticipantId> ids = new ArrayList<>();
@@ -97,7 +97,7 @@ final class Parties {
      * Whether the caller is a party to an object of {@code merchantId} at {@code bankId}: that bank, that merchant, or
      * the merchant's provider (with {@code entityId} naming it, or without).
      */
-    boolean isParty(Caller caller, ParticipantId merchantId, ParticipantId bankId) {
+    public boolean isParty(Caller caller, ParticipantId merchantId, ParticipantId bankId) {
         var principal = caller.principal();
         return switch (principal.role()) {
             case BANK -> principal.participantId().equals(bankId);
@@ -131,7 +131,7 @@ final class Parties {
     }
 
     /** The merchant's provider, which hears the merchant's webhooks too. */
-    Optional<ParticipantId> providerOf(Participant merchant) {
+    public Optional<ParticipantId> providerOf(Participant merchant) {
         return merchant.profile() instanceof Profile.MerchantProfile profile ? profile.providerId() : Optional.empty();
     }
 }

@@ -10,6 +10,7 @@ import network.peere.core.ports.out.SimulatedBankStore.Simulation;
  * use cases a real bank calls, by documented rules (docs/sandbox.md): a customer e-mail containing {@code +deny} is
  * denied, {@code +suspend} suspended, {@code +block} denied with the merchant blocked; amounts ending in {@code .51}
  * are declined for insufficient funds and {@code .52} left unanswered until they expire; everything else is approved.
+ * Refunds of amounts ending in {@code .53} fail; every other refund completes.
  */
 public interface SimulateBanks {
     /** Marks a sandbox bank simulated (with its answer delay), or not (empty). */
