@@ -4,93 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import network.peere.app.testing.StoreBackend;
-import network.peere.app.testing.TestCustomers;
 import network.peere.core.Peere;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.IntentType;
 import network.peere.core.domain.agreement.limits.LimitKind;
-import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.billing.ChargeStatus;
-import network.peere.core.domain.identity.BatchItem;
 import network.peere.core.domain.ledger.Account;
 import network.peere.core.domain.ledger.AccountType;
 import network.peere.core.domain.money.Money;
-import network.peere.core.domain.participant.ApiKeyId;
-import network.peere.core.domain.participant.ContactDetails;
-import network.peere.core.domain.participant.MerchantTrust;
-import network.peere.core.domain.participant.Participant;
-import network.peere.core.domain.participant.Principal;
-import network.peere.core.domain.participant.Profile;
-import network.peere.core.domain.participant.TrustLevel;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
-import network.peere.core.ports.in.billing.AnswerBillingRequests;
 import network.peere.core.ports.in.billing.AnswerIntents;
 import network.peere.core.ports.in.billing.BillCustomers;
 import network.peere.core.ports.in.billing.BillingProblem;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.FindTransactions;
 import network.peere.core.ports.in.billing.Result;
-import network.peere.core.ports.in.billing.SendBillingIntents;
-import network.peere.core.ports.in.identity.LookUpCustomer;
-import network.peere.core.ports.in.identity.MigrateCustomers;
-import network.peere.core.ports.in.participant.RegisterParticipant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The billing use cases end to end through {@link Peere} on every store: intents, decisions, bills, bank answers,
  * limits, deadlines and the sandbox bank; the ledger sums to zero after every scenario.
  */
-abstract class BillingUseCasesContract {
-    private static final Actor TEST = Actor.system("billing use-case test");
-    private static final Currency NGN = Currency.getInstance("NGN");
-
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T08:00:00Z"));
-    private final StoreBackend backend;
-    private StoreBackend.Opened opened;
-    Peere peere;
-    Participant bank;
-    Participant merchant;
-    Participant otherMerchant;
-    BatchItem.Created ada;
-
+abstract class BillingUseCasesContract extends BillingFixture {
     BillingUseCasesContract(StoreBackend backend) {
-        this.backend = backend;
-    }
-
-    @BeforeEach
-    void createNetwork() {
-        opened = backend.open();
-        peere = opened.peere(now::get);
-        bank = register(new Profile.BankProfile(Profile.BankProfile.DEFAULT_TIME_ZONE));
-        merchant = merchant(TrustLevel.ENHANCED);
-        otherMerchant = merchant(TrustLevel.ENHANCED);
-        ada = customer("1", "ada@example.com");
-    }
-
-    @AfterEach
-    void ledgerBalancesThenRelease() throws Exception {
-        try {
-            assertThat(opened.stores().ledger().trialBalance(Mode.SANDBOX).sumsToZero())
-                    .as("the journal sums to zero per currency")
-                    .isTrue();
-        } finally {
-            opened.close();
-        }
+        super(backend);
     }
 
     // ---- scenarios
@@ -111,9 +58,13 @@ abstract class BillingUseCasesContract {
         assertThat(balance.balance(
                         new Account(AccountType.BANK_SETTLEMENT, bank.id().value()), NGN))
                 .isEqualTo(150_050);
+        // The network keeps its fee (1.5 % by default, rounded half up): 2,250.75 → 2,251 minor units.
+        assertThat(confirmed.fee()).isEqualTo(Money.of(2_251, "NGN"));
         assertThat(balance.balance(
                         new Account(AccountType.MERCHANT_PAYABLE, merchant.id().value()), NGN))
-                .isEqualTo(-150_050);
+                .isEqualTo(-150_050 + 2_251);
+        assertThat(balance.balance(new Account(AccountType.FEE_REVENUE, Account.NETWORK), NGN))
+                .isEqualTo(-2_251);
         assertThat(ok(peere.findAgreements().find(Caller.of(principal(merchant)), agreement.id()))
                         .lastUsedAt())
                 .isPresent();
@@ -339,10 +290,14 @@ abstract class BillingUseCasesContract {
 
         // The bank confirms every other charge and declines the rest; then the reservation equals the confirmed sum.
         long confirmedMinor = 0;
+        long toMerchantMinor = 0;
         for (int i = 0; i < accepted.size(); i++) {
             boolean confirm = i % 2 == 0;
-            ok(answer(accepted.get(i), confirm ? CustomerDecision.APPROVE_RECURRING : CustomerDecision.DENY));
-            confirmedMinor += confirm ? accepted.get(i).amount().minor() : 0;
+            Charge answered =
+                    ok(answer(accepted.get(i), confirm ? CustomerDecision.APPROVE_RECURRING : CustomerDecision.DENY));
+            confirmedMinor += confirm ? answered.amount().minor() : 0;
+            toMerchantMinor +=
+                    confirm ? answered.amount().minor() - answered.fee().minor() : 0;
         }
         assertThat(monthlyUsed(agreement)).isEqualTo(confirmedMinor);
         assertThat(opened.stores()
@@ -353,7 +308,7 @@ abstract class BillingUseCasesContract {
                                         AccountType.MERCHANT_PAYABLE,
                                         merchant.id().value()),
                                 NGN))
-                .isEqualTo(-confirmedMinor);
+                .isEqualTo(-toMerchantMinor);
     }
 
     @Test
@@ -430,157 +385,5 @@ abstract class BillingUseCasesContract {
                 .orElseThrow()
                 .used()
                 .minor();
-    }
-
-    // ---- fixture
-
-    private Participant register(Profile profile) {
-        var outcome = peere.registerParticipant()
-                .register(new RegisterParticipant.Command(Mode.SANDBOX, "Name", "x@example.test", profile, TEST));
-        return ((RegisterParticipant.Registration.Registered) outcome).participant();
-    }
-
-    private Participant merchant(TrustLevel level) {
-        return register(new Profile.MerchantProfile(
-                Optional.empty(),
-                new MerchantTrust(MerchantTrust.Trusted.TRUSTED, level, MerchantTrust.DeviceLookup.ENABLED),
-                ContactDetails.none()));
-    }
-
-    private BatchItem.Created customer(String n, String email) {
-        var outcome = peere.migrateCustomers()
-                .migrate(new MigrateCustomers.Command(
-                        Mode.SANDBOX, bank.id(), List.of(TestCustomers.draft(n, email)), TEST));
-        return (BatchItem.Created)
-                ((MigrateCustomers.Migration.Processed) outcome).batch().items().getFirst();
-    }
-
-    static Principal principal(Participant participant) {
-        return new Principal(participant.id(), Mode.SANDBOX, participant.role(), new ApiKeyId("key_test"));
-    }
-
-    String lookupPhrase(Participant forMerchant) {
-        return lookupPhraseOf(forMerchant, "ada@example.com");
-    }
-
-    private String lookupPhraseOf(Participant forMerchant, String email) {
-        var found = (LookUpCustomer.Lookup.Found) peere.lookUpCustomer()
-                .lookUp(new LookUpCustomer.Query(
-                        Mode.SANDBOX,
-                        forMerchant.id(),
-                        forMerchant.role(),
-                        Optional.empty(),
-                        LookUpCustomer.Kind.EMAIL,
-                        email));
-        return found.banks().getFirst().phrase();
-    }
-
-    private SendBillingIntents.Command intentCommand(Participant from, String phrase, IntentType type) {
-        return new SendBillingIntents.Command(
-                Caller.of(principal(from)),
-                List.of(phrase),
-                type,
-                NGN,
-                "Gym membership",
-                Optional.empty(),
-                Map.of(),
-                Optional.empty());
-    }
-
-    private List<SendBillingIntents.Item> intentItems(Participant from, IntentType type) {
-        return ok(peere.sendBillingIntents().send(intentCommand(from, lookupPhrase(from), type)));
-    }
-
-    Agreement proposed(IntentType type) {
-        return ok(intentItems(merchant, type).getFirst().result());
-    }
-
-    private Agreement proposedFor(String phrase) {
-        return ok(ok(peere.sendBillingIntents().send(intentCommand(merchant, phrase, IntentType.RECURRING)))
-                .getFirst()
-                .result());
-    }
-
-    Result<Agreement> respond(Agreement intent, CustomerDecision decision) {
-        return respond(intent, decision, Map.of());
-    }
-
-    private Result<Agreement> respond(Agreement intent, CustomerDecision decision, Map<LimitKind, String> limits) {
-        Map<LimitKind, BigDecimal> major = new HashMap<>();
-        limits.forEach((kind, value) -> major.put(kind, new BigDecimal(value)));
-        return peere.answerIntents()
-                .respond(new AnswerIntents.Response(
-                        principal(bank),
-                        intent.intentReference(),
-                        Optional.of(intent.customerId().value()),
-                        Optional.of(intent.merchantId()),
-                        Optional.of(intent.lookupPhrase()),
-                        decision,
-                        limits.isEmpty() ? Optional.empty() : Optional.of(major),
-                        false));
-    }
-
-    Agreement approvedAgreement(IntentType type, Map<LimitKind, String> limits) {
-        Agreement intent = proposed(type);
-        CustomerDecision decision =
-                type == IntentType.ONE_TIME ? CustomerDecision.APPROVE_ONCE : CustomerDecision.APPROVE_RECURRING;
-        return ok(respond(intent, decision, limits));
-    }
-
-    private BillCustomers.Command billCommand(Participant from, String phrase, String amount, boolean dryRun) {
-        return new BillCustomers.Command(
-                Caller.of(principal(from)),
-                List.of(phrase),
-                new BigDecimal(amount),
-                NGN,
-                "Monthly plan",
-                Optional.empty(),
-                dryRun);
-    }
-
-    private List<BillCustomers.Item> billItems(Participant from, String phrase, String amount, boolean dryRun) {
-        return ok(peere.billCustomers().bill(billCommand(from, phrase, amount, dryRun)));
-    }
-
-    BillCustomers.Item bill(Participant from, String phrase, String amount) {
-        return billItems(from, phrase, amount, false).getFirst();
-    }
-
-    static Charge accepted(BillCustomers.Item item) {
-        assertThat(item).isInstanceOf(BillCustomers.Item.Accepted.class);
-        return ((BillCustomers.Item.Accepted) item).charge();
-    }
-
-    static Result.Refused<?> refusal(BillCustomers.Item item) {
-        assertThat(item).isInstanceOf(BillCustomers.Item.Refused.class);
-        return ((BillCustomers.Item.Refused) item).refusal();
-    }
-
-    Result<Charge> answer(Charge charge, CustomerDecision action) {
-        return peere.answerBillingRequests()
-                .answer(new AnswerBillingRequests.Answer(
-                        principal(bank),
-                        charge.id(),
-                        action,
-                        Optional.empty(),
-                        Optional.of("bank_" + charge.id()),
-                        Optional.empty()));
-    }
-
-    private Agreement find(Agreement agreement) {
-        return ok(peere.findAgreements().find(Caller.of(principal(merchant)), agreement.id()));
-    }
-
-    private Charge details(Charge charge) {
-        return ok(peere.findTransactions().details(Caller.of(principal(merchant)), charge.id()));
-    }
-
-    static <T> T ok(Result<T> result) {
-        assertThat(result).isInstanceOf(Result.Ok.class);
-        return ((Result.Ok<T>) result).value();
-    }
-
-    static <T> List<T> list(List<T> items) {
-        return new ArrayList<>(items);
     }
 }
