@@ -22,10 +22,14 @@ import network.peere.http.routes.BankCustomerRoutes;
 import network.peere.http.routes.BillingRoutes;
 import network.peere.http.routes.CustomerLookupRoutes;
 import network.peere.http.routes.DecisionRoutes;
+import network.peere.http.routes.FeeRoutes;
 import network.peere.http.routes.MerchantRoutes;
 import network.peere.http.routes.OperatorRoutes;
 import network.peere.http.routes.ProviderRoutes;
 import network.peere.http.routes.RateLimitRoutes;
+import network.peere.http.routes.ReconciliationRoutes;
+import network.peere.http.routes.RefundRoutes;
+import network.peere.http.routes.SettlementRoutes;
 import network.peere.http.routes.SimulationRoutes;
 import network.peere.http.routes.SystemRoutes;
 import network.peere.http.routes.TransactionRoutes;
@@ -108,6 +112,10 @@ public final class PeereHttp {
             new DecisionRoutes(peere, mapper, idempotency).register(config.routes);
             new TransactionRoutes(peere, mapper).register(config.routes);
             new SimulationRoutes(peere, mapper).register(config.routes);
+            new RefundRoutes(peere, mapper, idempotency).register(config.routes);
+            new SettlementRoutes(peere, mapper, idempotency).register(config.routes);
+            new FeeRoutes(peere, mapper).register(config.routes);
+            new ReconciliationRoutes(peere).register(config.routes);
             registerErrorHandlers(config);
         });
     }

@@ -119,6 +119,27 @@ final class BillingJson {
             case SIMULATION_NOT_ALLOWED ->
                 new Refusal(ErrorCode.SIMULATION_NOT_ALLOWED, "Only sandbox banks can be simulated.");
             case BANK_NOT_FOUND -> new Refusal(ErrorCode.BANK_NOT_FOUND, "No such bank.");
+            case REFUND_NOT_FOUND -> new Refusal(ErrorCode.REFUND_NOT_FOUND, "No such refund of yours.");
+            case TRANSACTION_NOT_REFUNDABLE ->
+                new Refusal(
+                        ErrorCode.TRANSACTION_NOT_REFUNDABLE,
+                        "Only a completed transaction with something left to refund can be refunded.");
+            case REFUND_EXCEEDS_REMAINDER ->
+                new Refusal(
+                        ErrorCode.REFUND_EXCEEDS_REMAINDER,
+                        "The refund is more than what remains refundable of the transaction.");
+            case REFUND_TYPE_MISMATCH ->
+                new Refusal(
+                        ErrorCode.REFUND_TYPE_MISMATCH,
+                        "A full refund names exactly what remains refundable; a partial one less than that.");
+            case REFUND_ALREADY_FINAL ->
+                new Refusal(ErrorCode.REFUND_ALREADY_FINAL, "This refund already completed or failed.");
+            case SETTLEMENT_NOT_FOUND -> new Refusal(ErrorCode.SETTLEMENT_NOT_FOUND, "No such settlement of yours.");
+            case PAYOUT_STATUS_CONFLICT ->
+                new Refusal(
+                        ErrorCode.PAYOUT_STATUS_CONFLICT, "Only a pending payout can be marked paid or failed, once.");
+            case PAYOUT_ACCOUNT_NOT_FOUND ->
+                new Refusal(ErrorCode.PAYOUT_ACCOUNT_NOT_FOUND, "The merchant has not set a payout account.");
             case CONCURRENT_MODIFICATION ->
                 new Refusal(ErrorCode.CONCURRENT_MODIFICATION, "Changed by another request at the same moment; retry.");
         };
@@ -219,9 +240,12 @@ final class BillingJson {
         data.put("transactionId", charge.id());
         data.put("reference", charge.id());
         data.put("billingRequestId", charge.id());
-        data.put("status", wire(TransactionStatus.of(charge.status())));
+        data.put("status", wire(TransactionStatus.of(charge)));
         data.put("amount", charge.amount().toMajor());
         data.put("currency", charge.amount().currency().getCurrencyCode());
+        data.put("fee", charge.fee().toMajor());
+        data.put("refunded", charge.refunded().toMajor());
+        data.put("refundable", charge.refundable().toMajor());
         data.put("description", charge.description());
         data.put("customerId", charge.customerId().value());
         data.put("entityId", charge.merchantId().value());
