@@ -35,6 +35,8 @@ import network.peere.core.ports.in.participant.OnboardMerchants;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 import network.peere.core.ports.in.ratelimit.ConfigureRateLimits;
 import network.peere.core.ports.in.ratelimit.ResolveRateLimits;
+import network.peere.core.ports.in.recurring.ManageSchedules;
+import network.peere.core.ports.in.recurring.RunRenewals;
 import network.peere.core.ports.in.webhook.DeliverWebhooks;
 import network.peere.core.ports.in.webhook.ListDeliveries;
 import network.peere.core.ports.in.webhook.ManageWebhookEndpoints;
@@ -68,6 +70,8 @@ import network.peere.core.services.participant.ApiKeyService;
 import network.peere.core.services.participant.MerchantService;
 import network.peere.core.services.participant.ParticipantService;
 import network.peere.core.services.ratelimit.RateLimitService;
+import network.peere.core.services.recurring.RecurringService;
+import network.peere.core.services.recurring.RunOutcomes;
 import network.peere.core.services.webhook.EventPublisher;
 import network.peere.core.services.webhook.WebhookDeliveryService;
 import network.peere.core.services.webhook.WebhookEndpointService;
@@ -105,6 +109,7 @@ public final class Peere {
     private final RefundService refunds;
     private final SettlementService settlements;
     private final ReconciliationService reconciliation;
+    private final RecurringService recurring;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -133,7 +138,9 @@ public final class Peere {
         BillingSettings billing = config.billing != null ? config.billing : BillingSettings.standard();
         this.intents = new IntentService(stores, clock, ids, random, lookups, billing, events);
         this.fees = new FeeService(stores);
-        this.charges = new ChargeService(stores, clock, ids, billing, events, intents, fees);
+        this.charges =
+                new ChargeService(stores, clock, ids, billing, events, intents, fees, new RunOutcomes(stores, clock));
+        this.recurring = new RecurringService(stores, clock, ids, events, billing, charges);
         this.refunds = new RefundService(stores, clock, ids, events);
         this.settlements = new SettlementService(stores, clock, ids, events, billing.settlementZone());
         this.reconciliation = new ReconciliationService(stores);
@@ -300,6 +307,16 @@ public final class Peere {
     /** Proves the ledger against the charges, refunds and payouts. */
     public ReconcileLedger reconcileLedger() {
         return reconciliation;
+    }
+
+    /** A merchant's (or provider's) recurring schedules on its {@code approve_recurring} agreements. */
+    public ManageSchedules manageSchedules() {
+        return recurring;
+    }
+
+    /** The renewal engine: notices, due periods and retries; run periodically by the server. */
+    public RunRenewals runRenewals() {
+        return recurring;
     }
 
     /** The sandbox bank simulator: mark banks simulated, and answer what is due for them. */

@@ -140,6 +140,20 @@ final class BillingJson {
                         ErrorCode.PAYOUT_STATUS_CONFLICT, "Only a pending payout can be marked paid or failed, once.");
             case PAYOUT_ACCOUNT_NOT_FOUND ->
                 new Refusal(ErrorCode.PAYOUT_ACCOUNT_NOT_FOUND, "The merchant has not set a payout account.");
+            case SCHEDULE_NOT_FOUND ->
+                new Refusal(ErrorCode.SCHEDULE_NOT_FOUND, "No such recurring schedule of yours.");
+            case AGREEMENT_NOT_RECURRING ->
+                new Refusal(
+                        ErrorCode.AGREEMENT_NOT_RECURRING,
+                        "Recurring schedules need an agreement the customer approved with approve_recurring.");
+            case SCHEDULE_STATUS_CONFLICT ->
+                new Refusal(
+                        ErrorCode.SCHEDULE_STATUS_CONFLICT,
+                        "Only an active schedule pauses, only a paused one resumes; cancelled and failed are final.");
+            case INVALID_START_DATE ->
+                new Refusal(
+                        ErrorCode.INVALID_START_DATE,
+                        "The start date lies in the past (in the customer's bank's time zone).");
             case CONCURRENT_MODIFICATION ->
                 new Refusal(ErrorCode.CONCURRENT_MODIFICATION, "Changed by another request at the same moment; retry.");
         };

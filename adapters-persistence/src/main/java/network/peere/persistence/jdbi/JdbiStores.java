@@ -17,6 +17,7 @@ import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PayoutAccountStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
+import network.peere.core.ports.out.RecurringStore;
 import network.peere.core.ports.out.RefundStore;
 import network.peere.core.ports.out.SettlementStore;
 import network.peere.core.ports.out.SimulatedBankStore;
@@ -47,6 +48,7 @@ public final class JdbiStores implements PeereStores {
     private final JdbiAgreementStore agreements;
     private final JdbiChargeStore charges;
     private final JdbiSimulatedBankStore simulatedBanks;
+    private final JdbiRecurringStore recurring;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
@@ -68,6 +70,7 @@ public final class JdbiStores implements PeereStores {
         this.agreements = new JdbiAgreementStore(transactor);
         this.charges = new JdbiChargeStore(transactor);
         this.simulatedBanks = new JdbiSimulatedBankStore(transactor);
+        this.recurring = new JdbiRecurringStore(transactor);
     }
 
     @Override
@@ -173,5 +176,10 @@ public final class JdbiStores implements PeereStores {
     @Override
     public SettlementStore settlements() {
         throw new UnsupportedOperationException("JDBI settlements follow");
+    }
+
+    @Override
+    public RecurringStore recurring() {
+        return recurring;
     }
 }

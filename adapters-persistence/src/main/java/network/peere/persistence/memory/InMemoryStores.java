@@ -16,6 +16,7 @@ import network.peere.core.ports.out.ParticipantStore;
 import network.peere.core.ports.out.PayoutAccountStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
+import network.peere.core.ports.out.RecurringStore;
 import network.peere.core.ports.out.RefundStore;
 import network.peere.core.ports.out.SettlementStore;
 import network.peere.core.ports.out.SimulatedBankStore;
@@ -53,6 +54,7 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryFeeScheduleStore feeSchedules = new InMemoryFeeScheduleStore(transactor);
     private final InMemoryPayoutAccountStore payoutAccounts = new InMemoryPayoutAccountStore(transactor);
     private final InMemorySettlementStore settlements = new InMemorySettlementStore(transactor);
+    private final InMemoryRecurringStore recurring = new InMemoryRecurringStore(transactor);
 
     @Override
     public Transactor transactor() {
@@ -157,5 +159,10 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public SettlementStore settlements() {
         return settlements;
+    }
+
+    @Override
+    public RecurringStore recurring() {
+        return recurring;
     }
 }

@@ -24,7 +24,9 @@ public enum EventType {
     /** To the merchant (and its provider): the bank is processing, completed or failed a refund. */
     REFUND_RESPONSE("refund.response"),
     /** To the merchant (and its provider): a settlement window closed, with its payout or carry. */
-    SETTLEMENT_COMPLETED("settlement.completed");
+    SETTLEMENT_COMPLETED("settlement.completed"),
+    /** To a bank: a pre-debit notice, the exact amount of a recurring schedule's next run and when it is due. */
+    RECURRING_UPCOMING("recurring.upcoming");
 
     public static final int WIRE_LENGTH_MAX = 64;
 

@@ -43,4 +43,6 @@ public interface PeereStores {
     PayoutAccountStore payoutAccounts();
 
     SettlementStore settlements();
+
+    RecurringStore recurring();
 }

@@ -84,7 +84,7 @@ final class BillingEvents {
     }
 
     /** {@code billing.request} to the bank: debit this customer, answer with {@code POST /v1/billing/bank-response}. */
-    void chargeRequested(Charge charge, Agreement agreement, Participant merchant) {
+    void chargeRequested(Charge charge, Agreement agreement, Participant merchant, Optional<String> scheduleId) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("billingRequestId", charge.id());
         item.put("reference", charge.id());
@@ -101,11 +101,12 @@ final class BillingEvents {
         item.put("dueDate", charge.dueAt());
         item.put("metadata", charge.metadata().orElse(null));
         item.put("createdAt", charge.createdAt());
+        scheduleId.ifPresent(id -> item.put("scheduleId", id));
         events.publish(charge.mode(), charge.bankId(), EventType.BILLING_REQUEST, charge.id(), item);
     }
 
     /** {@code billing.response} to the merchant (and its provider): the bank's answer, or the expiry. */
-    void chargeAnswered(Charge charge, Participant merchant) {
+    void chargeAnswered(Charge charge, Participant merchant, Optional<String> scheduleId) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("customerId", charge.customerId().value());
         item.put("amount", charge.amount().toMajor());
@@ -119,6 +120,7 @@ final class BillingEvents {
         item.put("bankTransactionId", charge.bankTransactionId().orElse(null));
         item.put("processedAt", charge.processedAt().orElse(null));
         item.put("metadata", charge.metadata().orElse(null));
+        scheduleId.ifPresent(id -> item.put("scheduleId", id));
         toMerchant(merchant, EventType.BILLING_RESPONSE, charge.id(), item);
     }
 

@@ -28,6 +28,7 @@ import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.participant.policy.Capability;
 import network.peere.core.domain.participant.policy.MerchantPolicy;
 import network.peere.core.domain.settlement.SettlementLine;
+import network.peere.core.domain.shared.Metadata;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
@@ -66,6 +67,7 @@ public final class ChargeService
     private final BillingEvents events;
     private final IntentService intents;
     private final FeeService fees;
+    private final RenewalOutcomes renewals;
 
     public ChargeService(
             PeereStores stores,
@@ -75,6 +77,20 @@ public final class ChargeService
             PublishEvents publisher,
             IntentService intents,
             FeeService fees) {
+        this(stores, clock, ids, settings, publisher, intents, fees, RenewalOutcomes.NONE);
+    }
+
+    /** With the renewal engine, which hears how the charges it submitted end. */
+    public ChargeService(
+            PeereStores stores,
+            Clock clock,
+            IdGenerator ids,
+            BillingSettings settings,
+            PublishEvents publisher,
+            IntentService intents,
+            FeeService fees,
+            RenewalOutcomes renewals) {
+        this.renewals = Objects.requireNonNull(renewals, "renewals");
         this.fees = Objects.requireNonNull(fees, "fees");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -108,7 +124,8 @@ public final class ChargeService
         }
         List<Item> items = new ArrayList<>();
         for (String phrase : command.agreementPhrases()) {
-            Result<Item> item = stores.transactor().inTransaction(() -> billOne(command, merchant, amount, phrase));
+            Bill bill = new Bill(command.description(), command.metadata(), command.dryRun(), Optional.empty());
+            Result<Item> item = stores.transactor().inTransaction(() -> billOne(bill, merchant, amount, phrase));
             items.add(
                     switch (item) {
                         case Result.Ok<Item> done -> done.value();
@@ -118,8 +135,43 @@ public final class ChargeService
         return Result.ok(items);
     }
 
+    /** What a bill says besides its amount; a schedule's runs name their schedule. */
+    private record Bill(String description, Optional<Metadata> metadata, boolean dryRun, Optional<String> scheduleId) {}
+
+    /** A recurring schedule's run, billed as any other billing request. */
+    public record Renewal(
+            Participant merchant,
+            String agreementPhrase,
+            Money amount,
+            String description,
+            Optional<Metadata> metadata,
+            String scheduleId) {
+        public Renewal {
+            Objects.requireNonNull(merchant, "merchant");
+            Objects.requireNonNull(agreementPhrase, "agreementPhrase");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(metadata, "metadata");
+            Objects.requireNonNull(scheduleId, "scheduleId");
+        }
+    }
+
+    /**
+     * Internal to the renewal engine (not an inbound port): one run's billing request, with every check and effect of
+     * {@link #bill}, joining the caller's transaction so the run's claim and its charge commit together.
+     */
+    public Result<Charge> billRenewal(Renewal renewal) {
+        Bill bill = new Bill(renewal.description(), renewal.metadata(), false, Optional.of(renewal.scheduleId()));
+        return stores.transactor().inTransaction(() -> switch (billOne(
+                bill, renewal.merchant(), renewal.amount(), renewal.agreementPhrase())) {
+            case Result.Ok<Item> ok when ok.value() instanceof Item.Accepted accepted -> Result.ok(accepted.charge());
+            case Result.Ok<Item> other -> throw new IllegalStateException("a renewal is never a dry run");
+            case Result.Refused<Item> refused -> refused.refusalAs();
+        });
+    }
+
     /** One phrase, in its own transaction: refusals return before anything is written. */
-    private Result<Item> billOne(BillCustomers.Command command, Participant merchant, Money amount, String phrase) {
+    private Result<Item> billOne(Bill command, Participant merchant, Money amount, String phrase) {
         Mode mode = merchant.mode();
         Optional<Agreement> found = stores.agreements()
                 .lockByPhrase(mode, phrase)
@@ -182,7 +234,7 @@ public final class ChargeService
         if (!stores.agreements().update(agreement.billedAt(now))) {
             throw new IllegalStateException("agreement " + agreement.id() + " changed under its row lock");
         }
-        events.chargeRequested(charge, agreement, merchant);
+        events.chargeRequested(charge, agreement, merchant, command.scheduleId());
         return Result.ok(new Item.Accepted(phrase, charge));
     }
 
@@ -298,7 +350,8 @@ public final class ChargeService
             }
             events.decisionMade(next, merchant);
         });
-        events.chargeAnswered(ended, merchant);
+        Optional<String> scheduleId = renewals.chargeEnded(ended);
+        events.chargeAnswered(ended, merchant, scheduleId);
     }
 
     private Participant merchantOf(Charge charge) {

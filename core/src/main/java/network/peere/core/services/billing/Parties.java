@@ -49,7 +49,7 @@ public final class Parties {
     }
 
     /** {@link #actingMerchant}, allowed to do {@code capability} now (active, trusted in live, trust level). */
-    Result<Participant> actingMerchant(Caller caller, Capability capability) {
+    public Result<Participant> actingMerchant(Caller caller, Capability capability) {
         Result<Participant> merchant = actingMerchant(caller);
         if (merchant instanceof Result.Ok<Participant> ok
                 && MerchantPolicy.check(ok.value(), capability) instanceof Permission.Denied denied) {
@@ -117,14 +117,14 @@ public final class Parties {
                 .isPresent();
     }
 
-    Optional<Participant> activeBank(Mode mode, ParticipantId bankId) {
+    public Optional<Participant> activeBank(Mode mode, ParticipantId bankId) {
         return stores.participants()
                 .find(mode, bankId)
                 .filter(p -> p.role() == Role.BANK)
                 .filter(Participant::isActive);
     }
 
-    ZoneId zoneOf(Participant bank) {
+    public ZoneId zoneOf(Participant bank) {
         return bank.profile() instanceof Profile.BankProfile profile
                 ? profile.timeZone()
                 : Profile.BankProfile.DEFAULT_TIME_ZONE;

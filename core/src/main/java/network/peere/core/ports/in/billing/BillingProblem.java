@@ -61,6 +61,14 @@ public enum BillingProblem {
     PAYOUT_STATUS_CONFLICT,
     /** The merchant has not set where its payouts go. */
     PAYOUT_ACCOUNT_NOT_FOUND,
+    /** No recurring schedule of this caller's by that id. */
+    SCHEDULE_NOT_FOUND,
+    /** A schedule runs only on an {@code approve_recurring} agreement of a recurring or on-demand intent. */
+    AGREEMENT_NOT_RECURRING,
+    /** The schedule cannot move so: pause needs active, resume needs paused; cancelled and failed are final. */
+    SCHEDULE_STATUS_CONFLICT,
+    /** A schedule's start lies before today (in the bank's time zone). */
+    INVALID_START_DATE,
     /** Someone else changed the object at the same moment; retrying is safe. */
     CONCURRENT_MODIFICATION
 }

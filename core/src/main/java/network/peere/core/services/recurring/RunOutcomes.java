@@ -1,0 +1,63 @@
+package network.peere.core.services.recurring;
+
+import java.util.Objects;
+import java.util.Optional;
+import network.peere.core.domain.agreement.CustomerDecision;
+import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.billing.ChargeStatus;
+import network.peere.core.domain.recurring.Run;
+import network.peere.core.domain.recurring.RunState;
+import network.peere.core.domain.recurring.Schedule;
+import network.peere.core.domain.shared.Invariants;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.PeereStores;
+import network.peere.core.services.billing.RenewalOutcomes;
+
+/**
+ * What a run's charge ended as, recorded in the charge's transaction: confirmed → {@code paid}; declined or expired →
+ * {@code retrying} while the schedule's retries last, else {@code failed} and the schedule {@code failed}; declined
+ * because the agreement is suspended → {@code failed} at once, the schedule too.
+ */
+public final class RunOutcomes implements RenewalOutcomes {
+    private final PeereStores stores;
+    private final Clock clock;
+
+    public RunOutcomes(PeereStores stores, Clock clock) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<String> chargeEnded(Charge ended) {
+        Optional<Run> found = stores.recurring().findRunByCharge(ended.mode(), ended.id());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Run run = found.get();
+        if (run.state() != RunState.SUBMITTED) {
+            // Only the run's latest attempt is waiting; an older charge of it ended long ago.
+            return Optional.of(run.scheduleId());
+        }
+        Schedule schedule = stores.recurring()
+                .find(run.mode(), run.scheduleId())
+                .orElseThrow(() -> new IllegalStateException("run of a missing schedule " + run.scheduleId()));
+        var now = clock.now();
+        Run next;
+        if (ended.status() == ChargeStatus.CONFIRMED) {
+            next = run.paid(now);
+        } else {
+            boolean suspended = ended.bankAction().equals(Optional.of(CustomerDecision.SUSPENDED));
+            next = run.declined(
+                    ended.declineReason().orElse(Charge.EXPIRED_REASON),
+                    suspended ? Run.Retry.NOT_ALLOWED : Run.Retry.ALLOWED,
+                    schedule.retries(),
+                    now);
+        }
+        // The engine never changes a submitted run, and this transaction holds the charge's row lock.
+        Invariants.check(stores.recurring().updateRun(next), "a submitted run changes only with its charge");
+        if (next.state() == RunState.FAILED) {
+            stores.recurring().markFailed(run.mode(), run.scheduleId(), now);
+        }
+        return Optional.of(run.scheduleId());
+    }
+}
