@@ -125,4 +125,12 @@ class InMemoryStoresTest {
             return new InMemoryStores();
         }
     }
+
+    @Nested
+    class Recurring extends RecurringStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
 }

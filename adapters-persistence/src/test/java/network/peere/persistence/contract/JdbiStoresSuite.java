@@ -148,4 +148,12 @@ abstract class JdbiStoresSuite {
             return freshDatabase();
         }
     }
+
+    @Nested
+    class Recurring extends RecurringStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
 }
