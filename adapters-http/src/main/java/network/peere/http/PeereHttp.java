@@ -28,6 +28,7 @@ import network.peere.http.routes.OperatorRoutes;
 import network.peere.http.routes.ProviderRoutes;
 import network.peere.http.routes.RateLimitRoutes;
 import network.peere.http.routes.ReconciliationRoutes;
+import network.peere.http.routes.RecurringRoutes;
 import network.peere.http.routes.RefundRoutes;
 import network.peere.http.routes.SettlementRoutes;
 import network.peere.http.routes.SimulationRoutes;
@@ -116,6 +117,7 @@ public final class PeereHttp {
             new SettlementRoutes(peere, mapper, idempotency).register(config.routes);
             new FeeRoutes(peere, mapper).register(config.routes);
             new ReconciliationRoutes(peere).register(config.routes);
+            new RecurringRoutes(peere, mapper, idempotency).register(config.routes);
             registerErrorHandlers(config);
         });
     }

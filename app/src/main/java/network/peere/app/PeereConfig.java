@@ -46,7 +46,8 @@ public record PeereConfig(
      * ({@code PEERE_MINIMUM_AMOUNTS} like {@code NGN:100,USD:50}; default one major unit), and how often the sandbox
      * bank looks for work ({@code PEERE_SANDBOX_BANK_POLL_MS}, default 200); settlement windows close at midnight in
      * {@code PEERE_SETTLEMENT_ZONE} (default {@code Africa/Lagos}) and due windows are settled every
-     * {@code PEERE_SETTLEMENT_INTERVAL} (default {@code 5m}).
+     * {@code PEERE_SETTLEMENT_INTERVAL} (default {@code 5m}); the renewal engine (recurring notices, due periods,
+     * retries) runs every {@code PEERE_RENEWAL_INTERVAL} (default {@code 1m}).
      */
     public record Billing(
             Duration intentTtl,
@@ -54,7 +55,8 @@ public record PeereConfig(
             Map<java.util.Currency, Long> minimumMinor,
             Duration sandboxBankPoll,
             java.time.ZoneId settlementZone,
-            Duration settlementInterval) {
+            Duration settlementInterval,
+            Duration renewalInterval) {
         public static final int SANDBOX_BANK_POLL_MS_DEFAULT = 200;
 
         public Billing {
@@ -64,6 +66,9 @@ public record PeereConfig(
             }
             if (sandboxBankPoll.toMillis() < 10 || sandboxBankPoll.toMillis() > 60_000) {
                 throw new IllegalArgumentException("PEERE_SANDBOX_BANK_POLL_MS must be 10-60000");
+            }
+            if (renewalInterval.toMillis() < 10) {
+                throw new IllegalArgumentException("PEERE_RENEWAL_INTERVAL must be at least 10ms");
             }
         }
 
@@ -96,7 +101,10 @@ public record PeereConfig(
                     zone(values.getOrDefault("PEERE_SETTLEMENT_ZONE", "Africa/Lagos")),
                     Optional.ofNullable(values.get("PEERE_SETTLEMENT_INTERVAL"))
                             .map(v -> Webhooks.duration(v))
-                            .orElse(Duration.ofMinutes(5)));
+                            .orElse(Duration.ofMinutes(5)),
+                    Optional.ofNullable(values.get("PEERE_RENEWAL_INTERVAL"))
+                            .map(v -> Webhooks.duration(v))
+                            .orElse(Duration.ofMinutes(1)));
         }
 
         private static java.time.ZoneId zone(String raw) {

@@ -93,6 +93,8 @@ public final class PeereServer implements AutoCloseable {
                                 config.billing().sandboxBankPoll(),
                                 runtime.peere().settleMerchants(),
                                 config.billing().settlementInterval())
+                        .renewing(
+                                runtime.peere().runRenewals(), config.billing().renewalInterval())
                         .start();
                 return new PeereServer(runtime, http, demo, purge, delivery, webhookPurge, billing);
             } catch (RuntimeException e) {

@@ -7,12 +7,14 @@ import java.util.concurrent.TimeUnit;
 import network.peere.core.ports.in.billing.RunBillingDeadlines;
 import network.peere.core.ports.in.billing.SimulateBanks;
 import network.peere.core.ports.in.money.SettleMerchants;
+import network.peere.core.ports.in.recurring.RunRenewals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The billing timers: expire intents and billing requests past their deadline, let the sandbox bank answer what is
- * due for simulated banks (intents, billing requests, refunds), and settle the merchant windows that are due. Both are safe with several server processes on one database: every object moves with a
+ * due for simulated banks (intents, billing requests, refunds), settle the merchant windows that are due, and run the
+ * renewal engine (recurring notices, due periods and retries). Both are safe with several server processes on one database: every object moves with a
  * conditional update, so two processes only share the work.
  */
 public final class BillingJobs implements AutoCloseable {
@@ -26,7 +28,9 @@ public final class BillingJobs implements AutoCloseable {
     private final Duration simulatorInterval;
     private final SettleMerchants settlements;
     private final Duration settlementInterval;
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(3, runnable -> {
+    private RunRenewals renewals;
+    private Duration renewalInterval;
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "peere-billing");
         thread.setDaemon(true);
         return thread;
@@ -45,7 +49,18 @@ public final class BillingJobs implements AutoCloseable {
         this.simulatorInterval = simulatorInterval;
     }
 
+    /** Also runs the renewal engine every {@code interval}; call before {@link #start()}. */
+    public BillingJobs renewing(RunRenewals engine, Duration interval) {
+        this.renewals = engine;
+        this.renewalInterval = interval;
+        return this;
+    }
+
     public BillingJobs start() {
+        if (renewals != null) {
+            timer.scheduleWithFixedDelay(
+                    this::renewOnce, renewalInterval.toMillis(), renewalInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
         timer.scheduleWithFixedDelay(
                 this::expireOnce, DEADLINE_INTERVAL.toMillis(), DEADLINE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(
@@ -65,6 +80,29 @@ public final class BillingJobs implements AutoCloseable {
             return settled;
         } catch (RuntimeException e) {
             LOG.warn("settlement run failed; retrying at the next interval", e);
+            return 0;
+        }
+    }
+
+    /** @return how many notices, renewals and retries the renewal engine made */
+    public int renewOnce() {
+        if (renewals == null) {
+            return 0;
+        }
+        try {
+            int total = 0;
+            int done;
+            do {
+                done = renewals.runDue(BATCH_SIZE);
+                total += done;
+            } while (done >= BATCH_SIZE);
+            if (total > 0) {
+                LOG.info("renewal engine: {} notices, renewals and retries", total);
+            }
+            return total;
+        } catch (RuntimeException e) {
+            // A lost race or a database hiccup rolls one step back; the next run picks the work up again.
+            LOG.warn("renewal run failed; retrying at the next interval", e);
             return 0;
         }
     }
