@@ -77,6 +77,16 @@ final class MoneyJson {
                 settlement.lines().stream()
                         .map(line -> line(line, settlement.currency()))
                         .toList());
+        data.put(
+                "bankPositions",
+                settlement.bankPositions().entrySet().stream()
+                        .map(position -> {
+                            Map<String, Object> row = Envelope.object();
+                            row.put("bankId", position.getKey().value());
+                            row.put("net", major(position.getValue(), settlement.currency()));
+                            return row;
+                        })
+                        .toList());
         return data;
     }
 

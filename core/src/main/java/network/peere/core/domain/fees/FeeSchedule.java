@@ -47,7 +47,8 @@ public record FeeSchedule(int basisPoints, long fixedMinor, long minimumMinor, O
     /**
      * The part of a charge's fee a refund gives back (docs/settlement.md): pro rata, counted on everything refunded
      * so far and rounded down, minus what earlier refunds gave back — so partial refunds that add up to the charge
-     * give back exactly the whole fee, and no refund ever gives back more than its share.
+     * give back exactly the whole fee, and no refund ever gives back more than its share. A failed refund leaves the
+     * shares of later ones computed on the history without it, kept between zero and the refund's amount.
      *
      * @param refundedBefore what earlier (not failed) refunds of the charge refunded
      * @param feeReturnedBefore what those refunds gave back of the fee
@@ -62,6 +63,9 @@ public record FeeSchedule(int basisPoints, long fixedMinor, long minimumMinor, O
                 .multiply(BigInteger.valueOf(refundedAfter))
                 .divide(BigInteger.valueOf(charge.minor()))
                 .longValueExact();
-        return new Money(cumulative - feeReturnedBefore.minor(), fee.currency());
+        // Clamped: after a failed refund the earlier shares were computed on a history that no longer holds, and a
+        // share must still be between nothing and the refund itself.
+        long share = Math.max(0, Math.min(refund.minor(), cumulative - feeReturnedBefore.minor()));
+        return new Money(share, fee.currency());
     }
 }

@@ -63,6 +63,21 @@ public record Settlement(
         }
     }
 
+    /**
+     * Each bank's net position in this window (Mojaloop's settlement positions): what it owes the network for its
+     * customers' charges here, less the refunds it was asked to credit, in minor units.
+     */
+    public java.util.Map<ParticipantId, Long> bankPositions() {
+        java.util.Map<ParticipantId, Long> positions =
+                new java.util.TreeMap<>(java.util.Comparator.comparing(ParticipantId::value));
+        for (SettlementLine line : lines) {
+            if (line.kind() != SettlementLine.Kind.PAYOUT) {
+                line.bankId().ifPresent(bank -> positions.merge(bank, line.grossMinor(), Math::addExact));
+            }
+        }
+        return positions;
+    }
+
     public Settlement withPayoutStatus(PayoutStatus next, Instant now) {
         if (!payoutStatus.canBecome(next)) {
             throw new IllegalStateException("payout of " + id + " cannot go from " + payoutStatus + " to " + next);

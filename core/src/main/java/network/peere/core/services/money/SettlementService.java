@@ -104,7 +104,7 @@ public final class SettlementService implements SettleMerchants {
             List<SettlementLine> lines = new ArrayList<>();
             for (JournalTransaction entry :
                     stores.ledger().claimForSettlement(mode, payable, due.currency(), end, id)) {
-                lines.add(line(entry, payable));
+                lines.add(withBank(line(entry, payable), mode));
             }
             long charges = 0;
             long refunds = 0;
@@ -177,6 +177,26 @@ public final class SettlementService implements SettleMerchants {
                 toMerchant,
                 bank,
                 entry.occurredAt());
+    }
+
+    /** A refund's journal entries name no bank; its line takes the bank of the charge it refunds. */
+    private SettlementLine withBank(SettlementLine line, Mode mode) {
+        if (line.bankId().isPresent()
+                || (line.kind() != SettlementLine.Kind.REFUND && line.kind() != SettlementLine.Kind.REFUND_REVERSAL)) {
+            return line;
+        }
+        return stores.refunds()
+                .find(mode, line.reference())
+                .map(refund -> new SettlementLine(
+                        line.journalTransactionId(),
+                        line.kind(),
+                        line.reference(),
+                        line.grossMinor(),
+                        line.feeMinor(),
+                        line.netMinor(),
+                        Optional.of(refund.bankId()),
+                        line.occurredAt()))
+                .orElse(line);
     }
 
     /** The payout instruction: the network's debt to the merchant becomes money on its way out. */
