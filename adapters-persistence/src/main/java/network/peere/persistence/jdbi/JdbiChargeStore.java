@@ -25,6 +25,7 @@ import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.ChargeStore;
+import network.peere.core.ports.out.MoneyTotal;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -168,6 +169,26 @@ final class JdbiChargeStore implements ChargeStore {
     }
 
     @Override
+    public boolean addRefunded(Mode mode, String chargeId, long minor) {
+        throw new UnsupportedOperationException("follows with V13");
+    }
+
+    @Override
+    public void subtractRefunded(Mode mode, String chargeId, long minor) {
+        throw new UnsupportedOperationException("follows with V13");
+    }
+
+    @Override
+    public List<MoneyTotal> confirmedByMerchant(Mode mode) {
+        throw new UnsupportedOperationException("follows with V13");
+    }
+
+    @Override
+    public List<MoneyTotal> confirmedByBank(Mode mode) {
+        throw new UnsupportedOperationException("follows with V13");
+    }
+
+    @Override
     public int countHolding(Mode mode, String agreementId) {
         return transactor.withHandle(handle -> handle.createQuery(COUNT_HOLDING)
                 .bind("mode", mode.name())
@@ -300,6 +321,8 @@ final class JdbiChargeStore implements ChargeStore {
                 UtcColumns.instant(row, "due_at"),
                 UtcColumns.instant(row, "created_at"),
                 UtcColumns.optionalInstant(row, "processed_at"),
+                Money.zero(currency),
+                Money.zero(currency),
                 row.getLong("version"));
     }
 }

@@ -128,4 +128,20 @@ final class JdbiLedgerJournal implements LedgerJournal {
             return new TrialBalance(totals, balances);
         });
     }
+
+    @Override
+    public List<JournalTransaction> claimForSettlement(
+            Mode mode, Account account, Currency currency, java.time.Instant before, String settlementId) {
+        throw new UnsupportedOperationException("follows with V13");
+    }
+
+    @Override
+    public void assignToSettlement(Mode mode, String transactionId, Account account, String settlementId) {
+        throw new UnsupportedOperationException("follows with V13");
+    }
+
+    @Override
+    public List<Unsettled> unsettled(Mode mode, AccountType type, java.time.Instant before, int limit) {
+        throw new UnsupportedOperationException("follows with V13");
+    }
 }

@@ -9,12 +9,16 @@ import network.peere.core.ports.out.CustomerBatchStore;
 import network.peere.core.ports.out.CustomerStore;
 import network.peere.core.ports.out.DeviceStore;
 import network.peere.core.ports.out.EventOutbox;
+import network.peere.core.ports.out.FeeScheduleStore;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.LedgerJournal;
 import network.peere.core.ports.out.LimitUsageStore;
 import network.peere.core.ports.out.ParticipantStore;
+import network.peere.core.ports.out.PayoutAccountStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
+import network.peere.core.ports.out.RefundStore;
+import network.peere.core.ports.out.SettlementStore;
 import network.peere.core.ports.out.SimulatedBankStore;
 import network.peere.core.ports.out.Transactor;
 import network.peere.core.ports.out.WebhookDeliveryQueue;
@@ -149,5 +153,25 @@ public final class JdbiStores implements PeereStores {
     @Override
     public SimulatedBankStore simulatedBanks() {
         return simulatedBanks;
+    }
+
+    @Override
+    public RefundStore refunds() {
+        throw new UnsupportedOperationException("JDBI refunds follow");
+    }
+
+    @Override
+    public FeeScheduleStore feeSchedules() {
+        throw new UnsupportedOperationException("JDBI fee schedules follow");
+    }
+
+    @Override
+    public PayoutAccountStore payoutAccounts() {
+        throw new UnsupportedOperationException("JDBI payout accounts follow");
+    }
+
+    @Override
+    public SettlementStore settlements() {
+        throw new UnsupportedOperationException("JDBI settlements follow");
     }
 }

@@ -8,15 +8,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import network.peere.core.domain.agreement.limits.WindowReservation;
 import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.billing.ChargeFilter;
 import network.peere.core.domain.billing.ChargeStatus;
+import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Invariants;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.ChargeStore;
+import network.peere.core.ports.out.MoneyTotal;
 
 /** Charges in a map, behaving as the {@code charges} table does (its contract tests say how). */
 final class InMemoryChargeStore implements ChargeStore {
@@ -74,6 +78,93 @@ final class InMemoryChargeStore implements ChargeStore {
     }
 
     @Override
+    public boolean addRefunded(Mode mode, String chargeId, long minor) {
+        requirePositive(minor);
+        return transactor.inTransaction(() -> {
+            Charge current = rows.get(chargeId);
+            boolean fits = current != null
+                    && current.mode() == mode
+                    && current.status() == ChargeStatus.CONFIRMED
+                    && current.refunded().minor() + minor <= current.amount().minor();
+            if (!fits) {
+                return false;
+            }
+            replaceRefunded(current, current.refunded().minor() + minor);
+            return true;
+        });
+    }
+
+    @Override
+    public void subtractRefunded(Mode mode, String chargeId, long minor) {
+        requirePositive(minor);
+        transactor.useTransaction(() -> {
+            Charge current = rows.get(chargeId);
+            Invariants.check(
+                    current != null
+                            && current.mode() == mode
+                            && current.refunded().minor() >= minor,
+                    "a failed refund gives back only what its charge's refunds took");
+            replaceRefunded(current, current.refunded().minor() - minor);
+        });
+    }
+
+    private void replaceRefunded(Charge current, long refundedMinor) {
+        Charge next = new Charge(
+                current.id(),
+                current.mode(),
+                current.agreementId(),
+                current.merchantId(),
+                current.bankId(),
+                current.customerId(),
+                current.amount(),
+                current.description(),
+                current.metadata(),
+                current.reservations(),
+                current.status(),
+                current.bankAction(),
+                current.declineReason(),
+                current.bankTransactionId(),
+                current.dueAt(),
+                current.createdAt(),
+                current.processedAt(),
+                current.fee(),
+                new Money(refundedMinor, current.amount().currency()),
+                current.version());
+        rows.put(current.id(), next);
+        transactor.onRollback(() -> rows.put(current.id(), current));
+    }
+
+    private static void requirePositive(long minor) {
+        if (minor <= 0) {
+            throw new IllegalArgumentException("a refunded amount is positive");
+        }
+    }
+
+    @Override
+    public List<MoneyTotal> confirmedByMerchant(Mode mode) {
+        return transactor.inTransaction(() -> MoneyTotals.sum(
+                confirmed(mode),
+                c -> c.merchantId().value(),
+                c -> c.amount().currency(),
+                c -> c.amount().minor(),
+                c -> c.fee().minor()));
+    }
+
+    @Override
+    public List<MoneyTotal> confirmedByBank(Mode mode) {
+        return transactor.inTransaction(() -> MoneyTotals.sum(
+                confirmed(mode),
+                c -> c.bankId().value(),
+                c -> c.amount().currency(),
+                c -> c.amount().minor(),
+                c -> 0));
+    }
+
+    private Stream<Charge> confirmed(Mode mode) {
+        return rows.values().stream().filter(c -> c.mode() == mode && c.status() == ChargeStatus.CONFIRMED);
+    }
+
+    @Override
     public int countHolding(Mode mode, String agreementId) {
         return transactor.inTransaction(() -> (int) rows.values().stream()
                 .filter(c -> c.mode() == mode
@@ -127,7 +218,7 @@ final class InMemoryChargeStore implements ChargeStore {
                 .toList());
     }
 
-    /** Like the SQL update, which sets only what the bank's answer or the deadline changes. */
+    /** Like the SQL update, which sets only what the bank's answer or the deadline changes; never what is refunded. */
     private static Charge withChangeableFieldsOf(Charge current, Charge changed) {
         return new Charge(
                 current.id(),
@@ -147,6 +238,8 @@ final class InMemoryChargeStore implements ChargeStore {
                 current.dueAt(),
                 current.createdAt(),
                 changed.processedAt(),
+                changed.fee(),
+                current.refunded(),
                 changed.version());
     }
 
@@ -173,6 +266,8 @@ final class InMemoryChargeStore implements ChargeStore {
                 Micros.truncate(c.dueAt()),
                 Micros.truncate(c.createdAt()),
                 c.processedAt().map(Micros::truncate),
+                c.fee(),
+                c.refunded(),
                 c.version());
     }
 

@@ -8,12 +8,16 @@ import network.peere.core.ports.out.CustomerBatchStore;
 import network.peere.core.ports.out.CustomerStore;
 import network.peere.core.ports.out.DeviceStore;
 import network.peere.core.ports.out.EventOutbox;
+import network.peere.core.ports.out.FeeScheduleStore;
 import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.LedgerJournal;
 import network.peere.core.ports.out.LimitUsageStore;
 import network.peere.core.ports.out.ParticipantStore;
+import network.peere.core.ports.out.PayoutAccountStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RateLimitOverrideStore;
+import network.peere.core.ports.out.RefundStore;
+import network.peere.core.ports.out.SettlementStore;
 import network.peere.core.ports.out.SimulatedBankStore;
 import network.peere.core.ports.out.Transactor;
 import network.peere.core.ports.out.WebhookDeliveryQueue;
@@ -45,6 +49,10 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryAgreementStore agreements = new InMemoryAgreementStore(transactor);
     private final InMemoryChargeStore charges = new InMemoryChargeStore(transactor);
     private final InMemorySimulatedBankStore simulatedBanks = new InMemorySimulatedBankStore(transactor);
+    private final InMemoryRefundStore refunds = new InMemoryRefundStore(transactor);
+    private final InMemoryFeeScheduleStore feeSchedules = new InMemoryFeeScheduleStore(transactor);
+    private final InMemoryPayoutAccountStore payoutAccounts = new InMemoryPayoutAccountStore(transactor);
+    private final InMemorySettlementStore settlements = new InMemorySettlementStore(transactor);
 
     @Override
     public Transactor transactor() {
@@ -129,5 +137,25 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public SimulatedBankStore simulatedBanks() {
         return simulatedBanks;
+    }
+
+    @Override
+    public RefundStore refunds() {
+        return refunds;
+    }
+
+    @Override
+    public FeeScheduleStore feeSchedules() {
+        return feeSchedules;
+    }
+
+    @Override
+    public PayoutAccountStore payoutAccounts() {
+        return payoutAccounts;
+    }
+
+    @Override
+    public SettlementStore settlements() {
+        return settlements;
     }
 }

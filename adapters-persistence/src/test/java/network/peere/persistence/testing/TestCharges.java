@@ -75,6 +75,8 @@ public final class TestCharges {
         private Instant createdAt = TestParticipants.T0;
         private Instant dueAt = createdAt.plus(DUE_AFTER);
         private Optional<Instant> processedAt = Optional.empty();
+        private Optional<Money> fee = Optional.empty();
+        private Optional<Money> refunded = Optional.empty();
         private long version = 1;
 
         private Builder(Mode mode, String n) {
@@ -167,6 +169,18 @@ public final class TestCharges {
             return this;
         }
 
+        /** The network's fee (zero, in the amount's currency, unless set). */
+        public Builder feeMinor(long value) {
+            fee = Optional.of(new Money(value, amount.currency()));
+            return this;
+        }
+
+        /** What refunds took (zero, in the amount's currency, unless set). */
+        public Builder refundedMinor(long value) {
+            refunded = Optional.of(new Money(value, amount.currency()));
+            return this;
+        }
+
         public Builder version(long value) {
             version = value;
             return this;
@@ -191,6 +205,8 @@ public final class TestCharges {
                     dueAt,
                     createdAt,
                     processedAt,
+                    fee.orElse(Money.zero(amount.currency())),
+                    refunded.orElse(Money.zero(amount.currency())),
                     version);
         }
     }
