@@ -125,4 +125,36 @@ class InMemoryStoresTest {
             return new InMemoryStores();
         }
     }
+
+    @Nested
+    class Refunds extends RefundStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class FeeSchedules extends FeeScheduleStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class PayoutAccounts extends PayoutAccountStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class Settlements extends SettlementStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
 }

@@ -148,4 +148,36 @@ abstract class JdbiStoresSuite {
             return freshDatabase();
         }
     }
+
+    @Nested
+    class Refunds extends RefundStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class FeeSchedules extends FeeScheduleStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class PayoutAccounts extends PayoutAccountStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class Settlements extends SettlementStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
 }
