@@ -121,9 +121,7 @@ final class BillingJson {
             case BANK_NOT_FOUND -> new Refusal(ErrorCode.BANK_NOT_FOUND, "No such bank.");
             case REFUND_NOT_FOUND -> new Refusal(ErrorCode.REFUND_NOT_FOUND, "No such refund of yours.");
             case TRANSACTION_NOT_REFUNDABLE ->
-                new Refusal(
-                        ErrorCode.TRANSACTION_NOT_REFUNDABLE,
-                        "Only a completed transaction with something left to refund can be refunded.");
+                new Refusal(ErrorCode.TRANSACTION_NOT_REFUNDABLE, "Only a completed transaction can be refunded.");
             case REFUND_EXCEEDS_REMAINDER ->
                 new Refusal(
                         ErrorCode.REFUND_EXCEEDS_REMAINDER,

@@ -20,6 +20,7 @@ import network.peere.core.domain.billing.ChargeStatus;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Invariants;
 import network.peere.core.domain.shared.Metadata;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
@@ -43,24 +44,56 @@ final class JdbiChargeStore implements ChargeStore {
             c.id, c.mode, c.agreement_id, c.merchant_id, c.bank_id, c.customer_id, c.currency, c.amount_minor,
             c.description, c.metadata, c.daily_window_start, c.daily_cap_minor, c.weekly_window_start,
             c.weekly_cap_minor, c.monthly_window_start, c.monthly_cap_minor, c.status, c.bank_action,
-            c.decline_reason, c.bank_transaction_id, c.due_at, c.created_at, c.processed_at, c.version""";
+            c.decline_reason, c.bank_transaction_id, c.due_at, c.created_at, c.processed_at, c.fee_minor, c.refunded_minor,
+            c.version""";
 
     private static final String INSERT = """
             INSERT INTO charges (id, mode, agreement_id, merchant_id, bank_id, customer_id, currency, amount_minor,
                                  description, metadata, daily_window_start, daily_cap_minor, weekly_window_start,
                                  weekly_cap_minor, monthly_window_start, monthly_cap_minor, status, bank_action,
-                                 decline_reason, bank_transaction_id, due_at, created_at, processed_at, version)
+                                 decline_reason, bank_transaction_id, due_at, created_at, processed_at, fee_minor,
+                                 refunded_minor, version)
             VALUES (:id, :mode, :agreement_id, :merchant_id, :bank_id, :customer_id, :currency, :amount_minor,
                     :description, :metadata, :daily_window_start, :daily_cap_minor, :weekly_window_start,
                     :weekly_cap_minor, :monthly_window_start, :monthly_cap_minor, :status, :bank_action,
-                    :decline_reason, :bank_transaction_id, :due_at, :created_at, :processed_at, :version)""";
+                    :decline_reason, :bank_transaction_id, :due_at, :created_at, :processed_at, :fee_minor,
+                    :refunded_minor, :version)""";
 
-    /** Only what the bank's answer or the deadline changes. */
+    /**
+     * Only what the bank's answer or the deadline changes (the fee with a confirmation); never refunded_minor, which
+     * only {@link #ADD_REFUNDED} and {@link #SUBTRACT_REFUNDED} change, so a stale copy cannot undo a refund.
+     */
     private static final String UPDATE = """
             UPDATE charges
                SET status = :status, bank_action = :bank_action, decline_reason = :decline_reason,
-                   bank_transaction_id = :bank_transaction_id, processed_at = :processed_at, version = :version
+                   bank_transaction_id = :bank_transaction_id, processed_at = :processed_at, fee_minor = :fee_minor,
+                   version = :version
              WHERE id = :id AND mode = :mode AND version = :expected_version""";
+
+    /** Conditional: concurrent refunds of one charge can never take more than its amount, nor from an unconfirmed one. */
+    private static final String ADD_REFUNDED = """
+            UPDATE charges
+               SET refunded_minor = refunded_minor + :minor
+             WHERE mode = :mode AND id = :id AND status = 'CONFIRMED' AND refunded_minor + :minor <= amount_minor""";
+
+    private static final String SUBTRACT_REFUNDED = """
+            UPDATE charges
+               SET refunded_minor = refunded_minor - :minor
+             WHERE mode = :mode AND id = :id AND refunded_minor >= :minor""";
+
+    private static final String CONFIRMED_BY_MERCHANT = """
+            SELECT merchant_id AS owner, currency, SUM(amount_minor) AS amount_minor, SUM(fee_minor) AS fee_minor
+              FROM charges
+             WHERE mode = :mode AND status = 'CONFIRMED'
+             GROUP BY merchant_id, currency
+             ORDER BY merchant_id, currency""";
+
+    private static final String CONFIRMED_BY_BANK = """
+            SELECT bank_id AS owner, currency, SUM(amount_minor) AS amount_minor, 0 AS fee_minor
+              FROM charges
+             WHERE mode = :mode AND status = 'CONFIRMED'
+             GROUP BY bank_id, currency
+             ORDER BY bank_id, currency""";
 
     private static final String FIND = "SELECT " + COLUMNS + " FROM charges c WHERE c.mode = :mode AND c.id = :id";
 
@@ -110,7 +143,8 @@ final class JdbiChargeStore implements ChargeStore {
                     .bind("description", charge.description())
                     .bind("metadata", charge.metadata().map(Metadata::json).orElse(null))
                     .bind("due_at", UtcColumns.toColumn(charge.dueAt()))
-                    .bind("created_at", UtcColumns.toColumn(charge.createdAt()));
+                    .bind("created_at", UtcColumns.toColumn(charge.createdAt()))
+                    .bind("refunded_minor", charge.refunded().minor());
             for (LimitKind kind : WINDOWED) {
                 Optional<WindowReservation> reserved = Optional.ofNullable(byKind.get(kind));
                 insert.bind(
@@ -156,6 +190,7 @@ final class JdbiChargeStore implements ChargeStore {
                 .bind("decline_reason", c.declineReason().orElse(null))
                 .bind("bank_transaction_id", c.bankTransactionId().orElse(null))
                 .bind("processed_at", c.processedAt().map(UtcColumns::toColumn).orElse(null))
+                .bind("fee_minor", c.fee().minor())
                 .bind("version", c.version());
     }
 
@@ -170,22 +205,40 @@ final class JdbiChargeStore implements ChargeStore {
 
     @Override
     public boolean addRefunded(Mode mode, String chargeId, long minor) {
-        throw new UnsupportedOperationException("follows with V13");
+        requirePositive(minor);
+        return changeRefunded(ADD_REFUNDED, mode, chargeId, minor) == 1;
     }
 
     @Override
     public void subtractRefunded(Mode mode, String chargeId, long minor) {
-        throw new UnsupportedOperationException("follows with V13");
+        requirePositive(minor);
+        Invariants.check(
+                changeRefunded(SUBTRACT_REFUNDED, mode, chargeId, minor) == 1,
+                "a failed refund gives back only what its charge's refunds took");
+    }
+
+    private int changeRefunded(String sql, Mode mode, String chargeId, long minor) {
+        return transactor.withHandle(handle -> handle.createUpdate(sql)
+                .bind("mode", mode.name())
+                .bind("id", chargeId)
+                .bind("minor", minor)
+                .execute());
+    }
+
+    private static void requirePositive(long minor) {
+        if (minor <= 0) {
+            throw new IllegalArgumentException("a refunded amount is positive");
+        }
     }
 
     @Override
     public List<MoneyTotal> confirmedByMerchant(Mode mode) {
-        throw new UnsupportedOperationException("follows with V13");
+        return MoneyTotals.query(transactor, CONFIRMED_BY_MERCHANT, mode);
     }
 
     @Override
     public List<MoneyTotal> confirmedByBank(Mode mode) {
-        throw new UnsupportedOperationException("follows with V13");
+        return MoneyTotals.query(transactor, CONFIRMED_BY_BANK, mode);
     }
 
     @Override
@@ -321,8 +374,8 @@ final class JdbiChargeStore implements ChargeStore {
                 UtcColumns.instant(row, "due_at"),
                 UtcColumns.instant(row, "created_at"),
                 UtcColumns.optionalInstant(row, "processed_at"),
-                Money.zero(currency),
-                Money.zero(currency),
+                new Money(row.getLong("fee_minor"), currency),
+                new Money(row.getLong("refunded_minor"), currency),
                 row.getLong("version"));
     }
 }

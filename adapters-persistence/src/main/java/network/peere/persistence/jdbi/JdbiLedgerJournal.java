@@ -1,5 +1,9 @@
 package network.peere.persistence.jdbi;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,8 +19,12 @@ import network.peere.core.domain.money.Money;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.ports.out.LedgerJournal;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
 
-/** The journal in {@code ledger_transactions} and {@code ledger_postings}: INSERT and SELECT only. */
+/**
+ * The journal in {@code ledger_transactions} and {@code ledger_postings}: INSERT and SELECT only. Which settlement took
+ * each transaction, per account, is in {@code settlement_entries}.
+ */
 final class JdbiLedgerJournal implements LedgerJournal {
     private static final String INSERT_TRANSACTION = """
             INSERT INTO ledger_transactions (id, mode, reference, description, occurred_at)
@@ -39,6 +47,49 @@ final class JdbiLedgerJournal implements LedgerJournal {
               FROM ledger_postings
              WHERE mode = :mode
              GROUP BY account_type, account_owner, currency""";
+
+    /**
+     * Takes every unclaimed transaction with a posting on the account in the currency before the cutoff; the key on
+     * (transaction, account) makes a second claim of one transaction fail rather than count it twice.
+     */
+    private static final String CLAIM = """
+            INSERT INTO settlement_entries (transaction_id, account_type, account_owner, settlement_id, mode)
+            SELECT DISTINCT t.id, :account_type, :account_owner, :settlement_id, t.mode
+              FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id
+             WHERE p.mode = :mode AND p.account_type = :account_type AND p.account_owner = :account_owner
+               AND p.currency = :currency AND t.occurred_at < :before
+               AND NOT EXISTS (SELECT 1 FROM settlement_entries e
+                                WHERE e.transaction_id = t.id AND e.account_type = :account_type
+                                  AND e.account_owner = :account_owner)""";
+
+    /** What a settlement took on the account in the currency, each transaction with all its postings. */
+    private static final String CLAIMED = """
+            SELECT t.id, t.reference, t.description, t.occurred_at,
+                   p.line, p.account_type, p.account_owner, p.currency, p.amount_minor
+              FROM settlement_entries e
+              JOIN ledger_transactions t ON t.id = e.transaction_id
+              JOIN ledger_postings p ON p.transaction_id = t.id
+             WHERE e.settlement_id = :settlement_id AND e.account_type = :account_type
+               AND e.account_owner = :account_owner AND e.mode = :mode
+               AND EXISTS (SELECT 1 FROM ledger_postings q
+                            WHERE q.transaction_id = t.id AND q.account_type = :account_type
+                              AND q.account_owner = :account_owner AND q.currency = :currency)
+             ORDER BY t.occurred_at, t.id, p.line""";
+
+    private static final String ASSIGN = """
+            INSERT INTO settlement_entries (transaction_id, account_type, account_owner, settlement_id, mode)
+            VALUES (:transaction_id, :account_type, :account_owner, :settlement_id, :mode)""";
+
+    private static final String UNSETTLED = """
+            SELECT p.account_owner, p.currency, MIN(t.occurred_at) AS earliest
+              FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
+             WHERE p.mode = :mode AND p.account_type = :account_type AND t.occurred_at < :before
+               AND NOT EXISTS (SELECT 1 FROM settlement_entries e
+                                WHERE e.transaction_id = p.transaction_id AND e.account_type = p.account_type
+                                  AND e.account_owner = p.account_owner)
+             GROUP BY p.account_owner, p.currency
+             ORDER BY earliest, p.account_owner, p.currency
+             LIMIT :limit""";
 
     private final JdbiTransactor transactor;
 
@@ -74,29 +125,34 @@ final class JdbiLedgerJournal implements LedgerJournal {
         }));
     }
 
-    private record Row(String id, String reference, String description, java.time.Instant at, Posting posting) {}
+    private record Row(String id, String reference, String description, Instant at, Posting posting) {}
 
     @Override
     public List<JournalTransaction> forReference(Mode mode, String reference) {
         List<Row> rows = transactor.withHandle(handle -> handle.createQuery(FOR_REFERENCE)
                 .bind("mode", mode.name())
                 .bind("reference", reference)
-                .map((row, context) -> new Row(
-                        row.getString("id"),
-                        row.getString("reference"),
-                        row.getString("description"),
-                        UtcColumns.instant(row, "occurred_at"),
-                        new Posting(
-                                new Account(
-                                        AccountType.valueOf(row.getString("account_type")),
-                                        row.getString("account_owner")),
-                                new Money(
-                                        row.getLong("amount_minor"), Currency.getInstance(row.getString("currency"))))))
+                .map(JdbiLedgerJournal::row)
                 .list());
+        return transactions(mode, rows);
+    }
+
+    private static Row row(ResultSet row, StatementContext context) throws SQLException {
+        return new Row(
+                row.getString("id"),
+                row.getString("reference"),
+                row.getString("description"),
+                UtcColumns.instant(row, "occurred_at"),
+                new Posting(
+                        new Account(AccountType.valueOf(row.getString("account_type")), row.getString("account_owner")),
+                        new Money(row.getLong("amount_minor"), Currency.getInstance(row.getString("currency")))));
+    }
+
+    /** Rows ordered by transaction then line, one transaction each. */
+    private static List<JournalTransaction> transactions(Mode mode, List<Row> rows) {
         Map<String, List<Row>> byTransaction = new LinkedHashMap<>();
-        rows.forEach(r -> byTransaction
-                .computeIfAbsent(r.id(), id -> new java.util.ArrayList<>())
-                .add(r));
+        rows.forEach(r ->
+                byTransaction.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(r));
         return byTransaction.values().stream()
                 .map(legs -> new JournalTransaction(
                         legs.getFirst().id(),
@@ -131,17 +187,52 @@ final class JdbiLedgerJournal implements LedgerJournal {
 
     @Override
     public List<JournalTransaction> claimForSettlement(
-            Mode mode, Account account, Currency currency, java.time.Instant before, String settlementId) {
-        throw new UnsupportedOperationException("follows with V13");
+            Mode mode, Account account, Currency currency, Instant before, String settlementId) {
+        Objects.requireNonNull(settlementId, "settlementId");
+        List<Row> rows = transactor.inTransaction(() -> transactor.withHandle(handle -> {
+            handle.createUpdate(CLAIM)
+                    .bind("mode", mode.name())
+                    .bind("account_type", account.type().name())
+                    .bind("account_owner", account.owner())
+                    .bind("currency", currency.getCurrencyCode())
+                    .bind("before", UtcColumns.toColumn(before))
+                    .bind("settlement_id", settlementId)
+                    .execute();
+            return handle.createQuery(CLAIMED)
+                    .bind("mode", mode.name())
+                    .bind("account_type", account.type().name())
+                    .bind("account_owner", account.owner())
+                    .bind("currency", currency.getCurrencyCode())
+                    .bind("settlement_id", settlementId)
+                    .map(JdbiLedgerJournal::row)
+                    .list();
+        }));
+        return transactions(mode, rows);
     }
 
     @Override
     public void assignToSettlement(Mode mode, String transactionId, Account account, String settlementId) {
-        throw new UnsupportedOperationException("follows with V13");
+        Objects.requireNonNull(settlementId, "settlementId");
+        transactor.withHandle(handle -> handle.createUpdate(ASSIGN)
+                .bind("transaction_id", transactionId)
+                .bind("account_type", account.type().name())
+                .bind("account_owner", account.owner())
+                .bind("settlement_id", settlementId)
+                .bind("mode", mode.name())
+                .execute());
     }
 
     @Override
-    public List<Unsettled> unsettled(Mode mode, AccountType type, java.time.Instant before, int limit) {
-        throw new UnsupportedOperationException("follows with V13");
+    public List<Unsettled> unsettled(Mode mode, AccountType type, Instant before, int limit) {
+        return transactor.withHandle(handle -> handle.createQuery(UNSETTLED)
+                .bind("mode", mode.name())
+                .bind("account_type", type.name())
+                .bind("before", UtcColumns.toColumn(before))
+                .bind("limit", limit)
+                .map((row, context) -> new Unsettled(
+                        new Account(type, row.getString("account_owner")),
+                        Currency.getInstance(row.getString("currency")),
+                        UtcColumns.instant(row, "earliest")))
+                .list());
     }
 }

@@ -49,6 +49,10 @@ public final class JdbiStores implements PeereStores {
     private final JdbiChargeStore charges;
     private final JdbiSimulatedBankStore simulatedBanks;
     private final JdbiRecurringStore recurring;
+    private final JdbiRefundStore refunds;
+    private final JdbiFeeScheduleStore feeSchedules;
+    private final JdbiPayoutAccountStore payoutAccounts;
+    private final JdbiSettlementStore settlements;
 
     public JdbiStores(DataSource dataSource) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
@@ -71,6 +75,10 @@ public final class JdbiStores implements PeereStores {
         this.charges = new JdbiChargeStore(transactor);
         this.simulatedBanks = new JdbiSimulatedBankStore(transactor);
         this.recurring = new JdbiRecurringStore(transactor);
+        this.refunds = new JdbiRefundStore(transactor);
+        this.feeSchedules = new JdbiFeeScheduleStore(transactor);
+        this.payoutAccounts = new JdbiPayoutAccountStore(transactor);
+        this.settlements = new JdbiSettlementStore(transactor);
     }
 
     @Override
@@ -160,22 +168,22 @@ public final class JdbiStores implements PeereStores {
 
     @Override
     public RefundStore refunds() {
-        throw new UnsupportedOperationException("JDBI refunds follow");
+        return refunds;
     }
 
     @Override
     public FeeScheduleStore feeSchedules() {
-        throw new UnsupportedOperationException("JDBI fee schedules follow");
+        return feeSchedules;
     }
 
     @Override
     public PayoutAccountStore payoutAccounts() {
-        throw new UnsupportedOperationException("JDBI payout accounts follow");
+        return payoutAccounts;
     }
 
     @Override
     public SettlementStore settlements() {
-        throw new UnsupportedOperationException("JDBI settlements follow");
+        return settlements;
     }
 
     @Override

@@ -11,10 +11,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.limits.LimitKind;
 import network.peere.core.domain.agreement.limits.WindowReservation;
@@ -26,6 +33,7 @@ import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.ChargeStore;
+import network.peere.core.ports.out.MoneyTotal;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.persistence.testing.TestAgreements;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +44,8 @@ public abstract class ChargeStoreContract {
     private static final ParticipantId MER_1 = new ParticipantId("mer_1");
     private static final ParticipantId MER_2 = new ParticipantId("mer_2");
     private static final ParticipantId BANK_1 = new ParticipantId("bank_1");
+    private static final Currency NGN = Currency.getInstance("NGN");
+    private static final Currency USD = Currency.getInstance("USD");
 
     private PeereStores stores;
     private ChargeStore charges;
@@ -323,6 +333,205 @@ public abstract class ChargeStoreContract {
         assertThat(charges.find(LIVE, "txn_2")).isEmpty();
         assertThat(charges.find(LIVE, kept.id())).contains(kept);
         assertThat(charges.countHolding(LIVE, kept.agreementId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_confirmed_charge_reads_back_with_its_fee_and_what_refunds_took() {
+        var confirmed = insert(charge(LIVE, "1")
+                .status(ChargeStatus.CONFIRMED)
+                .amountMinor(2_000)
+                .feeMinor(30)
+                .refundedMinor(500)
+                .build());
+
+        assertThat(charges.find(LIVE, confirmed.id())).contains(confirmed);
+    }
+
+    @Test
+    void a_confirmation_stores_its_fee() {
+        var pending = insert(charge(LIVE, "1").build());
+        var confirmed = pending.answer(
+                CustomerDecision.APPROVE_RECURRING,
+                Optional.empty(),
+                Optional.of("bank-txn-1"),
+                Money.of(15, "NGN"),
+                T0.plusSeconds(10));
+
+        assertThat(charges.update(confirmed)).isTrue();
+
+        assertThat(charges.find(LIVE, pending.id()).orElseThrow().fee()).isEqualTo(Money.of(15, "NGN"));
+        assertThat(charges.find(LIVE, pending.id())).contains(confirmed);
+    }
+
+    @Test
+    void an_update_never_overwrites_what_refunds_took() {
+        var confirmed = insert(
+                charge(LIVE, "1").status(ChargeStatus.CONFIRMED).feeMinor(10).build());
+        assertThat(charges.addRefunded(LIVE, confirmed.id(), 300)).isTrue();
+        var staleCopy = charge(LIVE, "1")
+                .status(ChargeStatus.CONFIRMED)
+                .feeMinor(12)
+                .version(2)
+                .build();
+
+        assertThat(charges.update(staleCopy)).isTrue();
+
+        var read = charges.find(LIVE, confirmed.id()).orElseThrow();
+        assertThat(read.refunded()).isEqualTo(Money.of(300, "NGN"));
+        assertThat(read.fee()).isEqualTo(Money.of(12, "NGN"));
+    }
+
+    @Test
+    void refunds_add_up_to_the_amount_and_never_past_it() {
+        var confirmed = insert(charge(LIVE, "1")
+                .status(ChargeStatus.CONFIRMED)
+                .amountMinor(1_000)
+                .build());
+
+        assertThat(charges.addRefunded(LIVE, confirmed.id(), 600)).isTrue();
+        assertThat(charges.addRefunded(LIVE, confirmed.id(), 401)).isFalse();
+        assertThat(charges.addRefunded(LIVE, confirmed.id(), 400)).isTrue();
+        assertThat(charges.addRefunded(LIVE, confirmed.id(), 1)).isFalse();
+
+        var read = charges.find(LIVE, confirmed.id()).orElseThrow();
+        assertThat(read.refunded()).isEqualTo(Money.of(1_000, "NGN"));
+        assertThat(read.refundable().minor()).isZero();
+        assertThat(read.version()).isEqualTo(confirmed.version());
+    }
+
+    @Test
+    void only_a_confirmed_charge_in_its_own_mode_takes_refunds() {
+        insert(charge(LIVE, "pending").build());
+        insert(charge(LIVE, "failed").status(ChargeStatus.FAILED).build());
+        insert(charge(LIVE, "expired").status(ChargeStatus.EXPIRED).build());
+        insert(charge(SANDBOX, "sandbox").status(ChargeStatus.CONFIRMED).build());
+
+        assertThat(charges.addRefunded(LIVE, "txn_pending", 1)).isFalse();
+        assertThat(charges.addRefunded(LIVE, "txn_failed", 1)).isFalse();
+        assertThat(charges.addRefunded(LIVE, "txn_expired", 1)).isFalse();
+        assertThat(charges.addRefunded(LIVE, "txn_sandbox", 1)).isFalse();
+        assertThat(charges.addRefunded(LIVE, "txn_unknown", 1)).isFalse();
+        assertThat(charges.find(SANDBOX, "txn_sandbox").orElseThrow().refunded().minor())
+                .isZero();
+    }
+
+    @Test
+    void a_failed_refund_gives_back_what_it_took_and_no_more() {
+        var confirmed = insert(charge(LIVE, "1")
+                .status(ChargeStatus.CONFIRMED)
+                .amountMinor(1_000)
+                .build());
+        charges.addRefunded(LIVE, confirmed.id(), 600);
+
+        charges.subtractRefunded(LIVE, confirmed.id(), 200);
+
+        assertThat(charges.find(LIVE, confirmed.id()).orElseThrow().refunded()).isEqualTo(Money.of(400, "NGN"));
+        assertThatThrownBy(() -> charges.subtractRefunded(LIVE, confirmed.id(), 401))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> charges.subtractRefunded(SANDBOX, confirmed.id(), 1))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(charges.find(LIVE, confirmed.id()).orElseThrow().refunded()).isEqualTo(Money.of(400, "NGN"));
+    }
+
+    @Test
+    void a_rolled_back_refund_takes_nothing() {
+        var confirmed = insert(charge(LIVE, "1")
+                .status(ChargeStatus.CONFIRMED)
+                .amountMinor(1_000)
+                .build());
+        charges.addRefunded(LIVE, confirmed.id(), 100);
+
+        assertThatThrownBy(() -> stores.transactor().useTransaction(() -> {
+                    charges.addRefunded(LIVE, confirmed.id(), 500);
+                    charges.subtractRefunded(LIVE, confirmed.id(), 100);
+                    throw new IllegalStateException("boom");
+                }))
+                .hasMessage("boom");
+
+        assertThat(charges.find(LIVE, confirmed.id()).orElseThrow().refunded()).isEqualTo(Money.of(100, "NGN"));
+    }
+
+    @Test
+    void fifty_concurrent_refunds_never_take_more_than_the_charge() throws Exception {
+        var confirmed = insert(charge(LIVE, "1")
+                .status(ChargeStatus.CONFIRMED)
+                .amountMinor(10_000)
+                .build());
+        int attempts = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            var start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return stores.transactor().inTransaction(() -> charges.addRefunded(LIVE, confirmed.id(), 300));
+                }));
+            }
+            start.countDown();
+            long accepted = 0;
+            for (Future<Boolean> result : results) {
+                accepted += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+
+            assertThat(accepted).isEqualTo(33);
+            assertThat(charges.find(LIVE, confirmed.id()).orElseThrow().refunded())
+                    .isEqualTo(Money.of(9_900, "NGN"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void confirmed_charges_are_summed_per_merchant_with_their_fees_and_per_bank() {
+        insert(charge(LIVE, "1")
+                .status(ChargeStatus.CONFIRMED)
+                .amountMinor(1_000)
+                .feeMinor(15)
+                .build());
+        insert(charge(LIVE, "2")
+                .status(ChargeStatus.CONFIRMED)
+                .amountMinor(2_000)
+                .feeMinor(30)
+                .refundedMinor(2_000)
+                .build());
+        insert(charge(LIVE, "3")
+                .status(ChargeStatus.CONFIRMED)
+                .amount(Money.of(500, "USD"))
+                .feeMinor(5)
+                .build());
+        insert(charge(LIVE, "4")
+                .status(ChargeStatus.CONFIRMED)
+                .merchant("mer_2")
+                .bank("bank_2")
+                .amountMinor(700)
+                .build());
+        insert(charge(LIVE, "pending").amountMinor(9_000).build());
+        insert(charge(LIVE, "failed")
+                .status(ChargeStatus.FAILED)
+                .amountMinor(9_000)
+                .build());
+        insert(charge(LIVE, "expired")
+                .status(ChargeStatus.EXPIRED)
+                .amountMinor(9_000)
+                .build());
+        insert(charge(SANDBOX, "sandbox")
+                .status(ChargeStatus.CONFIRMED)
+                .amountMinor(9_000)
+                .build());
+
+        assertThat(charges.confirmedByMerchant(LIVE))
+                .containsExactlyInAnyOrder(
+                        new MoneyTotal("mer_1", NGN, 3_000, 45),
+                        new MoneyTotal("mer_1", USD, 500, 5),
+                        new MoneyTotal("mer_2", NGN, 700, 0));
+        assertThat(charges.confirmedByBank(LIVE))
+                .containsExactlyInAnyOrder(
+                        new MoneyTotal("bank_1", NGN, 3_000, 0),
+                        new MoneyTotal("bank_1", USD, 500, 0),
+                        new MoneyTotal("bank_2", NGN, 700, 0));
+        assertThat(charges.confirmedByMerchant(SANDBOX)).containsExactly(new MoneyTotal("mer_1", NGN, 9_000, 0));
+        assertThat(charges.confirmedByBank(SANDBOX)).containsExactly(new MoneyTotal("bank_1", NGN, 9_000, 0));
     }
 
     private static ChargeFilter forMerchants(ParticipantId... merchants) {

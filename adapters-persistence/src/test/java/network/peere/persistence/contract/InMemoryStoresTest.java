@@ -127,6 +127,38 @@ class InMemoryStoresTest {
     }
 
     @Nested
+    class Refunds extends RefundStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class FeeSchedules extends FeeScheduleStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class PayoutAccounts extends PayoutAccountStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
+    class Settlements extends SettlementStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return new InMemoryStores();
+        }
+    }
+
+    @Nested
     class Recurring extends RecurringStoreContract {
         @Override
         protected PeereStores freshStores() {

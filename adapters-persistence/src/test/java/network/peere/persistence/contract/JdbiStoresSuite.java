@@ -150,6 +150,38 @@ abstract class JdbiStoresSuite {
     }
 
     @Nested
+    class Refunds extends RefundStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class FeeSchedules extends FeeScheduleStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class PayoutAccounts extends PayoutAccountStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
+    class Settlements extends SettlementStoreContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
     class Recurring extends RecurringStoreContract {
         @Override
         protected PeereStores freshStores() {

@@ -6,6 +6,7 @@ import static network.peere.persistence.testing.TestParticipants.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -116,5 +117,166 @@ public abstract class LedgerJournalContract {
         var balance = journal.trialBalance(SANDBOX);
         assertThat(balance.sumsToZero()).isTrue();
         assertThat(balance.balance(FEES, NGN)).isEqualTo(-4_000);
+    }
+
+    private static final Account MERCHANT_2 = new Account(AccountType.MERCHANT_PAYABLE, "mer_2");
+    private static final Currency USD = Currency.getInstance("USD");
+
+    /** A charge on {@code MERCHANT} at a given time. */
+    private static JournalTransaction chargeAt(String id, Mode mode, Instant at) {
+        var posted = charge(id, mode, "txn_" + id, 10_000, 150);
+        return new JournalTransaction(id, mode, posted.reference(), posted.description(), at, posted.postings());
+    }
+
+    private static JournalTransaction between(String id, Account merchant, String currency, Instant at, long amount) {
+        return new JournalTransaction(
+                id,
+                SANDBOX,
+                "txn_" + id,
+                "charge confirmed",
+                at,
+                List.of(
+                        new Posting(BANK, Money.of(amount, currency)),
+                        new Posting(merchant, Money.of(-amount, currency))));
+    }
+
+    private static List<String> ids(List<JournalTransaction> transactions) {
+        return transactions.stream().map(JournalTransaction::id).toList();
+    }
+
+    @Test
+    void a_settlement_claims_each_transaction_once_oldest_first_with_all_its_postings() {
+        var second = chargeAt("jt_2", SANDBOX, T0.plusSeconds(2));
+        var first = chargeAt("jt_1", SANDBOX, T0.plusSeconds(1));
+        journal.post(second);
+        journal.post(first);
+        Instant before = T0.plusSeconds(3_600);
+
+        assertThat(journal.claimForSettlement(SANDBOX, MERCHANT, NGN, before, "stl_1"))
+                .containsExactly(first, second);
+
+        var later = chargeAt("jt_3", SANDBOX, T0.plusSeconds(3));
+        journal.post(later);
+        assertThat(journal.claimForSettlement(SANDBOX, MERCHANT, NGN, before, "stl_2"))
+                .containsExactly(later);
+        assertThat(journal.claimForSettlement(SANDBOX, MERCHANT, NGN, before, "stl_3"))
+                .isEmpty();
+    }
+
+    @Test
+    void a_transaction_with_several_postings_on_the_account_is_claimed_once() {
+        var split = new JournalTransaction(
+                "jt_1",
+                SANDBOX,
+                "txn_1",
+                "charge confirmed",
+                T0,
+                List.of(
+                        new Posting(BANK, Money.of(1_000, "NGN")),
+                        new Posting(MERCHANT, Money.of(-900, "NGN")),
+                        new Posting(MERCHANT, Money.of(-100, "NGN"))));
+        journal.post(split);
+
+        assertThat(journal.claimForSettlement(SANDBOX, MERCHANT, NGN, T0.plusSeconds(1), "stl_1"))
+                .containsExactly(split);
+    }
+
+    @Test
+    void a_claim_takes_only_that_account_in_that_currency_before_the_cutoff_in_its_mode() {
+        Instant cutoff = T0.plusSeconds(10);
+        journal.post(between("jt_in", MERCHANT, "NGN", T0, 1_000));
+        journal.post(between("jt_at_cutoff", MERCHANT, "NGN", cutoff, 1_000));
+        journal.post(between("jt_usd", MERCHANT, "USD", T0, 1_000));
+        journal.post(between("jt_other_merchant", MERCHANT_2, "NGN", T0, 1_000));
+        journal.post(chargeAt("jt_live", LIVE, T0));
+
+        assertThat(ids(journal.claimForSettlement(SANDBOX, MERCHANT, NGN, cutoff, "stl_1")))
+                .containsExactly("jt_in");
+        assertThat(ids(journal.claimForSettlement(SANDBOX, MERCHANT, USD, cutoff, "stl_2")))
+                .containsExactly("jt_usd");
+        assertThat(ids(journal.claimForSettlement(SANDBOX, MERCHANT_2, NGN, cutoff, "stl_3")))
+                .containsExactly("jt_other_merchant");
+        assertThat(ids(journal.claimForSettlement(LIVE, MERCHANT, NGN, cutoff, "stl_4")))
+                .containsExactly("jt_live");
+        assertThat(ids(journal.claimForSettlement(SANDBOX, MERCHANT, NGN, cutoff.plusNanos(1_000), "stl_5")))
+                .containsExactly("jt_at_cutoff");
+    }
+
+    @Test
+    void the_same_transaction_settles_separately_on_each_of_its_accounts() {
+        var posted = chargeAt("jt_1", SANDBOX, T0);
+        journal.post(posted);
+
+        assertThat(journal.claimForSettlement(SANDBOX, MERCHANT, NGN, T0.plusSeconds(1), "stl_1"))
+                .containsExactly(posted);
+        assertThat(journal.claimForSettlement(SANDBOX, BANK, NGN, T0.plusSeconds(1), "stl_2"))
+                .containsExactly(posted);
+    }
+
+    @Test
+    void a_rolled_back_claim_leaves_the_transactions_for_the_next() {
+        journal.post(chargeAt("jt_1", SANDBOX, T0));
+
+        assertThatThrownBy(() -> stores.transactor().useTransaction(() -> {
+                    journal.claimForSettlement(SANDBOX, MERCHANT, NGN, T0.plusSeconds(1), "stl_1");
+                    throw new IllegalStateException("the run failed");
+                }))
+                .hasMessage("the run failed");
+
+        assertThat(ids(journal.claimForSettlement(SANDBOX, MERCHANT, NGN, T0.plusSeconds(1), "stl_2")))
+                .containsExactly("jt_1");
+    }
+
+    @Test
+    void an_assigned_payout_is_settled_once_and_never_claimed() {
+        journal.post(between("jt_payout", MERCHANT, "NGN", T0, 1_000));
+
+        journal.assignToSettlement(SANDBOX, "jt_payout", MERCHANT, "stl_1");
+
+        assertThat(journal.claimForSettlement(SANDBOX, MERCHANT, NGN, T0.plusSeconds(1), "stl_2"))
+                .isEmpty();
+        assertThat(journal.unsettled(SANDBOX, AccountType.MERCHANT_PAYABLE, T0.plusSeconds(1), 10))
+                .isEmpty();
+        assertThatThrownBy(() -> journal.assignToSettlement(SANDBOX, "jt_payout", MERCHANT, "stl_3"))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void unsettled_accounts_of_a_type_come_earliest_first_with_their_currency() {
+        Instant cutoff = T0.plusSeconds(100);
+        journal.post(between("jt_1", MERCHANT, "NGN", T0.plusSeconds(5), 1_000));
+        journal.post(between("jt_2", MERCHANT, "NGN", T0.plusSeconds(2), 1_000));
+        journal.post(between("jt_3", MERCHANT_2, "NGN", T0.plusSeconds(1), 1_000));
+        journal.post(between("jt_4", MERCHANT, "USD", T0.plusSeconds(3), 1_000));
+        journal.post(between("jt_late", new Account(AccountType.MERCHANT_PAYABLE, "mer_late"), "NGN", cutoff, 1));
+        journal.post(between("jt_settled", new Account(AccountType.MERCHANT_PAYABLE, "mer_done"), "NGN", T0, 1));
+        journal.claimForSettlement(
+                SANDBOX, new Account(AccountType.MERCHANT_PAYABLE, "mer_done"), NGN, cutoff, "stl_done");
+        journal.post(chargeAt("jt_live", LIVE, T0));
+
+        assertThat(journal.unsettled(SANDBOX, AccountType.MERCHANT_PAYABLE, cutoff, 10))
+                .containsExactly(
+                        new LedgerJournal.Unsettled(MERCHANT_2, NGN, T0.plusSeconds(1)),
+                        new LedgerJournal.Unsettled(MERCHANT, NGN, T0.plusSeconds(2)),
+                        new LedgerJournal.Unsettled(MERCHANT, USD, T0.plusSeconds(3)));
+        assertThat(journal.unsettled(SANDBOX, AccountType.MERCHANT_PAYABLE, cutoff, 2))
+                .hasSize(2);
+        assertThat(journal.unsettled(SANDBOX, AccountType.BANK_SETTLEMENT, cutoff, 10))
+                .containsExactly(
+                        new LedgerJournal.Unsettled(BANK, NGN, T0),
+                        new LedgerJournal.Unsettled(BANK, USD, T0.plusSeconds(3)));
+        assertThat(journal.unsettled(LIVE, AccountType.MERCHANT_PAYABLE, cutoff, 10))
+                .containsExactly(new LedgerJournal.Unsettled(MERCHANT, NGN, T0));
+    }
+
+    @Test
+    void a_claimed_window_leaves_the_rest_unsettled() {
+        journal.post(between("jt_1", MERCHANT, "NGN", T0, 1_000));
+        journal.post(between("jt_2", MERCHANT, "NGN", T0.plusSeconds(10), 1_000));
+
+        journal.claimForSettlement(SANDBOX, MERCHANT, NGN, T0.plusSeconds(5), "stl_1");
+
+        assertThat(journal.unsettled(SANDBOX, AccountType.MERCHANT_PAYABLE, T0.plusSeconds(60), 10))
+                .containsExactly(new LedgerJournal.Unsettled(MERCHANT, NGN, T0.plusSeconds(10)));
     }
 }

@@ -23,29 +23,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import network.peere.app.testing.Response;
 import network.peere.app.testing.RunningServer;
-import network.peere.app.testing.TestCustomers;
+import network.peere.app.testing.TestNetwork;
 import network.peere.app.testing.TestPhrases;
 import network.peere.core.Peere;
-import network.peere.core.domain.agreement.CustomerDecision;
-import network.peere.core.domain.agreement.IntentType;
 import network.peere.core.domain.audit.Actor;
-import network.peere.core.domain.participant.ApiKeyId;
-import network.peere.core.domain.participant.ContactDetails;
-import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
-import network.peere.core.domain.participant.Principal;
-import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.participant.TrustLevel;
-import network.peere.core.domain.shared.Mode;
-import network.peere.core.ports.in.billing.AnswerIntents;
 import network.peere.core.ports.in.billing.BillCustomers;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
-import network.peere.core.ports.in.billing.SendBillingIntents;
-import network.peere.core.ports.in.identity.CustomerDraft;
-import network.peere.core.ports.in.identity.LookUpCustomer;
-import network.peere.core.ports.in.identity.MigrateCustomers;
-import network.peere.core.ports.in.participant.RegisterParticipant;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.RandomSource;
 import network.peere.persistence.jdbi.Database;
@@ -250,59 +236,14 @@ class BillingBenchmarkTest {
                     .clock(Clock.of(java.time.Clock.systemUTC()))
                     .random(RandomSource.of(new Random()))
                     .phraseSealer(TestPhrases.sealer()));
-            Participant bank = register(peere, new Profile.BankProfile(Profile.BankProfile.DEFAULT_TIME_ZONE));
-            Participant merchant = register(
-                    peere,
-                    new Profile.MerchantProfile(
-                            Optional.empty(),
-                            new MerchantTrust(
-                                    MerchantTrust.Trusted.TRUSTED,
-                                    TrustLevel.BASIC,
-                                    MerchantTrust.DeviceLookup.ENABLED),
-                            ContactDetails.none()));
-            List<CustomerDraft> drafts = new ArrayList<>();
+            Participant bank = TestNetwork.bank(peere);
+            Participant merchant = TestNetwork.merchant(peere, TrustLevel.BASIC);
+            List<String> emails = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
-                drafts.add(TestCustomers.draft("bench" + i, "bench" + i + "@example.com"));
+                emails.add("bench" + i + "@example.com");
             }
-            peere.migrateCustomers().migrate(new MigrateCustomers.Command(Mode.SANDBOX, bank.id(), drafts, BENCH));
-            List<String> lookupPhrases = new ArrayList<>();
-            for (int i = 0; i < CONNECTIONS; i++) {
-                var found = (LookUpCustomer.Lookup.Found) peere.lookUpCustomer()
-                        .lookUp(new LookUpCustomer.Query(
-                                Mode.SANDBOX,
-                                merchant.id(),
-                                merchant.role(),
-                                Optional.empty(),
-                                LookUpCustomer.Kind.EMAIL,
-                                "bench" + i + "@example.com"));
-                lookupPhrases.add(found.banks().getFirst().phrase());
-            }
-            var sent = (Result.Ok<List<SendBillingIntents.Item>>) peere.sendBillingIntents()
-                    .send(new SendBillingIntents.Command(
-                            Caller.of(principal(merchant)),
-                            lookupPhrases,
-                            IntentType.RECURRING,
-                            Currency.getInstance("NGN"),
-                            "Bench plan",
-                            Optional.empty(),
-                            Map.of(),
-                            Optional.empty()));
-            List<String> agreementPhrases = new ArrayList<>();
-            for (var item : sent.value()) {
-                var agreement = ((Result.Ok<network.peere.core.domain.agreement.Agreement>) item.result()).value();
-                peere.answerIntents()
-                        .respond(new AnswerIntents.Response(
-                                principal(bank),
-                                agreement.intentReference(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                CustomerDecision.APPROVE_RECURRING,
-                                Optional.empty(),
-                                false));
-                agreementPhrases.add(agreement.agreementPhrase());
-            }
-            Caller caller = Caller.of(principal(merchant));
+            List<String> agreementPhrases = TestNetwork.approvedAgreements(peere, bank, merchant, emails);
+            Caller caller = Caller.of(TestNetwork.principal(merchant));
             return load(
                     phrase -> peere.billCustomers()
                                             .bill(new BillCustomers.Command(
@@ -317,16 +258,6 @@ class BillingBenchmarkTest {
                             && ok.value().getFirst() instanceof BillCustomers.Item.Accepted,
                     agreementPhrases);
         }
-    }
-
-    private static Participant register(Peere peere, Profile profile) {
-        var outcome = peere.registerParticipant()
-                .register(new RegisterParticipant.Command(Mode.SANDBOX, "Bench", "b@bench.test", profile, BENCH));
-        return ((RegisterParticipant.Registration.Registered) outcome).participant();
-    }
-
-    private static Principal principal(Participant participant) {
-        return new Principal(participant.id(), Mode.SANDBOX, participant.role(), new ApiKeyId("key_bench"));
     }
 
     private static String customerJson(int i) {

@@ -208,7 +208,7 @@ abstract class MoneyApiContract {
                         .get("status")
                         .asText())
                 .isEqualTo("refunded");
-        assertThat(initiate(merchant, refunded, "1", "partial", null).code()).isEqualTo("transaction_not_refundable");
+        assertThat(initiate(merchant, refunded, "1", "partial", null).code()).isEqualTo("refund_exceeds_remainder");
         awaitItem("refund.request", bankId, "refundId", failedId);
         Response failed = answer(failedId, "{\"status\":\"failed\",\"reason\":\"account closed\"}");
         assertThat(failed.data().get("status").asText()).isEqualTo("failed");
@@ -261,7 +261,8 @@ abstract class MoneyApiContract {
         assertThat(detail.status()).as(detail.body()).isEqualTo(200);
         JsonNode lines = detail.data().get("lines");
         assertThat(ids(lines, "kind"))
-                .containsExactlyInAnyOrder("charge", "charge", "refund", "refund", "refund_reversal", "refund");
+                .containsExactlyInAnyOrder(
+                        "charge", "charge", "refund", "refund", "refund_reversal", "refund", "payout");
         assertThat(ids(lines, "reference")).contains(refunded, kept);
 
         Response csv = api.get("/v1/settlements/" + settlementId + "/report.csv", merchant);

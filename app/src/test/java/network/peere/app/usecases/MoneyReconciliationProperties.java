@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import net.jqwik.api.ForAll;
@@ -16,21 +15,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import network.peere.app.testing.StoreBackend;
-import network.peere.app.testing.TestCustomers;
+import network.peere.app.testing.TestNetwork;
 import network.peere.core.Peere;
-import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.CustomerDecision;
-import network.peere.core.domain.agreement.IntentType;
 import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.fees.FeeSchedule;
-import network.peere.core.domain.identity.BatchItem;
-import network.peere.core.domain.participant.ApiKeyId;
-import network.peere.core.domain.participant.ContactDetails;
-import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
-import network.peere.core.domain.participant.Principal;
-import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.participant.TrustLevel;
 import network.peere.core.domain.refund.Refund;
 import network.peere.core.domain.refund.RefundStatus;
@@ -38,16 +29,11 @@ import network.peere.core.domain.refund.RefundType;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.in.billing.AnswerBillingRequests;
-import network.peere.core.ports.in.billing.AnswerIntents;
 import network.peere.core.ports.in.billing.BillCustomers;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
-import network.peere.core.ports.in.billing.SendBillingIntents;
-import network.peere.core.ports.in.identity.LookUpCustomer;
-import network.peere.core.ports.in.identity.MigrateCustomers;
 import network.peere.core.ports.in.money.RefundCharges;
 import network.peere.core.ports.in.money.SettleMerchants;
-import network.peere.core.ports.in.participant.RegisterParticipant;
 import network.peere.core.ports.out.FeeScheduleStore;
 
 /**
@@ -67,17 +53,10 @@ class MoneyReconciliationProperties {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T08:00:00Z"));
         try (StoreBackend.Opened opened = StoreBackend.IN_MEMORY.open()) {
             Peere peere = opened.peere(now::get);
-            Participant bank = register(peere, new Profile.BankProfile(Profile.BankProfile.DEFAULT_TIME_ZONE));
-            Participant merchant = register(
-                    peere,
-                    new Profile.MerchantProfile(
-                            Optional.empty(),
-                            new MerchantTrust(
-                                    MerchantTrust.Trusted.TRUSTED,
-                                    TrustLevel.BASIC,
-                                    MerchantTrust.DeviceLookup.ENABLED),
-                            ContactDetails.none()));
-            String agreementPhrase = agreement(peere, bank, merchant);
+            Participant bank = TestNetwork.bank(peere);
+            Participant merchant = TestNetwork.merchant(peere, TrustLevel.BASIC);
+            String agreementPhrase = TestNetwork.approvedAgreements(peere, bank, merchant, List.of("ada@example.com"))
+                    .getFirst();
             List<Charge> confirmed = new ArrayList<>();
             List<Refund> open = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
@@ -86,7 +65,7 @@ class MoneyReconciliationProperties {
                     case 0, 1 -> { // a bill the bank confirms (twice as likely as the rest)
                         var item = peere.billCustomers()
                                 .bill(new BillCustomers.Command(
-                                        Caller.of(principal(merchant)),
+                                        Caller.of(TestNetwork.principal(merchant)),
                                         List.of(agreementPhrase),
                                         BigDecimal.valueOf(amount, 2),
                                         NGN,
@@ -101,7 +80,7 @@ class MoneyReconciliationProperties {
                                 amount % 5 == 0 ? CustomerDecision.DENY : CustomerDecision.APPROVE_RECURRING;
                         var answered = peere.answerBillingRequests()
                                 .answer(new AnswerBillingRequests.Answer(
-                                        principal(bank),
+                                        TestNetwork.principal(bank),
                                         charge.id(),
                                         action,
                                         Optional.empty(),
@@ -119,7 +98,7 @@ class MoneyReconciliationProperties {
                                     1 + amount % Math.max(1, charge.amount().minor());
                             var refund = peere.refundCharges()
                                     .initiate(new RefundCharges.Initiate(
-                                            Caller.of(principal(merchant)),
+                                            Caller.of(TestNetwork.principal(merchant)),
                                             charge.id(),
                                             BigDecimal.valueOf(piece, 2),
                                             "asked",
@@ -135,7 +114,7 @@ class MoneyReconciliationProperties {
                             Refund refund = open.removeFirst();
                             peere.refundCharges()
                                     .answer(new RefundCharges.Answer(
-                                            principal(bank),
+                                            TestNetwork.principal(bank),
                                             refund.id(),
                                             steps.get(i) == 3 ? RefundStatus.COMPLETED : RefundStatus.FAILED,
                                             Optional.empty(),
@@ -159,8 +138,8 @@ class MoneyReconciliationProperties {
                 assertThat(reconciliation.balanced()).isTrue();
             }
             for (Charge charge : confirmed) {
-                Charge now2 = ((Result.Ok<Charge>)
-                                peere.findTransactions().details(Caller.of(principal(merchant)), charge.id()))
+                Charge now2 = ((Result.Ok<Charge>) peere.findTransactions()
+                                .details(Caller.of(TestNetwork.principal(merchant)), charge.id()))
                         .value();
                 assertThat(now2.refunded().minor()).isBetween(0L, now2.amount().minor());
             }
@@ -172,7 +151,7 @@ class MoneyReconciliationProperties {
                                             network.peere.core.domain.settlement.Settlement>>)
                             peere.settleMerchants()
                                     .list(
-                                            Caller.of(principal(merchant)),
+                                            Caller.of(TestNetwork.principal(merchant)),
                                             SettleMerchants.Query.all(),
                                             new PageRequest(0, 100)))
                     .value()
@@ -192,56 +171,5 @@ class MoneyReconciliationProperties {
                     .isEqualTo(-carried);
             assertThat(paid).isGreaterThanOrEqualTo(0);
         }
-    }
-
-    private static Participant register(Peere peere, Profile profile) {
-        var outcome = peere.registerParticipant()
-                .register(new RegisterParticipant.Command(Mode.SANDBOX, "Name", "x@example.test", profile, TEST));
-        return ((RegisterParticipant.Registration.Registered) outcome).participant();
-    }
-
-    private static Principal principal(Participant participant) {
-        return new Principal(participant.id(), Mode.SANDBOX, participant.role(), new ApiKeyId("key_test"));
-    }
-
-    private static String agreement(Peere peere, Participant bank, Participant merchant) {
-        var batch = peere.migrateCustomers()
-                .migrate(new MigrateCustomers.Command(
-                        Mode.SANDBOX, bank.id(), List.of(TestCustomers.draft("1", "ada@example.com")), TEST));
-        assertThat(((MigrateCustomers.Migration.Processed) batch)
-                        .batch()
-                        .items()
-                        .getFirst())
-                .isInstanceOf(BatchItem.Created.class);
-        var found = (LookUpCustomer.Lookup.Found) peere.lookUpCustomer()
-                .lookUp(new LookUpCustomer.Query(
-                        Mode.SANDBOX,
-                        merchant.id(),
-                        merchant.role(),
-                        Optional.empty(),
-                        LookUpCustomer.Kind.EMAIL,
-                        "ada@example.com"));
-        var sent = (Result.Ok<List<SendBillingIntents.Item>>) peere.sendBillingIntents()
-                .send(new SendBillingIntents.Command(
-                        Caller.of(principal(merchant)),
-                        List.of(found.banks().getFirst().phrase()),
-                        IntentType.RECURRING,
-                        NGN,
-                        "plan",
-                        Optional.empty(),
-                        Map.of(),
-                        Optional.empty()));
-        Agreement proposed = ((Result.Ok<Agreement>) sent.value().getFirst().result()).value();
-        peere.answerIntents()
-                .respond(new AnswerIntents.Response(
-                        principal(bank),
-                        proposed.intentReference(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        CustomerDecision.APPROVE_RECURRING,
-                        Optional.empty(),
-                        false));
-        return proposed.agreementPhrase();
     }
 }
