@@ -1,30 +1,18 @@
 package network.peere.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import network.peere.app.testing.HttpApi;
+import network.peere.app.e2e.SandboxNetwork.Customer;
 import network.peere.app.testing.Response;
-import network.peere.app.testing.RunningServer;
-import network.peere.app.testing.WebhookReceiver;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Billing end to end on the real server and a real database, every answer checked against docs/openapi.yaml: a bank
@@ -32,70 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
  * receiver and approves, the merchant bills, the bank hears {@code billing.request} and answers, the merchant hears
  * {@code billing.response}. One subclass per database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BillingApiContract {
+abstract class BillingApiContract extends SandboxPartiesContract {
     static final Map<String, String> FAST_DELIVERY = Map.of(
             "PEERE_WEBHOOK_POLL_MS", "25",
             "PEERE_WEBHOOK_TIMEOUT_MS", "2000");
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AtomicInteger customers = new AtomicInteger();
-    private final WebhookReceiver receiver = new WebhookReceiver();
-
-    RunningServer server;
-    HttpApi api;
-    String operator;
-    String bankId;
-    String bank;
-    String merchantId;
-    String merchant;
-    String otherMerchant;
-    String provider;
-    String providerMerchantId;
-    String otherProvidersMerchantId;
-
-    abstract RunningServer start(Path dataDir);
-
-    void afterStop() {}
-
-    @BeforeAll
-    void startServer(@TempDir Path dataDir) {
-        server = start(dataDir);
-        api = server.api();
-        operator = server.operatorKey();
-        server.raiseOperatorRateLimits();
-        receiver.start();
-        bankId = create("/v1/operator/banks", "{\"name\":\"Billing Test Bank\",\"email\":\"ops@btb.test\"}");
-        bank = keyOf(bankId);
-        merchantId = create("/v1/operator/merchants", "{\"name\":\"Gym Lagos\",\"email\":\"gym@shop.test\"}");
-        merchant = keyOf(merchantId);
-        String otherMerchantId =
-                create("/v1/operator/merchants", "{\"name\":\"Other Shop\",\"email\":\"other@shop.test\"}");
-        otherMerchant = keyOf(otherMerchantId);
-        String providerId = create("/v1/operator/providers", "{\"name\":\"Pay Co\",\"email\":\"p@payco.test\"}");
-        provider = keyOf(providerId);
-        providerMerchantId = create(
-                "/v1/operator/merchants",
-                "{\"name\":\"Provider Shop\",\"email\":\"ps@shop.test\",\"providerId\":\"" + providerId + "\"}");
-        String otherProviderId = create("/v1/operator/providers", "{\"name\":\"Pay Two\",\"email\":\"p@two.test\"}");
-        otherProvidersMerchantId = create(
-                "/v1/operator/merchants",
-                "{\"name\":\"Two Shop\",\"email\":\"ts@shop.test\",\"providerId\":\"" + otherProviderId + "\"}");
-        for (String id : new String[] {bankId, merchantId, otherMerchantId, providerId}) {
-            server.raiseRateLimits(id);
-        }
-        endpoint(bank, "/bank", "\"billing.intent\",\"billing.request\"");
-        endpoint(merchant, "/merchant", "\"billing.intent.response\",\"billing.response\"");
+    BillingApiContract() {
+        super("Billing Test Bank", "Gym Lagos");
     }
 
-    @AfterAll
-    void stopServer() {
-        receiver.close();
-        if (server != null) {
-            server.close();
-        }
-        afterStop();
+    @BeforeAll
+    void subscribeToWebhooks() {
+        network.webhookEndpoint(bank, webhooks.url("/bank"), List.of("billing.intent", "billing.request"));
+        network.webhookEndpoint(
+                merchant, webhooks.url("/merchant"), List.of("billing.intent.response", "billing.response"));
     }
 
     // ---- the full flow
@@ -103,7 +41,7 @@ abstract class BillingApiContract {
     @Test
     void a_customer_is_asked_approved_billed_and_answered_with_a_webhook_at_every_step() {
         Customer customer = newCustomer();
-        String phrase = lookUp(merchant, customer);
+        String phrase = network.lookUp(merchant, customer);
 
         Response sent = api.post("/v1/billing/intent", merchant, """
                 {"lookupPhrases":["%s"],"currency":"ngn","description":"Gym membership","type":"RECURRING",
@@ -119,12 +57,12 @@ abstract class BillingApiContract {
         String decisionId = intent.get("customerDecisionId").asText();
         String agreementPhrase = intent.get("agreementPhrase").asText();
 
-        JsonNode asked = awaitItem("billing.intent", bankId, "reference", reference);
+        JsonNode asked = webhooks.awaitItem("billing.intent", bankId, "reference", reference);
         assertThat(asked.get("customerId").asText()).isEqualTo(customer.id());
         assertThat(asked.get("lookupPhrase").asText()).isEqualTo(phrase);
         assertThat(asked.get("agreementPhrase").asText()).isEqualTo(agreementPhrase);
         // Metadata travels as given: members sorted, numbers exactly as written.
-        assertThat(receiver.received().stream().map(r -> new String(r.body(), StandardCharsets.UTF_8)))
+        assertThat(webhooks.received().stream().map(r -> new String(r.body(), StandardCharsets.UTF_8)))
                 .anyMatch(body -> body.contains("\"metadata\":{\"plan\":\"gold\",\"price\":1500.50,\"seats\":2}"));
 
         Response pending = api.get("/v1/customer-decisions/" + decisionId, merchant);
@@ -144,7 +82,7 @@ abstract class BillingApiContract {
         assertThat(answered.json().get("agreementPhrase").asText()).isEqualTo(agreementPhrase);
         assertThat(answered.json().has("data")).isFalse();
 
-        JsonNode decided = awaitItem("billing.intent.response", merchantId, "reference", reference);
+        JsonNode decided = webhooks.awaitItem("billing.intent.response", merchantId, "reference", reference);
         assertThat(decided.get("customerDecision").asText()).isEqualTo("approve_recurring");
 
         Response again = api.post(
@@ -174,7 +112,7 @@ abstract class BillingApiContract {
         assertThat(bill.get("amount").decimalValue()).isEqualByComparingTo("1500.50");
         String transactionId = bill.get("reference").asText();
 
-        JsonNode request = awaitItem("billing.request", bankId, "billingRequestId", transactionId);
+        JsonNode request = webhooks.awaitItem("billing.request", bankId, "billingRequestId", transactionId);
         assertThat(request.get("amount").decimalValue()).isEqualByComparingTo("1500.50");
 
         Response limits = api.get("/v1/customer-decisions/" + decisionId + "/limits", merchant);
@@ -195,7 +133,7 @@ abstract class BillingApiContract {
         assertThat(processed.data().get("status").asText()).isEqualTo("completed");
         assertThat(processed.data().get("customerAction").asText()).isEqualTo("accepted");
 
-        JsonNode response = awaitItem("billing.response", merchantId, "reference", transactionId);
+        JsonNode response = webhooks.awaitItem("billing.response", merchantId, "reference", transactionId);
         assertThat(response.get("customerAction").asText()).isEqualTo("accepted");
         assertThat(response.get("bankTransactionId").asText()).isEqualTo("bank_txn_1");
 
@@ -291,7 +229,7 @@ abstract class BillingApiContract {
         Response unknownPhrase = api.post(
                 "/v1/billing/intent",
                 merchant,
-                "{\"lookupPhrases\":[\"" + lookUp(merchant, customer)
+                "{\"lookupPhrases\":[\"" + network.lookUp(merchant, customer)
                         + "\",\"not-a-phrase\"],\"currency\":\"NGN\",\"description\":\"Second plan\"}");
         assertThat(unknownPhrase.status()).as(unknownPhrase.body()).isEqualTo(207);
         assertThat(unknownPhrase.json().get(0).get("success").asBoolean()).isTrue();
@@ -430,7 +368,7 @@ abstract class BillingApiContract {
     @Test
     void a_provider_sends_intents_only_for_its_own_merchants() {
         Customer customer = newCustomer();
-        String phrase = lookUp(provider, customer, Optional.of(providerMerchantId));
+        String phrase = network.lookUp(provider, customer, Optional.of(providerMerchantId));
         String body = "{\"entityId\":\"%s\",\"lookupPhrases\":[\"%s\"],\"currency\":\"NGN\",\"description\":\"Box\"}";
 
         Response sent = api.post("/v1/merchant/billing/intent", provider, body.formatted(providerMerchantId, phrase));
@@ -537,9 +475,8 @@ abstract class BillingApiContract {
         String decision = decisionOf(agreementPhrase);
         String reference =
                 billOne(merchant, agreementPhrase, "100").get("reference").asText();
-        String otherBankId = create("/v1/operator/banks", "{\"name\":\"Other Bank\",\"email\":\"o@bank.test\"}");
-        server.raiseRateLimits(otherBankId);
-        String otherBank = keyOf(otherBankId);
+        String otherBank = network.keyOf(
+                network.create("/v1/operator/banks", "{\"name\":\"Other Bank\",\"email\":\"o@bank.test\"}"));
 
         // Another merchant: not found, never forbidden.
         assertThat(api.get("/v1/customer-decisions/" + decision, otherMerchant).code())
@@ -610,7 +547,8 @@ abstract class BillingApiContract {
 
     @Test
     void the_operator_simulates_a_sandbox_bank_and_stops() {
-        String simulatedId = create("/v1/operator/banks", "{\"name\":\"Simulated Bank\",\"email\":\"ops@sim.test\"}");
+        String simulatedId =
+                network.create("/v1/operator/banks", "{\"name\":\"Simulated Bank\",\"email\":\"ops@sim.test\"}");
         String path = "/v1/operator/banks/" + simulatedId + "/simulation";
 
         Response off = api.get(path, operator);
@@ -636,56 +574,6 @@ abstract class BillingApiContract {
 
     // ---- helpers
 
-    private record Customer(String id, String email) {}
-
-    private Customer newCustomer() {
-        int n = customers.incrementAndGet();
-        String email = "billing-" + n + "-" + System.nanoTime() + "@example.com";
-        Response batch = api.post("/v1/bank/customers", bank, """
-                {"customers":[{"clientRef":"bill-%1$d-%2$s","reference":"bill-%1$d-%2$s","firstname":"Ada",
-                 "lastname":"Obi","accountName":"Ada Obi","accountNumber":"0123456789","email":"%2$s",
-                 "country":"NG"}]}""".formatted(n, email));
-        assertThat(batch.status()).as(batch.body()).isEqualTo(201);
-        JsonNode item = batch.data().get("items").get(0);
-        assertThat(item.get("status").asText()).as(batch.body()).isEqualTo("created");
-        return new Customer(item.get("customerId").asText(), email);
-    }
-
-    private String lookUp(String key, Customer customer) {
-        return lookUp(key, customer, Optional.empty());
-    }
-
-    private String lookUp(String key, Customer customer, Optional<String> entityId) {
-        Response found = api.get(
-                "/v1/customer/banks?email=" + customer.email()
-                        + entityId.map(e -> "&entityId=" + e).orElse(""),
-                key);
-        assertThat(found.status()).as(found.body()).isEqualTo(200);
-        return found.data().get("banks").get(0).get("phrase").asText();
-    }
-
-    /** A recurring intent the bank approved with these limits; its agreement phrase. */
-    private String approvedAgreement(Customer customer, String limits) {
-        String phrase = lookUp(merchant, customer);
-        Response sent = api.post(
-                "/v1/billing/intent",
-                merchant,
-                "{\"lookupPhrases\":[\"" + phrase
-                        + "\"],\"currency\":\"NGN\",\"description\":\"Plan\",\"type\":\"recurring\"}");
-        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        JsonNode intent = sent.json().get(0);
-        Response answered = api.post("/v1/billing/intent-response", bank, """
-                {"customerId":"%s","entityId":"%s","lookupPhrase":"%s","customerDecision":"approve_recurring",
-                 "spendingLimits":%s,"reference":"%s"}""".formatted(
-                        customer.id(),
-                        merchantId,
-                        phrase,
-                        limits,
-                        intent.get("reference").asText()));
-        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
-        return intent.get("agreementPhrase").asText();
-    }
-
     private String decisionOf(String agreementPhrase) {
         Response listed = api.get("/v1/merchant/customer-decisions?agreementPhrase=" + agreementPhrase, merchant);
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);
@@ -707,56 +595,5 @@ abstract class BillingApiContract {
         Response found = api.get("/v1/transaction-history?" + query, key);
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         return found.data();
-    }
-
-    private String create(String path, String body) {
-        Response created = api.post(path, operator, body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.data().get("id").asText();
-    }
-
-    private String keyOf(String participantId) {
-        Response issued = api.post("/v1/operator/participants/" + participantId + "/keys", operator, "{}");
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return issued.data().get("key").asText();
-    }
-
-    private void endpoint(String key, String path, String eventTypes) {
-        Response created = api.post(
-                "/v1/webhooks/endpoints",
-                key,
-                "{\"url\":\"" + receiver.url(path) + "\",\"eventTypes\":[" + eventTypes + "]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-    }
-
-    /** The first delivered item of this event type to this participant whose {@code field} is {@code value}. */
-    private JsonNode awaitItem(String webhookType, String entityId, String field, String value) {
-        return await().atMost(WAIT)
-                .until(() -> find(webhookType, entityId, field, value), Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private Optional<JsonNode> find(String webhookType, String entityId, String field, String value) {
-        for (WebhookReceiver.Received request : receiver.received()) {
-            JsonNode envelope = parse(request.body());
-            if (!envelope.path("webhookType").asText().equals(webhookType)
-                    || !envelope.path("entityId").asText().equals(entityId)) {
-                continue;
-            }
-            for (JsonNode item : envelope.path("data")) {
-                if (item.path(field).asText().equals(value)) {
-                    return Optional.of(item);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

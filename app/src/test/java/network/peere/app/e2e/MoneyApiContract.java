@@ -1,30 +1,17 @@
 package network.peere.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import network.peere.app.testing.HttpApi;
 import network.peere.app.testing.Response;
-import network.peere.app.testing.RunningServer;
 import network.peere.app.testing.TestClock;
-import network.peere.app.testing.WebhookReceiver;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Money after the charge, end to end on the real server and a real database, every answer checked against
@@ -33,74 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
  * payouts, and a ledger that reconciles. The server runs on a clock the test moves, so a day's window can close.
  * One subclass per database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MoneyApiContract {
+abstract class MoneyApiContract extends SandboxPartiesContract {
     /** Fast webhooks; the settlement timer out of the way, so the test decides when windows settle. */
     static final Map<String, String> SETTINGS = Map.of(
             "PEERE_WEBHOOK_POLL_MS", "25",
             "PEERE_WEBHOOK_TIMEOUT_MS", "2000",
             "PEERE_SETTLEMENT_INTERVAL", "24h");
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final AtomicInteger customers = new AtomicInteger();
-    private final WebhookReceiver receiver = new WebhookReceiver();
     final TestClock clock = new TestClock(Instant.now());
 
-    RunningServer server;
-    HttpApi api;
-    String operator;
-    String bankId;
-    String bank;
-    String merchantId;
-    String merchant;
-    String otherMerchant;
-    String provider;
-    String providerMerchantId;
-    String otherProvidersMerchantId;
-
-    abstract RunningServer start(Path dataDir);
-
-    void afterStop() {}
-
-    @BeforeAll
-    void startServer(@TempDir Path dataDir) {
-        server = start(dataDir);
-        api = server.api();
-        operator = server.operatorKey();
-        server.raiseOperatorRateLimits();
-        receiver.start();
-        bankId = create("/v1/operator/banks", "{\"name\":\"Refund Test Bank\",\"email\":\"ops@rtb.test\"}");
-        bank = keyOf(bankId);
-        merchantId = create("/v1/operator/merchants", "{\"name\":\"Refund Shop\",\"email\":\"shop@refund.test\"}");
-        merchant = keyOf(merchantId);
-        String otherMerchantId =
-                create("/v1/operator/merchants", "{\"name\":\"Other Shop\",\"email\":\"other@refund.test\"}");
-        otherMerchant = keyOf(otherMerchantId);
-        String providerId = create("/v1/operator/providers", "{\"name\":\"Pay Co\",\"email\":\"p@payco.test\"}");
-        provider = keyOf(providerId);
-        providerMerchantId = create(
-                "/v1/operator/merchants",
-                "{\"name\":\"Provider Shop\",\"email\":\"ps@refund.test\",\"providerId\":\"" + providerId + "\"}");
-        String otherProviderId = create("/v1/operator/providers", "{\"name\":\"Pay Two\",\"email\":\"p@two.test\"}");
-        otherProvidersMerchantId = create(
-                "/v1/operator/merchants",
-                "{\"name\":\"Two Shop\",\"email\":\"ts@refund.test\",\"providerId\":\"" + otherProviderId + "\"}");
-        for (String id : new String[] {bankId, merchantId, otherMerchantId, providerId}) {
-            server.raiseRateLimits(id);
-        }
-        endpoint(bank, "/bank", "\"refund.request\"");
-        endpoint(merchant, "/merchant", "\"refund.response\",\"settlement.completed\"");
+    MoneyApiContract() {
+        super("Refund Test Bank", "Refund Shop");
     }
 
-    @AfterAll
-    void stopServer() {
-        receiver.close();
-        if (server != null) {
-            server.close();
-        }
-        afterStop();
+    @BeforeAll
+    void subscribeToWebhooks() {
+        network.webhookEndpoint(bank, webhooks.url("/bank"), List.of("refund.request"));
+        network.webhookEndpoint(
+                merchant, webhooks.url("/merchant"), List.of("refund.response", "settlement.completed"));
     }
 
     @Test
@@ -159,7 +96,7 @@ abstract class MoneyApiContract {
         assertThat(partial.data().get("estimatedProcessingTime").asText()).isEqualTo("1-3 business days");
         String partialId = partial.data().get("refundId").asText();
 
-        JsonNode asked = awaitItem("refund.request", bankId, "refundId", partialId);
+        JsonNode asked = webhooks.awaitItem("refund.request", bankId, "refundId", partialId);
         assertThat(asked.get("originalTransactionId").asText()).isEqualTo(refunded);
         assertThat(asked.get("amount").decimalValue()).isEqualByComparingTo("400");
 
@@ -209,7 +146,7 @@ abstract class MoneyApiContract {
                         .asText())
                 .isEqualTo("refunded");
         assertThat(initiate(merchant, refunded, "1", "partial", null).code()).isEqualTo("refund_exceeds_remainder");
-        awaitItem("refund.request", bankId, "refundId", failedId);
+        webhooks.awaitItem("refund.request", bankId, "refundId", failedId);
         Response failed = answer(failedId, "{\"status\":\"failed\",\"reason\":\"account closed\"}");
         assertThat(failed.data().get("status").asText()).isEqualTo("failed");
         assertThat(awaitResponse(failedId, "failed").get("failureReason").asText())
@@ -255,7 +192,7 @@ abstract class MoneyApiContract {
         assertThat(summary.get("payout").decimalValue()).isEqualByComparingTo("1930");
         assertThat(summary.get("payoutStatus").asText()).isEqualTo("pending");
         assertThat(summary.get("payoutAccount").get("accountNumber").asText()).isEqualTo("******6789");
-        awaitItem("settlement.completed", merchantId, "settlementId", settlementId);
+        webhooks.awaitItem("settlement.completed", merchantId, "settlementId", settlementId);
 
         Response detail = api.get("/v1/settlements/" + settlementId, merchant);
         assertThat(detail.status()).as(detail.body()).isEqualTo(200);
@@ -408,8 +345,6 @@ abstract class MoneyApiContract {
 
     // ---- helpers
 
-    private record Customer(String id, String email) {}
-
     private Response initiate(String key, String transactionId, String amount, String type, String metadata) {
         return api.post(
                 "/v1/refunds/initiate",
@@ -424,13 +359,11 @@ abstract class MoneyApiContract {
     }
 
     private JsonNode awaitResponse(String refundId, String status) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> findAll("refund.response", merchantId, "refundId", refundId).stream()
-                                .filter(item -> item.path("status").asText().equals(status))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
+        return webhooks.awaitItem(
+                "refund.response",
+                merchantId,
+                item -> item.path("refundId").asText().equals(refundId)
+                        && item.path("status").asText().equals(status));
     }
 
     private static List<String> ids(JsonNode array, String field) {
@@ -454,91 +387,5 @@ abstract class MoneyApiContract {
                 "{\"billingRequestId\":\"" + transactionId + "\",\"action\":\"approve_recurring\"}");
         assertThat(processed.status()).as(processed.body()).isEqualTo(200);
         return transactionId;
-    }
-
-    private Customer newCustomer() {
-        int n = customers.incrementAndGet();
-        String email = "money-" + n + "-" + System.nanoTime() + "@example.com";
-        Response batch = api.post("/v1/bank/customers", bank, """
-                {"customers":[{"clientRef":"money-%1$d-%2$s","reference":"money-%1$d-%2$s","firstname":"Ada",
-                 "lastname":"Obi","accountName":"Ada Obi","accountNumber":"0123456789","email":"%2$s",
-                 "country":"NG"}]}""".formatted(n, email));
-        assertThat(batch.status()).as(batch.body()).isEqualTo(201);
-        return new Customer(batch.data().get("items").get(0).get("customerId").asText(), email);
-    }
-
-    /** A recurring intent the bank approved; its agreement phrase. */
-    private String approvedAgreement(Customer customer) {
-        Response found = api.get("/v1/customer/banks?email=" + customer.email(), merchant);
-        assertThat(found.status()).as(found.body()).isEqualTo(200);
-        String phrase = found.data().get("banks").get(0).get("phrase").asText();
-        Response sent = api.post(
-                "/v1/billing/intent",
-                merchant,
-                "{\"lookupPhrases\":[\"" + phrase
-                        + "\"],\"currency\":\"NGN\",\"description\":\"Orders\",\"type\":\"recurring\"}");
-        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        JsonNode intent = sent.json().get(0);
-        Response answered = api.post("/v1/billing/intent-response", bank, """
-                {"customerId":"%s","entityId":"%s","lookupPhrase":"%s","customerDecision":"approve_recurring",
-                 "reference":"%s"}""".formatted(
-                customer.id(), merchantId, phrase, intent.get("reference").asText()));
-        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
-        return intent.get("agreementPhrase").asText();
-    }
-
-    private String create(String path, String body) {
-        Response created = api.post(path, operator, body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.data().get("id").asText();
-    }
-
-    private String keyOf(String participantId) {
-        Response issued = api.post("/v1/operator/participants/" + participantId + "/keys", operator, "{}");
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return issued.data().get("key").asText();
-    }
-
-    private void endpoint(String key, String path, String eventTypes) {
-        Response created = api.post(
-                "/v1/webhooks/endpoints",
-                key,
-                "{\"url\":\"" + receiver.url(path) + "\",\"eventTypes\":[" + eventTypes + "]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-    }
-
-    private JsonNode awaitItem(String webhookType, String entityId, String field, String value) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> findAll(webhookType, entityId, field, value).stream()
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    /** Every delivered item of this event type to this participant whose {@code field} is {@code value}. */
-    private List<JsonNode> findAll(String webhookType, String entityId, String field, String value) {
-        List<JsonNode> items = new ArrayList<>();
-        for (WebhookReceiver.Received request : receiver.received()) {
-            JsonNode envelope = parse(request.body());
-            if (!envelope.path("webhookType").asText().equals(webhookType)
-                    || !envelope.path("entityId").asText().equals(entityId)) {
-                continue;
-            }
-            for (JsonNode item : envelope.path("data")) {
-                if (item.path(field).asText().equals(value)) {
-                    items.add(item);
-                }
-            }
-        }
-        return items;
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

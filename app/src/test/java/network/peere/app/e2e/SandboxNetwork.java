@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import network.peere.app.testing.HttpApi;
 import network.peere.app.testing.Response;
 import network.peere.app.testing.RunningServer;
@@ -12,7 +15,8 @@ import org.awaitility.Awaitility;
 
 /**
  * A sandbox network set up through the operator API for end-to-end suites: participants and their keys (with rate
- * limits raised), a simulated bank that answers by itself, customers, and agreements that bank approved.
+ * limits raised), a simulated bank that answers by itself, customers, recurring intents and their approval, and
+ * webhook endpoints.
  */
 final class SandboxNetwork {
     private final RunningServer server;
@@ -63,21 +67,56 @@ final class SandboxNetwork {
                  "lastname":"Obi","accountName":"Ada Obi","accountNumber":"0123456789","email":"%2$s",
                  "country":"NG"}]}""".formatted(n, email));
         assertThat(batch.status()).as(batch.body()).isEqualTo(201);
-        return new Customer(batch.data().get("items").get(0).get("customerId").asText(), email);
+        JsonNode item = batch.data().get("items").get(0);
+        assertThat(item.get("status").asText()).as(batch.body()).isEqualTo("created");
+        return new Customer(item.get("customerId").asText(), email);
     }
 
-    /** A recurring intent the simulated bank approves; answers the agreement phrase once it is active. */
-    String approvedRecurringAgreement(String merchantKey, Customer customer) {
-        Response found = api.get("/v1/customer/banks?email=" + customer.email(), merchantKey);
+    /** The lookup phrase a merchant's (or provider's) key finds for the customer. */
+    String lookUp(String key, Customer customer) {
+        return lookUp(key, customer, Optional.empty());
+    }
+
+    /** The lookup phrase, looked up on behalf of {@code entityId} when a provider asks for one of its merchants. */
+    String lookUp(String key, Customer customer, Optional<String> entityId) {
+        Response found = api.get(
+                "/v1/customer/banks?email=" + customer.email()
+                        + entityId.map(e -> "&entityId=" + e).orElse(""),
+                key);
         assertThat(found.status()).as(found.body()).isEqualTo(200);
-        String phrase = found.data().get("banks").get(0).get("phrase").asText();
+        return found.data().get("banks").get(0).get("phrase").asText();
+    }
+
+    /** Sends a recurring intent from this merchant to the customer's bank; answers the intent's item. */
+    JsonNode recurringIntent(String merchantKey, Customer customer) {
+        String phrase = lookUp(merchantKey, customer);
         Response sent = api.post(
                 "/v1/billing/intent",
                 merchantKey,
                 "{\"lookupPhrases\":[\"" + phrase
                         + "\"],\"currency\":\"NGN\",\"description\":\"Plan\",\"type\":\"recurring\"}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        JsonNode intent = sent.json().get(0);
+        return sent.json().get(0);
+    }
+
+    /** The bank approves the intent as recurring, granting these spending limits (a JSON object) when given. */
+    void approveRecurring(String bankKey, Customer customer, JsonNode intent, Optional<String> spendingLimits) {
+        Response answered = api.post("/v1/billing/intent-response", bankKey, """
+                {"customerId":"%s","entityId":"%s","lookupPhrase":"%s","customerDecision":"approve_recurring",
+                 %s"reference":"%s"}""".formatted(
+                        customer.id(),
+                        intent.get("entityId").asText(),
+                        intent.get("lookupPhrase").asText(),
+                        spendingLimits
+                                .map(limits -> "\"spendingLimits\":" + limits + ",")
+                                .orElse(""),
+                        intent.get("reference").asText()));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+    }
+
+    /** A recurring intent the simulated bank approves; answers the agreement phrase once it is active. */
+    String approvedRecurringAgreement(String merchantKey, Customer customer) {
+        JsonNode intent = recurringIntent(merchantKey, customer);
         String decision = intent.get("customerDecisionId").asText();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
@@ -87,5 +126,13 @@ final class SandboxNetwork {
                                 .get("status")
                                 .asText()));
         return intent.get("agreementPhrase").asText();
+    }
+
+    /** Subscribes an endpoint of this participant at {@code url} to these event types. */
+    void webhookEndpoint(String key, String url, List<String> eventTypes) {
+        String types = eventTypes.stream().map(type -> "\"" + type + "\"").collect(Collectors.joining(","));
+        Response created =
+                api.post("/v1/webhooks/endpoints", key, "{\"url\":\"" + url + "\",\"eventTypes\":[" + types + "]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 }
