@@ -290,6 +290,9 @@ final class JdbiChargeStore implements ChargeStore {
         filter.customerId().ifPresent(c -> conditions.add("c.customer_id = :customer_id"));
         filter.minAmountMinor().ifPresent(m -> conditions.add("c.amount_minor >= :min_amount"));
         filter.maxAmountMinor().ifPresent(m -> conditions.add("c.amount_minor <= :max_amount"));
+        filter.fullyRefunded()
+                .ifPresent(full -> conditions.add(
+                        full ? "c.refunded_minor = c.amount_minor" : "c.refunded_minor < c.amount_minor"));
         return String.join(" AND ", conditions);
     }
 

@@ -193,7 +193,10 @@ final class InMemoryChargeStore implements ChargeStore {
                 && (f.statuses().isEmpty() || f.statuses().contains(c.status()))
                 && f.customerId().map(c.customerId()::equals).orElse(true)
                 && f.minAmountMinor().map(min -> c.amount().minor() >= min).orElse(true)
-                && f.maxAmountMinor().map(max -> c.amount().minor() <= max).orElse(true);
+                && f.maxAmountMinor().map(max -> c.amount().minor() <= max).orElse(true)
+                && f.fullyRefunded()
+                        .map(full -> full == c.refunded().equals(c.amount()))
+                        .orElse(true);
     }
 
     @Override

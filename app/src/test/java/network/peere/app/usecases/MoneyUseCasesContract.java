@@ -99,6 +99,9 @@ abstract class MoneyUseCasesContract extends BillingFixture {
         Charge refunded = chargeDetails(charge);
         assertThat(refunded.refundable()).isEqualTo(Money.zero(refunded.amount().currency()));
         assertThat(TransactionStatus.of(refunded)).isEqualTo(TransactionStatus.REFUNDED);
+        Charge untouched = confirmedCharge("50.00");
+        assertThat(history(TransactionStatus.REFUNDED)).containsExactly(charge.id());
+        assertThat(history(TransactionStatus.COMPLETED)).containsExactly(untouched.id());
     }
 
     @Test
@@ -298,6 +301,21 @@ abstract class MoneyUseCasesContract extends BillingFixture {
 
     Charge chargeDetails(Charge charge) {
         return ok(peere.findTransactions().details(Caller.of(principal(merchant)), charge.id()));
+    }
+
+    private List<String> history(TransactionStatus status) {
+        var query = new network.peere.core.ports.in.billing.FindTransactions.Query(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(status),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        return ok(peere.findTransactions().history(Caller.of(principal(merchant)), query, new PageRequest(0, 100)))
+                .items()
+                .stream()
+                .map(Charge::id)
+                .toList();
     }
 
     private void nextDay() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
+import network.peere.core.domain.agreement.limits.LimitKind;
 import network.peere.core.domain.agreement.limits.SpendingLimits;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.money.Money;
@@ -165,11 +166,24 @@ public record Agreement(
             case SUSPENDED -> AgreementStatus.PAUSED;
             case DENY -> status == AgreementStatus.PENDING ? AgreementStatus.DENIED : AgreementStatus.REVOKED;
         };
-        SpendingLimits nextLimits = granted.orElse(limits);
+        SpendingLimits nextLimits = granted.map(this::capOneTime).orElse(limits);
         if (!nextLimits.currency().equals(currency())) {
             throw new IllegalArgumentException("limits stay in the agreement's currency " + currency());
         }
         return moveTo(next, Optional.of(newDecision), nextLimits, block, decidedAt.or(() -> Optional.of(now)), now);
+    }
+
+    /** Whatever limits a bank grants, a one-time intent's amount stays the most one charge may take. */
+    private SpendingLimits capOneTime(SpendingLimits granted) {
+        if (type != IntentType.ONE_TIME
+                || amount.isEmpty()
+                || !granted.currency().equals(currency())) {
+            return granted;
+        }
+        java.util.Map<LimitKind, Money> caps = new java.util.EnumMap<>(LimitKind.class);
+        caps.putAll(granted.caps());
+        caps.merge(LimitKind.SINGLE, amount.get(), Money::min);
+        return new SpendingLimits(granted.currency(), caps);
     }
 
     public Agreement revoke(Instant now) {

@@ -26,13 +26,22 @@ public enum TransactionStatus {
         };
     }
 
-    /** The charge statuses shown under this transaction status. */
+    /** Whether a charge shows under this status only when refunded in full (true) or only when not (false). */
+    public java.util.Optional<Boolean> fullyRefunded() {
+        return switch (this) {
+            case COMPLETED -> java.util.Optional.of(false);
+            case REFUNDED -> java.util.Optional.of(true);
+            case PENDING, FAILED -> java.util.Optional.empty();
+        };
+    }
+
+    /** The charge statuses shown under this transaction status (see {@link #fullyRefunded()}). */
     public Set<ChargeStatus> chargeStatuses() {
         return switch (this) {
             case PENDING -> EnumSet.of(ChargeStatus.PENDING_BANK);
             case COMPLETED -> EnumSet.of(ChargeStatus.CONFIRMED);
             case FAILED -> EnumSet.of(ChargeStatus.FAILED, ChargeStatus.EXPIRED);
-            case REFUNDED -> EnumSet.noneOf(ChargeStatus.class);
+            case REFUNDED -> EnumSet.of(ChargeStatus.CONFIRMED);
         };
     }
 }

@@ -41,8 +41,8 @@ public final class BankSimulator implements SimulateBanks {
     static final String ACCOUNT_CLOSED = "account_closed";
     /** How many charges left unanswered on purpose the simulator remembers, so they never hide newer ones. */
     private static final int IGNORED_MAX = 1_000;
-    /** How many billing requests the sandbox bank answers in one transaction. */
-    static final int ANSWERS_PER_TRANSACTION = 100;
+    /** How many billing requests the sandbox bank takes per pass of its loop. */
+    static final int ANSWERS_PER_PASS = 100;
 
     private final PeereStores stores;
     private final Clock clock;
@@ -104,9 +104,9 @@ public final class BankSimulator implements SimulateBanks {
                 answered += answerRefund(refund) ? 1 : 0;
             }
             List<Charge> due = stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, window);
-            for (int from = 0; from < due.size(); from += ANSWERS_PER_TRANSACTION) {
+            for (int from = 0; from < due.size(); from += ANSWERS_PER_PASS) {
                 answered += answerCharges(
-                        simulation.bankId(), due.subList(from, Math.min(due.size(), from + ANSWERS_PER_TRANSACTION)));
+                        simulation.bankId(), due.subList(from, Math.min(due.size(), from + ANSWERS_PER_PASS)));
             }
         }
         return answered;
@@ -133,10 +133,9 @@ public final class BankSimulator implements SimulateBanks {
         return intents.answerIntent(intent.mode(), intent.bankId(), response) instanceof Result.Ok<?>;
     }
 
-    /** A bank debits many accounts at once: its answers share a transaction (one commit), as a real bank's may. */
+    /** The due billing requests of one bank, each answered in its own transaction. */
     private int answerCharges(ParticipantId bankId, List<Charge> due) {
         List<AnswerBillingRequests.Answer> answers = new ArrayList<>();
-        List<String> agreements = new ArrayList<>();
         for (Charge charge : due) {
             long cents = Math.floorMod(charge.amount().minor(), 100L);
             if (cents == IGNORE_CENTS) {
@@ -154,12 +153,11 @@ public final class BankSimulator implements SimulateBanks {
                     decline ? Optional.of(INSUFFICIENT_FUNDS) : Optional.empty(),
                     decline ? Optional.empty() : Optional.of("sim_" + charge.id()),
                     Optional.empty()));
-            agreements.add(charge.agreementId());
         }
         if (answers.isEmpty()) {
             return 0;
         }
-        return (int) charges.answerCharges(Mode.SANDBOX, bankId, answers, agreements).stream()
+        return (int) charges.answerCharges(Mode.SANDBOX, bankId, answers).stream()
                 .filter(result -> result instanceof Result.Ok<?>)
                 .count();
     }

@@ -184,7 +184,8 @@ public final class RefundService implements RefundCharges {
                 case PENDING -> throw new IllegalArgumentException("a bank never answers pending");
             };
             if (!stores.refunds().update(next)) {
-                return Result.refused(BillingProblem.CONCURRENT_MODIFICATION);
+                // Another answer moved it first: this one changes nothing, like an answer after the end.
+                return Result.refused(BillingProblem.REFUND_ALREADY_FINAL);
             }
             if (next.status() == RefundStatus.COMPLETED) {
                 stores.ledger().post(completion(next));

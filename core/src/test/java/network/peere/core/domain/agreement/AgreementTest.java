@@ -132,4 +132,28 @@ class AgreementTest {
         assertThat(ChargeStatus.FAILED.holdsReservation()).isFalse();
         assertThat(ChargeStatus.EXPIRED.holdsReservation()).isFalse();
     }
+
+    @Test
+    void a_one_time_intent_s_amount_caps_each_charge_whatever_limits_the_bank_grants() {
+        Agreement intent = Agreement.propose(
+                "cd_2",
+                "intent_2",
+                "agp_2",
+                new Agreement.Proposal(
+                        Mode.SANDBOX,
+                        new ParticipantId("mer_1"),
+                        new ParticipantId("bank_1"),
+                        new CustomerId("cus_1"),
+                        "lp_1",
+                        IntentType.ONE_TIME,
+                        "One order",
+                        Optional.of(Money.of(10_000, "NGN")),
+                        LIMITS,
+                        Optional.empty()),
+                T0.plusSeconds(86_400),
+                T0);
+        Agreement approved = intent.decide(CustomerDecision.APPROVE_ONCE, Optional.of(LIMITS), false, T0);
+        assertThat(approved.limits().cap(LimitKind.SINGLE)).contains(Money.of(10_000, "NGN"));
+        assertThat(approved.limits().cap(LimitKind.MONTHLY)).contains(Money.of(6_000_000, "NGN"));
+    }
 }
