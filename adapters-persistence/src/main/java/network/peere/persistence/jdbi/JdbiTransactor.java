@@ -45,6 +45,25 @@ public final class JdbiTransactor implements Transactor {
         }
     }
 
+    /** REPEATABLE READ: InnoDB (and H2's MVCC) give every query of the transaction the same snapshot. */
+    @Override
+    public <T> T inSnapshot(Supplier<T> work) {
+        if (current.get() != null) {
+            throw new IllegalStateException("a snapshot cannot join a transaction already running");
+        }
+        try (Handle handle = jdbi.open()) {
+            current.set(handle);
+            try {
+                return handle.inTransaction(
+                        org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ,
+                        transaction -> work.get());
+            } finally {
+                current.remove();
+                onCompletion.remove();
+            }
+        }
+    }
+
     boolean isInTransaction() {
         return current.get() != null;
     }

@@ -253,4 +253,40 @@ public abstract class TransactorContract {
             result.get(CONCURRENT_RUN_MAX.toSeconds(), TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void a_snapshot_sees_one_state_even_when_others_commit_meanwhile() throws Exception {
+        stores.participants().insert(bank(LIVE, "bank_1"));
+        var committedMeanwhile = new CountDownLatch(1);
+        List<Boolean> seenSecond = transactor.inSnapshot(() -> {
+            List<Boolean> seen = new ArrayList<>();
+            seen.add(stores.participants()
+                    .find(LIVE, new ParticipantId("bank_2"))
+                    .isPresent());
+            Future<?> other = threads.submit(() -> {
+                stores.participants().insert(bank(LIVE, "bank_2"));
+                committedMeanwhile.countDown();
+            });
+            try {
+                // An implementation that serialises transactions (in-memory) runs the other one afterwards.
+                if (committedMeanwhile.await(2, TimeUnit.SECONDS)) {
+                    other.get();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            seen.add(stores.participants()
+                    .find(LIVE, new ParticipantId("bank_2"))
+                    .isPresent());
+            return seen;
+        });
+        assertThat(seenSecond).containsExactly(false, false);
+        committedMeanwhileOrLater(committedMeanwhile);
+        assertThat(stores.participants().find(LIVE, new ParticipantId("bank_2")))
+                .isPresent();
+    }
+
+    private static void committedMeanwhileOrLater(CountDownLatch latch) throws InterruptedException {
+        assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    }
 }

@@ -36,7 +36,8 @@ public final class ReconciliationService implements ReconcileLedger {
 
     @Override
     public Reconciliation reconcile(Mode mode) {
-        return stores.transactor().inTransaction(() -> {
+        // One snapshot for every query: a charge confirmed meanwhile is in all of them or in none.
+        return stores.transactor().inSnapshot(() -> {
             TrialBalance balance = stores.ledger().trialBalance(mode);
             Map<Key, Long> expected = new HashMap<>();
             for (MoneyTotal bank : stores.charges().confirmedByBank(mode)) {
