@@ -109,6 +109,10 @@ class ChargeTest {
         for (ChargeStatus status : ChargeStatus.values()) {
             assertThat(TransactionStatus.of(status).chargeStatuses()).contains(status);
         }
-        assertThat(TransactionStatus.REFUNDED.chargeStatuses()).isEmpty();
+        // A confirmed charge is completed or refunded, split on whether its refunded total is the whole amount.
+        assertThat(TransactionStatus.REFUNDED.chargeStatuses()).containsExactly(ChargeStatus.CONFIRMED);
+        assertThat(TransactionStatus.REFUNDED.fullyRefunded()).contains(true);
+        assertThat(TransactionStatus.COMPLETED.fullyRefunded()).contains(false);
+        assertThat(TransactionStatus.PENDING.fullyRefunded()).isEmpty();
     }
 }
