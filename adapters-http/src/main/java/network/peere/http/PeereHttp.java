@@ -25,6 +25,7 @@ import network.peere.http.routes.DecisionRoutes;
 import network.peere.http.routes.FeeRoutes;
 import network.peere.http.routes.MerchantRoutes;
 import network.peere.http.routes.OperatorRoutes;
+import network.peere.http.routes.PaymentLinkRoutes;
 import network.peere.http.routes.ProviderRoutes;
 import network.peere.http.routes.RateLimitRoutes;
 import network.peere.http.routes.ReconciliationRoutes;
@@ -118,6 +119,7 @@ public final class PeereHttp {
             new FeeRoutes(peere, mapper).register(config.routes);
             new ReconciliationRoutes(peere).register(config.routes);
             new RecurringRoutes(peere, mapper, idempotency).register(config.routes);
+            new PaymentLinkRoutes(peere, mapper, idempotency).register(config.routes);
             registerErrorHandlers(config);
         });
     }

@@ -21,6 +21,7 @@ import network.peere.core.ports.in.identity.LookUpCustomer;
 import network.peere.core.ports.in.identity.MigrateCustomers;
 import network.peere.core.ports.in.identity.ResolvePhrase;
 import network.peere.core.ports.in.identity.UpdateCustomer;
+import network.peere.core.ports.in.link.ManagePaymentLinks;
 import network.peere.core.ports.in.money.ManageFees;
 import network.peere.core.ports.in.money.ReconcileLedger;
 import network.peere.core.ports.in.money.RefundCharges;
@@ -62,6 +63,7 @@ import network.peere.core.services.idempotency.IdempotencyService;
 import network.peere.core.services.identity.CustomerService;
 import network.peere.core.services.identity.DeviceService;
 import network.peere.core.services.identity.LookupService;
+import network.peere.core.services.link.PaymentLinkService;
 import network.peere.core.services.money.FeeService;
 import network.peere.core.services.money.ReconciliationService;
 import network.peere.core.services.money.RefundService;
@@ -110,6 +112,7 @@ public final class Peere {
     private final SettlementService settlements;
     private final ReconciliationService reconciliation;
     private final RecurringService recurring;
+    private final PaymentLinkService paymentLinks;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -141,6 +144,7 @@ public final class Peere {
         this.charges =
                 new ChargeService(stores, clock, ids, billing, events, intents, fees, new RunOutcomes(stores, clock));
         this.recurring = new RecurringService(stores, clock, ids, events, billing, charges);
+        this.paymentLinks = new PaymentLinkService(stores, clock, ids, random, billing, webhooks.urls());
         this.refunds = new RefundService(stores, clock, ids, events);
         this.settlements = new SettlementService(stores, clock, ids, events, billing.settlementZone());
         this.reconciliation = new ReconciliationService(stores);
@@ -151,6 +155,11 @@ public final class Peere {
         var config = new Config();
         configure.accept(config);
         return new Peere(config);
+    }
+
+    /** A merchant's payment links: create, list, read, deactivate. */
+    public ManagePaymentLinks managePaymentLinks() {
+        return paymentLinks;
     }
 
     public RegisterParticipant registerParticipant() {

@@ -152,6 +152,15 @@ final class BillingJson {
                 new Refusal(
                         ErrorCode.INVALID_START_DATE,
                         "The start date lies in the past (in the customer's bank's time zone).");
+            case PAYMENT_LINK_NOT_FOUND -> new Refusal(ErrorCode.PAYMENT_LINK_NOT_FOUND, "No such payment link.");
+            case DUPLICATE_LINK_SECRET ->
+                new Refusal(
+                        ErrorCode.DUPLICATE_LINK_SECRET,
+                        "You already have a payment link with this secret; each link needs its own.");
+            case CALLBACK_URL_NOT_ALLOWED ->
+                new Refusal(
+                        ErrorCode.CALLBACK_URL_NOT_ALLOWED,
+                        "The callback URL is not allowed (live mode: https, and not a private or loopback address).");
             case CONCURRENT_MODIFICATION ->
                 new Refusal(ErrorCode.CONCURRENT_MODIFICATION, "Changed by another request at the same moment; retry.");
         };

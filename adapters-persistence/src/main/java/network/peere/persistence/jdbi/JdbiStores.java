@@ -49,6 +49,7 @@ public final class JdbiStores implements PeereStores {
     private final JdbiChargeStore charges;
     private final JdbiSimulatedBankStore simulatedBanks;
     private final JdbiRecurringStore recurring;
+    private final JdbiPaymentLinkStore paymentLinks;
     private final JdbiRefundStore refunds;
     private final JdbiFeeScheduleStore feeSchedules;
     private final JdbiPayoutAccountStore payoutAccounts;
@@ -75,6 +76,7 @@ public final class JdbiStores implements PeereStores {
         this.charges = new JdbiChargeStore(transactor);
         this.simulatedBanks = new JdbiSimulatedBankStore(transactor);
         this.recurring = new JdbiRecurringStore(transactor);
+        this.paymentLinks = new JdbiPaymentLinkStore(transactor);
         this.refunds = new JdbiRefundStore(transactor);
         this.feeSchedules = new JdbiFeeScheduleStore(transactor);
         this.payoutAccounts = new JdbiPayoutAccountStore(transactor);
@@ -189,5 +191,10 @@ public final class JdbiStores implements PeereStores {
     @Override
     public RecurringStore recurring() {
         return recurring;
+    }
+
+    @Override
+    public network.peere.core.ports.out.PaymentLinkStore paymentLinks() {
+        return paymentLinks;
     }
 }

@@ -55,6 +55,7 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryPayoutAccountStore payoutAccounts = new InMemoryPayoutAccountStore(transactor);
     private final InMemorySettlementStore settlements = new InMemorySettlementStore(transactor);
     private final InMemoryRecurringStore recurring = new InMemoryRecurringStore(transactor);
+    private final InMemoryPaymentLinkStore paymentLinks = new InMemoryPaymentLinkStore(transactor);
 
     @Override
     public Transactor transactor() {
@@ -164,5 +165,10 @@ public final class InMemoryStores implements PeereStores {
     @Override
     public RecurringStore recurring() {
         return recurring;
+    }
+
+    @Override
+    public network.peere.core.ports.out.PaymentLinkStore paymentLinks() {
+        return paymentLinks;
     }
 }

@@ -45,4 +45,6 @@ public interface PeereStores {
     SettlementStore settlements();
 
     RecurringStore recurring();
+
+    PaymentLinkStore paymentLinks();
 }

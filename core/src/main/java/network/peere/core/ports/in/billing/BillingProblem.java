@@ -69,6 +69,12 @@ public enum BillingProblem {
     SCHEDULE_STATUS_CONFLICT,
     /** A schedule's start lies before today (in the bank's time zone). */
     INVALID_START_DATE,
+    /** No payment link of this caller's (or, on the public pay routes, none at all) by that id. */
+    PAYMENT_LINK_NOT_FOUND,
+    /** The merchant already has a link with this {@code secret}: secrets identify links in callbacks. */
+    DUPLICATE_LINK_SECRET,
+    /** The callback URL is not one the webhook URL policy lets Peere call in this mode. */
+    CALLBACK_URL_NOT_ALLOWED,
     /** Someone else changed the object at the same moment; retrying is safe. */
     CONCURRENT_MODIFICATION
 }
