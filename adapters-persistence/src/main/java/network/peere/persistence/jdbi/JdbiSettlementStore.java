@@ -314,26 +314,7 @@ final class JdbiSettlementStore implements SettlementStore {
                         Optional.ofNullable(row.getString("bank_id")).map(ParticipantId::new),
                         UtcColumns.instant(row, "occurred_at")))
                 .list();
-        return new Settlement(
-                s.id(),
-                s.mode(),
-                s.merchantId(),
-                s.currency(),
-                s.windowStart(),
-                s.windowEnd(),
-                s.chargesMinor(),
-                s.refundsMinor(),
-                s.feesMinor(),
-                s.carriedInMinor(),
-                s.netMinor(),
-                s.payoutMinor(),
-                s.carriedOutMinor(),
-                lines,
-                s.payoutAccount(),
-                s.payoutStatus(),
-                s.settledAt(),
-                s.updatedAt(),
-                s.version());
+        return s.withLines(lines);
     }
 
     private static Settlement withoutLines(ResultSet row, StatementContext context) throws SQLException {

@@ -137,7 +137,7 @@ final class InMemorySettlementStore implements SettlementStore {
                     all.stream()
                             .skip(page.offset())
                             .limit(page.limit())
-                            .map(s -> withLines(s, List.of()))
+                            .map(s -> s.withLines(List.of()))
                             .toList(),
                     all.size());
         });
@@ -165,29 +165,6 @@ final class InMemorySettlementStore implements SettlementStore {
                 current.settledAt(),
                 changed.updatedAt(),
                 changed.version());
-    }
-
-    private static Settlement withLines(Settlement s, List<SettlementLine> lines) {
-        return new Settlement(
-                s.id(),
-                s.mode(),
-                s.merchantId(),
-                s.currency(),
-                s.windowStart(),
-                s.windowEnd(),
-                s.chargesMinor(),
-                s.refundsMinor(),
-                s.feesMinor(),
-                s.carriedInMinor(),
-                s.netMinor(),
-                s.payoutMinor(),
-                s.carriedOutMinor(),
-                lines,
-                s.payoutAccount(),
-                s.payoutStatus(),
-                s.settledAt(),
-                s.updatedAt(),
-                s.version());
     }
 
     private static Settlement stored(Settlement s) {

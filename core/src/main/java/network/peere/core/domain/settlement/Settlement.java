@@ -78,6 +78,30 @@ public record Settlement(
         return positions;
     }
 
+    /** The same settlement with these lines (stores read lines apart from the settlement's row). */
+    public Settlement withLines(List<SettlementLine> nextLines) {
+        return new Settlement(
+                id,
+                mode,
+                merchantId,
+                currency,
+                windowStart,
+                windowEnd,
+                chargesMinor,
+                refundsMinor,
+                feesMinor,
+                carriedInMinor,
+                netMinor,
+                payoutMinor,
+                carriedOutMinor,
+                nextLines,
+                payoutAccount,
+                payoutStatus,
+                settledAt,
+                updatedAt,
+                version);
+    }
+
     public Settlement withPayoutStatus(PayoutStatus next, Instant now) {
         if (!payoutStatus.canBecome(next)) {
             throw new IllegalStateException("payout of " + id + " cannot go from " + payoutStatus + " to " + next);
