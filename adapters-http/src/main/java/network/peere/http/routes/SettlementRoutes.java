@@ -152,12 +152,17 @@ public final class SettlementRoutes {
 
     /** Settles every due window (both modes: the job does not know keys); no body, or an empty JSON object. */
     private void run(Context ctx) {
+        boolean closeToday = false;
         if (ctx.bodyAsBytes().length > 0) {
             var body = JsonFields.parse(ctx, mapper);
-            body.rejectUnknown(Set.of());
+            closeToday = body.optionalBoolean("closeToday").orElse(false);
+            body.rejectUnknown(Set.of("closeToday"));
             body.validOrThrow();
         }
-        int settled = peere.settleMerchants().settleDue(RUN_LIMIT);
+        int settled = closeToday
+                ? BillingJson.orThrow(peere.settleMerchants()
+                        .closeToday(Authenticator.principal(ctx).mode(), RUN_LIMIT))
+                : peere.settleMerchants().settleDue(RUN_LIMIT);
         Map<String, Object> data = Envelope.object();
         data.put("settled", settled);
         Envelope.ok(ctx, "Settlement run completed", data);

@@ -231,6 +231,27 @@ abstract class MoneyUseCasesContract extends BillingFixture {
     }
 
     @Test
+    void the_sandbox_can_close_today_at_once_and_what_comes_later_lands_tomorrow() {
+        Charge early = confirmedCharge("100.00");
+        assertThat(peere.settleMerchants().closeToday(Mode.LIVE, 100))
+                .isEqualTo(Result.refused(BillingProblem.SIMULATION_NOT_ALLOWED));
+        assertThat(ok(peere.settleMerchants().closeToday(Mode.SANDBOX, 100))).isEqualTo(1);
+        Settlement today = onlySettlement();
+        assertThat(today.lines()).extracting(SettlementLine::reference).contains(early.id());
+
+        Charge later = confirmedCharge("40.00");
+        assertThat(ok(peere.settleMerchants().closeToday(Mode.SANDBOX, 100)))
+                .as("today is taken; the later charge waits for tomorrow's window")
+                .isZero();
+        nextDay();
+        nextDay();
+        assertThat(peere.settleMerchants().settleDue(100)).isEqualTo(1);
+        Settlement tomorrow = latestSettlement();
+        assertThat(tomorrow.windowStart()).isEqualTo(today.windowEnd());
+        assertThat(tomorrow.lines()).extracting(SettlementLine::reference).contains(later.id());
+    }
+
+    @Test
     void two_runners_on_one_window_make_one_settlement() throws Exception {
         confirmedCharge("100.00");
         confirmedCharge("250.00");

@@ -68,23 +68,38 @@ public final class SettlementService implements SettleMerchants {
         Instant cutoff = dayStart(clock.now());
         int settled = 0;
         for (Mode mode : Mode.values()) {
-            // Accounts whose oldest unsettled entry belongs to a window not due yet (a late entry behind a settled
-            // day): skipped for this run, and asked past, so they never hide the merchants that are due.
-            java.util.Set<LedgerJournal.Unsettled> notDue = new java.util.HashSet<>();
-            boolean progress = true;
-            while (progress && settled < limit) {
-                progress = false;
-                for (LedgerJournal.Unsettled due : stores.ledger()
-                        .unsettled(mode, AccountType.MERCHANT_PAYABLE, cutoff, limit - settled + notDue.size())) {
-                    if (notDue.contains(due)) {
-                        continue;
-                    }
-                    if (settleOne(mode, due, cutoff)) {
-                        settled++;
-                        progress = true;
-                    } else {
-                        notDue.add(due);
-                    }
+            settled += settleThrough(mode, cutoff, limit - settled);
+        }
+        return settled;
+    }
+
+    @Override
+    public Result<Integer> closeToday(Mode mode, int limit) {
+        if (mode != Mode.SANDBOX) {
+            return Result.refused(BillingProblem.SIMULATION_NOT_ALLOWED);
+        }
+        return Result.ok(settleThrough(mode, nextDayStart(dayStart(clock.now())), limit));
+    }
+
+    /** Settles the windows of {@code mode} that end by {@code cutoff}; at most {@code limit}. */
+    private int settleThrough(Mode mode, Instant cutoff, int limit) {
+        int settled = 0;
+        // Accounts whose oldest unsettled entry belongs to a window not due yet (a late entry behind a settled day):
+        // skipped for this run, and asked past, so they never hide the merchants that are due.
+        java.util.Set<LedgerJournal.Unsettled> notDue = new java.util.HashSet<>();
+        boolean progress = true;
+        while (progress && settled < limit) {
+            progress = false;
+            for (LedgerJournal.Unsettled due : stores.ledger()
+                    .unsettled(mode, AccountType.MERCHANT_PAYABLE, cutoff, limit - settled + notDue.size())) {
+                if (notDue.contains(due)) {
+                    continue;
+                }
+                if (settleOne(mode, due, cutoff)) {
+                    settled++;
+                    progress = true;
+                } else {
+                    notDue.add(due);
                 }
             }
         }

@@ -22,6 +22,13 @@ public interface SettleMerchants {
     /** Settles every window that is due; returns how many settlements were made. */
     int settleDue(int limit);
 
+    /**
+     * Sandbox only: settles today's windows now too, so a developer need not wait for midnight to see a settlement;
+     * what arrives later today lands in tomorrow's window (the fence that keeps every entry in one window holds).
+     * Live mode is refused with {@link network.peere.core.ports.in.billing.BillingProblem#SIMULATION_NOT_ALLOWED}.
+     */
+    Result<Integer> closeToday(Mode mode, int limit);
+
     Result<Page<Settlement>> list(Caller caller, Query query, PageRequest page);
 
     /** With its lines. For the merchant or its provider. */
