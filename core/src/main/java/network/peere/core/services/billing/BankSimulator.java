@@ -1,8 +1,6 @@
 package network.peere.core.services.billing;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,8 +39,6 @@ public final class BankSimulator implements SimulateBanks {
     static final String ACCOUNT_CLOSED = "account_closed";
     /** How many charges left unanswered on purpose the simulator remembers, so they never hide newer ones. */
     private static final int IGNORED_MAX = 1_000;
-    /** How many billing requests the sandbox bank takes per pass of its loop. */
-    static final int ANSWERS_PER_PASS = 100;
 
     private final PeereStores stores;
     private final Clock clock;
@@ -103,10 +99,8 @@ public final class BankSimulator implements SimulateBanks {
                     stores.refunds().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, limit)) {
                 answered += answerRefund(refund) ? 1 : 0;
             }
-            List<Charge> due = stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, window);
-            for (int from = 0; from < due.size(); from += ANSWERS_PER_PASS) {
-                answered += answerCharges(
-                        simulation.bankId(), due.subList(from, Math.min(due.size(), from + ANSWERS_PER_PASS)));
+            for (Charge charge : stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, window)) {
+                answered += answerCharge(charge) ? 1 : 0;
             }
         }
         return answered;
@@ -133,33 +127,25 @@ public final class BankSimulator implements SimulateBanks {
         return intents.answerIntent(intent.mode(), intent.bankId(), response) instanceof Result.Ok<?>;
     }
 
-    /** The due billing requests of one bank, each answered in its own transaction. */
-    private int answerCharges(ParticipantId bankId, List<Charge> due) {
-        List<AnswerBillingRequests.Answer> answers = new ArrayList<>();
-        for (Charge charge : due) {
-            long cents = Math.floorMod(charge.amount().minor(), 100L);
-            if (cents == IGNORE_CENTS) {
-                if (ignored.size() < IGNORED_MAX) {
-                    ignored.add(charge.id());
-                }
-                continue;
+    /** Amounts ending in {@code .52} are left for the deadline; {@code .51} declined; the rest approved. */
+    private boolean answerCharge(Charge charge) {
+        long cents = Math.floorMod(charge.amount().minor(), 100L);
+        if (cents == IGNORE_CENTS) {
+            if (ignored.size() < IGNORED_MAX) {
+                ignored.add(charge.id());
             }
-            ignored.remove(charge.id());
-            boolean decline = cents == DECLINE_CENTS;
-            answers.add(new AnswerBillingRequests.Answer(
-                    simulatorPrincipal(bankId),
-                    charge.id(),
-                    decline ? CustomerDecision.DENY : CustomerDecision.APPROVE_RECURRING,
-                    decline ? Optional.of(INSUFFICIENT_FUNDS) : Optional.empty(),
-                    decline ? Optional.empty() : Optional.of("sim_" + charge.id()),
-                    Optional.empty()));
+            return false;
         }
-        if (answers.isEmpty()) {
-            return 0;
-        }
-        return (int) charges.answerCharges(Mode.SANDBOX, bankId, answers).stream()
-                .filter(result -> result instanceof Result.Ok<?>)
-                .count();
+        ignored.remove(charge.id());
+        boolean decline = cents == DECLINE_CENTS;
+        var answer = new AnswerBillingRequests.Answer(
+                simulatorPrincipal(charge.bankId()),
+                charge.id(),
+                decline ? CustomerDecision.DENY : CustomerDecision.APPROVE_RECURRING,
+                decline ? Optional.of(INSUFFICIENT_FUNDS) : Optional.empty(),
+                decline ? Optional.empty() : Optional.of("sim_" + charge.id()),
+                Optional.empty());
+        return charges.answerCharge(charge.mode(), charge.bankId(), answer) instanceof Result.Ok<?>;
     }
 
     /** Refunds of amounts ending in {@code .53} fail ({@code account_closed}); every other refund completes. */

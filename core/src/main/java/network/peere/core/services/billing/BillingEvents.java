@@ -11,6 +11,7 @@ import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.identity.Customer;
 import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.shared.WireEnums;
 import network.peere.core.domain.webhook.EventType;
@@ -125,9 +126,9 @@ final class BillingEvents {
     }
 
     private void toMerchant(Participant merchant, EventType type, String objectId, Map<String, Object> item) {
-        events.publish(merchant.mode(), merchant.id(), type, objectId, item);
-        parties.providerOf(merchant)
-                .ifPresent(provider -> events.publish(merchant.mode(), provider, type, objectId, item));
+        for (ParticipantId recipient : parties.merchantSide(merchant)) {
+            events.publish(merchant.mode(), recipient, type, objectId, item);
+        }
     }
 
     private static Map<String, Object> merchantCard(Participant merchant) {

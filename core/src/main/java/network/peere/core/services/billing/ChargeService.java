@@ -259,7 +259,11 @@ public final class ChargeService
         return answerCharge(answer.bank().mode(), answer.bank().participantId(), answer);
     }
 
-    /** Also the sandbox bank's way in. */
+    /**
+     * Also the sandbox bank's way in. One answer per transaction: a transaction answering several could hold a
+     * declined charge's limit rows while waiting for the next charge's row, which another process or the expiry sweep
+     * may hold while waiting for those limit rows — a deadlock.
+     */
     Result<Charge> answerCharge(Mode mode, ParticipantId bankId, Answer answer) {
         return stores.transactor().inTransaction(() -> {
             Optional<Charge> found = stores.charges()
@@ -277,8 +281,9 @@ public final class ChargeService
             if (charge.status() != ChargeStatus.PENDING_BANK) {
                 return Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED);
             }
+            Participant merchant = parties.merchant(mode, charge.merchantId());
             Money fee = answer.action().approves()
-                    ? fees.effectiveFor(merchantOf(charge)).schedule().feeFor(charge.amount())
+                    ? fees.effectiveFor(merchant).schedule().feeFor(charge.amount())
                     : Money.zero(charge.amount().currency());
             Charge answered =
                     charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), fee, now);
@@ -287,22 +292,9 @@ public final class ChargeService
             if (!stores.charges().update(answered)) {
                 return Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED);
             }
-            settle(answered);
+            settle(answered, merchant);
             return Result.ok(answered);
         });
-    }
-
-    /**
-     * Several answers of one bank, each in its own transaction. (One transaction for many answers was tried: it holds
-     * a declined charge's limit rows while waiting for the next charge's row, which another process's batch or the
-     * expiry sweep may hold while waiting for those limit rows — a deadlock.)
-     */
-    List<Result<Charge>> answerCharges(Mode mode, ParticipantId bankId, List<Answer> answers) {
-        List<Result<Charge>> results = new ArrayList<>(answers.size());
-        for (Answer answer : answers) {
-            results.add(answerCharge(mode, bankId, answer));
-        }
-        return results;
     }
 
     /**
@@ -310,7 +302,7 @@ public final class ChargeService
      * given back; the agreement is locked only when it changes (a one-time agreement used up, a {@code suspended}
      * decline), and before any limit row, so the order stays agreement before limits as on the bill path.
      */
-    private void settle(Charge ended) {
+    private void settle(Charge ended, Participant merchant) {
         var now = ended.processedAt().orElseThrow();
         Optional<Agreement> changed = Optional.empty();
         if (ended.status() == ChargeStatus.CONFIRMED) {
@@ -331,7 +323,6 @@ public final class ChargeService
                 stores.limitUsage().release(ended.mode(), ended.agreementId(), ended.reservations());
             }
         }
-        Participant merchant = merchantOf(ended);
         changed.ifPresent(next -> {
             if (!stores.agreements().update(next)) {
                 throw new IllegalStateException("agreement " + next.id() + " changed under its row lock");
@@ -340,12 +331,6 @@ public final class ChargeService
         });
         Optional<String> scheduleId = renewals.chargeEnded(ended);
         events.chargeAnswered(ended, merchant, scheduleId);
-    }
-
-    private Participant merchantOf(Charge charge) {
-        return stores.participants()
-                .find(charge.mode(), charge.merchantId())
-                .orElseThrow(() -> new IllegalStateException("charge " + charge.id() + " has no merchant"));
     }
 
     private Agreement agreementOf(Charge charge) {
@@ -415,7 +400,7 @@ public final class ChargeService
                 if (!stores.charges().update(ended)) {
                     return false;
                 }
-                settle(ended);
+                settle(ended, parties.merchant(ended.mode(), ended.merchantId()));
                 return true;
             });
             expired += moved ? 1 : 0;
@@ -427,14 +412,17 @@ public final class ChargeService
 
     @Override
     public Result<Page<Charge>> history(Caller caller, Query query, PageRequest page) {
-        Result<ChargeFilter> filter = filter(caller, query);
-        if (!(filter instanceof Result.Ok<ChargeFilter> ok)) {
+        Result<Optional<ChargeFilter>> filter = filter(caller, query);
+        if (!(filter instanceof Result.Ok<Optional<ChargeFilter>> ok)) {
             return filter.refusalAs();
         }
-        return Result.ok(stores.charges().list(caller.mode(), ok.value(), page));
+        return Result.ok(ok.value()
+                .map(scope -> stores.charges().list(caller.mode(), scope, page))
+                .orElseGet(() -> new Page<>(List.of(), 0)));
     }
 
-    private Result<ChargeFilter> filter(Caller caller, Query query) {
+    /** Empty when nothing can match: a provider with no merchants yet has an empty history, not an error. */
+    private Result<Optional<ChargeFilter>> filter(Caller caller, Query query) {
         Optional<ParticipantId> bankId = Optional.empty();
         List<ParticipantId> merchants = List.of();
         if (caller.principal().role() == Role.BANK) {
@@ -446,13 +434,12 @@ public final class ChargeService
             }
             merchants = ok.value();
             if (merchants.isEmpty()) {
-                // A provider with no merchants yet: an empty history, not an error.
-                return Result.ok(emptyScope(caller));
+                return Result.ok(Optional.empty());
             }
         }
         Optional<Long> min = query.minAmount().map(ChargeService::minor);
         Optional<Long> max = query.maxAmount().map(ChargeService::minor);
-        return Result.ok(new ChargeFilter(
+        return Result.ok(Optional.of(new ChargeFilter(
                 java.util.Set.copyOf(merchants),
                 bankId,
                 query.from(),
@@ -461,23 +448,10 @@ public final class ChargeService
                 query.customerId(),
                 min,
                 max,
-                query.status().flatMap(TransactionStatus::fullyRefunded)));
+                query.status().flatMap(TransactionStatus::fullyRefunded))));
     }
 
-    /** A filter no charge matches (a provider without merchants): scoped to the provider's own id, never a merchant. */
-    private static ChargeFilter emptyScope(Caller caller) {
-        return new ChargeFilter(
-                java.util.Set.of(caller.principal().participantId()),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                java.util.Set.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
-    }
-
-    /** Amount filters in major units of a two-decimal currency (the network's currencies today), rounded outward. */
+    /** Amount filters in major units of a two-decimal currency (the network's currencies today), rounded half up. */
     private static long minor(BigDecimal major) {
         return major.movePointRight(2)
                 .setScale(0, java.math.RoundingMode.HALF_UP)

@@ -294,14 +294,8 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
         if (!stores.agreements().update(changed)) {
             return Result.refused(BillingProblem.CONCURRENT_MODIFICATION);
         }
-        events.decisionMade(changed, merchantOf(changed));
+        events.decisionMade(changed, parties.merchant(changed.mode(), changed.merchantId()));
         return Result.ok(changed);
-    }
-
-    Participant merchantOf(Agreement agreement) {
-        return stores.participants()
-                .find(agreement.mode(), agreement.merchantId())
-                .orElseThrow(() -> new IllegalStateException("agreement " + agreement.id() + " has no merchant"));
     }
 
     /** Intents nobody answered by their due date: the merchant hears {@code expired}. */

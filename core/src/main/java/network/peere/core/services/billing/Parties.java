@@ -130,8 +130,23 @@ public final class Parties {
                 : Profile.BankProfile.DEFAULT_TIME_ZONE;
     }
 
+    /** The merchant a charge, agreement, refund or settlement names; its absence is a broken invariant. */
+    public Participant merchant(Mode mode, ParticipantId merchantId) {
+        return stores.participants()
+                .find(mode, merchantId)
+                .orElseThrow(() -> new IllegalStateException("no merchant " + merchantId.value() + " in " + mode));
+    }
+
+    /** Who hears a merchant's webhooks: the merchant, and its provider when it has one. */
+    public List<ParticipantId> merchantSide(Participant merchant) {
+        List<ParticipantId> recipients = new ArrayList<>();
+        recipients.add(merchant.id());
+        providerOf(merchant).ifPresent(recipients::add);
+        return recipients;
+    }
+
     /** The merchant's provider, which hears the merchant's webhooks too. */
-    public Optional<ParticipantId> providerOf(Participant merchant) {
+    private Optional<ParticipantId> providerOf(Participant merchant) {
         return merchant.profile() instanceof Profile.MerchantProfile profile ? profile.providerId() : Optional.empty();
     }
 }

@@ -279,11 +279,8 @@ public final class RefundService implements RefundCharges {
         item.put("failureReason", refund.failureReason().orElse(null));
         item.put("metadata", refund.metadata().orElse(null));
         item.put("processedAt", refund.processedAt().orElse(null));
-        Participant merchant = stores.participants()
-                .find(refund.mode(), refund.merchantId())
-                .orElseThrow(() -> new IllegalStateException("refund " + refund.id() + " has no merchant"));
-        events.publish(refund.mode(), merchant.id(), EventType.REFUND_RESPONSE, refund.id(), item);
-        parties.providerOf(merchant)
-                .ifPresent(p -> events.publish(refund.mode(), p, EventType.REFUND_RESPONSE, refund.id(), item));
+        for (ParticipantId recipient : parties.merchantSide(parties.merchant(refund.mode(), refund.merchantId()))) {
+            events.publish(refund.mode(), recipient, EventType.REFUND_RESPONSE, refund.id(), item);
+        }
     }
 }

@@ -255,13 +255,10 @@ public final class SettlementService implements SettleMerchants {
         item.put("payoutStatus", WireEnums.wireName(settlement.payoutStatus()));
         item.put("lineCount", settlement.lines().size());
         item.put("settledAt", settlement.settledAt());
-        Participant merchant = stores.participants()
-                .find(settlement.mode(), settlement.merchantId())
-                .orElseThrow(() -> new IllegalStateException("settlement of an unknown merchant"));
-        events.publish(settlement.mode(), merchant.id(), EventType.SETTLEMENT_COMPLETED, settlement.id(), item);
-        parties.providerOf(merchant)
-                .ifPresent(p ->
-                        events.publish(settlement.mode(), p, EventType.SETTLEMENT_COMPLETED, settlement.id(), item));
+        Participant merchant = parties.merchant(settlement.mode(), settlement.merchantId());
+        for (ParticipantId recipient : parties.merchantSide(merchant)) {
+            events.publish(settlement.mode(), recipient, EventType.SETTLEMENT_COMPLETED, settlement.id(), item);
+        }
     }
 
     private static Object major(long minor, Settlement settlement) {
