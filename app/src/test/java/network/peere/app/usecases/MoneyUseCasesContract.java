@@ -96,7 +96,7 @@ abstract class MoneyUseCasesContract extends BillingFixture {
         assertThat(initiate(charge, "0.01", RefundType.PARTIAL))
                 .isEqualTo(Result.refused(BillingProblem.REFUND_EXCEEDS_REMAINDER));
 
-        Charge refunded = chargeDetails(charge);
+        Charge refunded = details(charge);
         assertThat(refunded.refundable()).isEqualTo(Money.zero(refunded.amount().currency()));
         assertThat(TransactionStatus.of(refunded)).isEqualTo(TransactionStatus.REFUNDED);
         Charge untouched = confirmedCharge("50.00");
@@ -110,7 +110,7 @@ abstract class MoneyUseCasesContract extends BillingFixture {
         Refund failing = ok(initiate(charge, "150", RefundType.PARTIAL));
         Refund failed = ok(bankAnswers(failing, RefundStatus.FAILED));
         assertThat(failed.failureReason()).contains("account_closed");
-        assertThat(chargeDetails(charge).refundable()).isEqualTo(Money.of(20_000, "NGN"));
+        assertThat(details(charge).refundable()).isEqualTo(Money.of(20_000, "NGN"));
 
         Refund refund = ok(initiate(charge, "200", RefundType.FULL));
         assertThat(ok(bankAnswers(refund, RefundStatus.PROCESSING)).status()).isEqualTo(RefundStatus.PROCESSING);
@@ -149,7 +149,7 @@ abstract class MoneyUseCasesContract extends BillingFixture {
         }
         pool.shutdown();
         assertThat(succeeded).isEqualTo(33);
-        assertThat(chargeDetails(charge).refunded()).isEqualTo(Money.of(9_900, "NGN"));
+        assertThat(details(charge).refunded()).isEqualTo(Money.of(9_900, "NGN"));
     }
 
     @Test
@@ -318,10 +318,6 @@ abstract class MoneyUseCasesContract extends BillingFixture {
                         status,
                         Optional.of("bank_ref_" + refund.id()),
                         status == RefundStatus.FAILED ? Optional.of("account_closed") : Optional.empty()));
-    }
-
-    Charge chargeDetails(Charge charge) {
-        return ok(peere.findTransactions().details(Caller.of(principal(merchant)), charge.id()));
     }
 
     private List<String> history(TransactionStatus status) {
