@@ -22,6 +22,7 @@ import network.peere.core.ports.in.identity.MigrateCustomers;
 import network.peere.core.ports.in.identity.ResolvePhrase;
 import network.peere.core.ports.in.identity.UpdateCustomer;
 import network.peere.core.ports.in.link.ManagePaymentLinks;
+import network.peere.core.ports.in.link.PayLinks;
 import network.peere.core.ports.in.money.ManageFees;
 import network.peere.core.ports.in.money.ReconcileLedger;
 import network.peere.core.ports.in.money.RefundCharges;
@@ -55,6 +56,7 @@ import network.peere.core.ports.out.WebhookSender;
 import network.peere.core.ports.out.WebhookUrlPolicy;
 import network.peere.core.services.TimeOrderedIdGenerator;
 import network.peere.core.services.audit.AuditTrail;
+import network.peere.core.services.billing.AgreementOutcomes;
 import network.peere.core.services.billing.BankSimulator;
 import network.peere.core.services.billing.BillingSettings;
 import network.peere.core.services.billing.ChargeService;
@@ -63,6 +65,8 @@ import network.peere.core.services.idempotency.IdempotencyService;
 import network.peere.core.services.identity.CustomerService;
 import network.peere.core.services.identity.DeviceService;
 import network.peere.core.services.identity.LookupService;
+import network.peere.core.services.link.LinkCallbacks;
+import network.peere.core.services.link.LinkPaymentService;
 import network.peere.core.services.link.PaymentLinkService;
 import network.peere.core.services.money.FeeService;
 import network.peere.core.services.money.ReconciliationService;
@@ -113,6 +117,7 @@ public final class Peere {
     private final ReconciliationService reconciliation;
     private final RecurringService recurring;
     private final PaymentLinkService paymentLinks;
+    private final LinkPaymentService linkPayments;
 
     private Peere(Config config) {
         PeereStores stores = require(config.stores, "stores");
@@ -139,12 +144,23 @@ public final class Peere {
         this.customers = new CustomerService(stores, clock, ids, audit, lookups, events);
         this.devices = new DeviceService(stores, clock);
         BillingSettings billing = config.billing != null ? config.billing : BillingSettings.standard();
-        this.intents = new IntentService(stores, clock, ids, random, lookups, billing, events);
+        var agreementOutcomes = new AgreementOutcomes.Deferred();
+        this.intents = new IntentService(stores, clock, ids, random, lookups, billing, events, agreementOutcomes);
         this.fees = new FeeService(stores);
-        this.charges =
-                new ChargeService(stores, clock, ids, billing, events, intents, fees, new RunOutcomes(stores, clock));
-        this.recurring = new RecurringService(stores, clock, ids, events, billing, charges);
-        this.paymentLinks = new PaymentLinkService(stores, clock, ids, random, billing, webhooks.urls());
+        var linkCallbacks = new LinkCallbacks(stores, clock, events);
+        this.charges = new ChargeService(
+                stores, clock, ids, billing, events, intents, fees, new RunOutcomes(stores, clock, linkCallbacks));
+        this.recurring = new RecurringService(stores, clock, ids, events, billing, charges, linkCallbacks);
+        this.linkPayments = new LinkPaymentService(stores, clock, ids, lookups, lookups, intents, recurring);
+        agreementOutcomes.set(linkPayments);
+        this.paymentLinks = new PaymentLinkService(
+                stores,
+                clock,
+                ids,
+                random,
+                billing,
+                new PaymentLinkService.Webhooks(webhooks.urls(), webhooks.cipher(), webhookDeliveries),
+                linkPayments);
         this.refunds = new RefundService(stores, clock, ids, events);
         this.settlements = new SettlementService(stores, clock, ids, events, billing.settlementZone());
         this.reconciliation = new ReconciliationService(stores);
@@ -157,7 +173,12 @@ public final class Peere {
         return new Peere(config);
     }
 
-    /** A merchant's payment links: create, list, read, deactivate. */
+    /** The hosted pay page: read a link, find the customer's banks, pay, follow the payment. No API key. */
+    public PayLinks payLinks() {
+        return linkPayments;
+    }
+
+    /** A merchant's payment links: create, list, read, deactivate, verify, and read or replay their callbacks. */
     public ManagePaymentLinks managePaymentLinks() {
         return paymentLinks;
     }

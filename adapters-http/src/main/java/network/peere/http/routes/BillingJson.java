@@ -161,6 +161,25 @@ final class BillingJson {
                 new Refusal(
                         ErrorCode.CALLBACK_URL_NOT_ALLOWED,
                         "The callback URL is not allowed (live mode: https, and not a private or loopback address).");
+            case PAYMENT_LINK_INACTIVE ->
+                new Refusal(ErrorCode.PAYMENT_LINK_INACTIVE, "This payment link was deactivated and takes no payments.");
+            case PAYMENT_LINK_ALREADY_PAID ->
+                new Refusal(
+                        ErrorCode.PAYMENT_LINK_ALREADY_PAID,
+                        "This payment link is already paid, or being paid, by another customer.");
+            case LINK_PAYMENT_NOT_FOUND ->
+                new Refusal(ErrorCode.LINK_PAYMENT_NOT_FOUND, "No payment of this link by that id.");
+            case INVALID_IDENTITY ->
+                new Refusal(
+                        ErrorCode.INVALID_IDENTITY,
+                        "Give a valid e-mail address or E.164 phone number (for a link made for one customer, that"
+                                + " customer's e-mail).");
+            case CALLBACK_NOT_FOUND ->
+                new Refusal(ErrorCode.CALLBACK_NOT_FOUND, "This payment link has no callback event by that id.");
+            case INVALID_END ->
+                new Refusal(
+                        ErrorCode.INVALID_END,
+                        "maxBillings is 1-100000 and endDate may not come before the first billing.");
             case CONCURRENT_MODIFICATION ->
                 new Refusal(ErrorCode.CONCURRENT_MODIFICATION, "Changed by another request at the same moment; retry.");
         };

@@ -38,6 +38,8 @@ public record Schedule(
         List<Integer> noticeOffsetDays,
         int retries,
         Optional<Metadata> metadata,
+        Ending ending,
+        Optional<String> linkPaymentId,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -64,6 +66,8 @@ public record Schedule(
         Objects.requireNonNull(nextDueAt, "nextDueAt");
         noticeOffsetDays = normalisedOffsets(noticeOffsetDays);
         Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(ending, "ending");
+        Objects.requireNonNull(linkPaymentId, "linkPaymentId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         if (!amount.isPositive()) {
@@ -98,7 +102,37 @@ public record Schedule(
         return List.copyOf(sorted);
     }
 
-    /** What a merchant sets up; the anchor is period 0, due at once when it is now. */
+    /**
+     * When a schedule stops on its own: after {@code maxBillings} periods, or before the first period due at or after
+     * {@code endBefore}. {@link #NONE} runs until cancelled.
+     */
+    public record Ending(Optional<Long> maxBillings, Optional<Instant> endBefore) {
+        public static final Ending NONE = new Ending(Optional.empty(), Optional.empty());
+        public static final long MAX_BILLINGS_MAX = 100_000;
+
+        public Ending {
+            Objects.requireNonNull(maxBillings, "maxBillings");
+            Objects.requireNonNull(endBefore, "endBefore");
+            if (maxBillings.filter(m -> m < 1 || m > MAX_BILLINGS_MAX).isPresent()) {
+                throw new IllegalArgumentException("maxBillings is 1-" + MAX_BILLINGS_MAX);
+            }
+        }
+
+        public static Ending once() {
+            return new Ending(Optional.of(1L), Optional.empty());
+        }
+
+        /** Whether {@code period}, due at {@code dueAt}, is past the end (never billed). */
+        public boolean excludes(long period, Instant dueAt) {
+            return maxBillings.filter(m -> period >= m).isPresent()
+                    || endBefore.filter(end -> !dueAt.isBefore(end)).isPresent();
+        }
+    }
+
+    /**
+     * What a merchant sets up; the anchor is period 0, due at once when it is now. {@code linkPaymentId} names the
+     * payment-link payment the schedule renews, when a link made it.
+     */
     public record Terms(
             Money amount,
             String description,
@@ -106,7 +140,9 @@ public record Schedule(
             Instant anchor,
             List<Integer> noticeOffsetDays,
             int retries,
-            Optional<Metadata> metadata) {
+            Optional<Metadata> metadata,
+            Ending ending,
+            Optional<String> linkPaymentId) {
         public Terms {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(description, "description");
@@ -114,6 +150,8 @@ public record Schedule(
             Objects.requireNonNull(anchor, "anchor");
             noticeOffsetDays = List.copyOf(noticeOffsetDays);
             Objects.requireNonNull(metadata, "metadata");
+            Objects.requireNonNull(ending, "ending");
+            Objects.requireNonNull(linkPaymentId, "linkPaymentId");
         }
     }
 
@@ -149,6 +187,8 @@ public record Schedule(
                 terms.noticeOffsetDays(),
                 terms.retries(),
                 terms.metadata(),
+                terms.ending(),
+                terms.linkPaymentId(),
                 now,
                 now,
                 1);
@@ -184,22 +224,30 @@ public record Schedule(
         return next(status, nextPeriod, sent, now);
     }
 
-    /** The next period's run went out: the schedule moves on to the period after it. */
+    /**
+     * The next period's run went out: the schedule moves on to the period after it, or is {@code completed} when that
+     * period is past its {@link Ending}.
+     */
     public Schedule advanced(Instant now) {
         if (status != ScheduleStatus.ACTIVE) {
             throw new IllegalStateException("schedule " + id + " is not active");
         }
-        return next(status, nextPeriod + 1, 0, now);
+        long following = nextPeriod + 1;
+        boolean ends = ending.excludes(following, cadence.due(anchor, zone, following));
+        return next(ends ? ScheduleStatus.COMPLETED : status, following, 0, now);
     }
 
     public Schedule pause(Instant now) {
         return moveTo(ScheduleStatus.PAUSED, nextPeriod, noticesSent, now);
     }
 
-    /** Periods whose due time passed while paused are skipped, not charged late. */
+    /** Periods whose due time passed while paused are skipped, not charged late; past the end, it is completed. */
     public Schedule resume(Instant now) {
         long period = cadence.firstPeriodDueFrom(anchor, zone, nextPeriod, now);
-        return moveTo(ScheduleStatus.ACTIVE, period, period == nextPeriod ? noticesSent : 0, now);
+        ScheduleStatus target = ending.excludes(period, cadence.due(anchor, zone, period))
+                ? ScheduleStatus.COMPLETED
+                : ScheduleStatus.ACTIVE;
+        return moveTo(target, period, period == nextPeriod ? noticesSent : 0, now);
     }
 
     public Schedule cancel(Instant now) {
@@ -237,6 +285,8 @@ public record Schedule(
                 noticeOffsetDays,
                 retries,
                 metadata,
+                ending,
+                linkPaymentId,
                 createdAt,
                 now,
                 version + 1);

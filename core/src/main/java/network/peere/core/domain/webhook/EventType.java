@@ -26,7 +26,12 @@ public enum EventType {
     /** To the merchant (and its provider): a settlement window closed, with its payout or carry. */
     SETTLEMENT_COMPLETED("settlement.completed"),
     /** To a bank: a pre-debit notice, the exact amount of a recurring schedule's next run and when it is due. */
-    RECURRING_UPCOMING("recurring.upcoming");
+    RECURRING_UPCOMING("recurring.upcoming"),
+    /**
+     * To the merchant: a payment link's payment was paid, failed or cancelled. Sent form-encoded to the link's callback
+     * URL (peerwallet-api.md §2.3) and, as JSON, to the merchant's endpoints that subscribe to it.
+     */
+    PAYMENT_LINK_CALLBACK("payment_link.callback");
 
     public static final int WIRE_LENGTH_MAX = 64;
 

@@ -34,6 +34,9 @@ public interface RecurringStore {
 
     Optional<Schedule> find(Mode mode, String id);
 
+    /** The agreement's schedules that are not final (active or paused), oldest first. */
+    List<Schedule> openForAgreement(Mode mode, String agreementId);
+
     /** Newest first, then by id. */
     Page<Schedule> list(Mode mode, ScheduleFilter filter, PageRequest page);
 

@@ -29,12 +29,35 @@ public interface WebhookSender {
             Instant timestamp,
             List<String> items,
             WebhookSecret peereSecret,
-            List<WebhookSecret> standardSecrets) {
+            List<WebhookSecret> standardSecrets,
+            Format format) {
         public Outgoing {
             Objects.requireNonNull(batchId, "batchId");
             Objects.requireNonNull(url, "url");
             items = List.copyOf(items);
             standardSecrets = List.copyOf(standardSecrets);
+            Objects.requireNonNull(format, "format");
+            if (format instanceof Format.LinkCallback && items.size() != 1) {
+                throw new IllegalArgumentException("a link callback carries exactly one event");
+            }
+        }
+    }
+
+    /** How the delivery is written and what counts as its acknowledgement. */
+    sealed interface Format {
+        /** The documented batched JSON envelope; any 2xx acknowledges it. */
+        record Envelope() implements Format {}
+
+        /**
+         * A payment link's callback (peerwallet-api.md §2.3): the one item's members as {@code
+         * application/x-www-form-urlencoded} fields (nested values as JSON text, nulls left out), the merchant's
+         * callback key in the {@code api-secret-key} header, and acknowledged only by a 2xx whose JSON body has {@code
+         * "status": "success"}.
+         */
+        record LinkCallback(WebhookSecret callbackKey) implements Format {
+            public LinkCallback {
+                Objects.requireNonNull(callbackKey, "callbackKey");
+            }
         }
     }
 
@@ -43,6 +66,12 @@ public interface WebhookSender {
 
         /** A 2xx within the timeout. */
         record Accepted(int statusCode, Duration latency) implements Result {}
+
+        /**
+         * A 2xx that does not acknowledge a link callback (no JSON body with {@code "status": "success"}); {@code
+         * reason} says what came instead. Retried like a refusal.
+         */
+        record Unacknowledged(int statusCode, Duration latency, String reason) implements Result {}
 
         /** Any other status but 410; {@code retryAfter} from the receiver's {@code Retry-After}, when it sent one. */
         record Refused(int statusCode, Duration latency, Optional<Duration> retryAfter) implements Result {}

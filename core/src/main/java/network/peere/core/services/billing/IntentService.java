@@ -56,6 +56,7 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
     private final BillingSettings settings;
     private final Parties parties;
     private final BillingEvents events;
+    private final AgreementOutcomes outcomes;
 
     public IntentService(
             PeereStores stores,
@@ -64,7 +65,8 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
             RandomSource random,
             ResolvePhrase phrases,
             BillingSettings settings,
-            network.peere.core.ports.in.webhook.PublishEvents publisher) {
+            network.peere.core.ports.in.webhook.PublishEvents publisher,
+            AgreementOutcomes outcomes) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -73,6 +75,7 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
         this.settings = Objects.requireNonNull(settings, "settings");
         this.parties = new Parties(stores);
         this.events = new BillingEvents(publisher, parties);
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     }
 
     // ---- intents
@@ -295,6 +298,7 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
             return Result.refused(BillingProblem.CONCURRENT_MODIFICATION);
         }
         events.decisionMade(changed, parties.merchant(changed.mode(), changed.merchantId()));
+        outcomes.changed(changed);
         return Result.ok(changed);
     }
 

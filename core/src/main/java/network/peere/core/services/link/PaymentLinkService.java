@@ -1,18 +1,27 @@
 package network.peere.core.services.link;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import network.peere.core.domain.audit.Actor;
+import network.peere.core.domain.link.LinkPayment;
+import network.peere.core.domain.link.LinkPaymentStatus;
 import network.peere.core.domain.link.PaymentLink;
 import network.peere.core.domain.money.AmountParser;
 import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.policy.Capability;
+import network.peere.core.domain.recurring.Run;
+import network.peere.core.domain.recurring.RunState;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.domain.webhook.DeliveryRecord;
+import network.peere.core.domain.webhook.DeliveryStatus;
+import network.peere.core.domain.webhook.SealedSecret;
+import network.peere.core.domain.webhook.WebhookEndpointId;
+import network.peere.core.domain.webhook.WebhookSecret;
 import network.peere.core.ports.in.billing.BillingProblem;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
@@ -21,17 +30,19 @@ import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RandomSource;
+import network.peere.core.ports.out.SecretCipher;
 import network.peere.core.ports.out.WebhookUrlPolicy;
 import network.peere.core.services.billing.BillingSettings;
 import network.peere.core.services.billing.Parties;
+import network.peere.core.services.webhook.WebhookDeliveryService;
 
 /**
  * Payment links: created by a merchant (or its provider), read and deactivated by it. Checks in precedence order:
  * merchant, amount, minimum, callback URL, then the secret's uniqueness (the store's unique key decides).
  */
 public final class PaymentLinkService implements ManagePaymentLinks {
-    static final String CALLBACK_KEY_PREFIX = "cbk_";
-    static final int CALLBACK_KEY_BYTES = 24;
+    /** Runs read to find a link's last paid one: its latest periods come first. */
+    static final int RUNS_READ_MAX = 50;
 
     private final PeereStores stores;
     private final Clock clock;
@@ -39,7 +50,19 @@ public final class PaymentLinkService implements ManagePaymentLinks {
     private final RandomSource random;
     private final BillingSettings settings;
     private final WebhookUrlPolicy urls;
+    private final SecretCipher cipher;
+    private final WebhookDeliveryService deliveries;
+    private final LinkPaymentService payments;
     private final Parties parties;
+
+    /** The webhook parts links use: the URL policy for callback URLs, the cipher for keys, the delivery queue. */
+    public record Webhooks(WebhookUrlPolicy urls, SecretCipher cipher, WebhookDeliveryService deliveries) {
+        public Webhooks {
+            Objects.requireNonNull(urls, "urls");
+            Objects.requireNonNull(cipher, "cipher");
+            Objects.requireNonNull(deliveries, "deliveries");
+        }
+    }
 
     public PaymentLinkService(
             PeereStores stores,
@@ -47,13 +70,17 @@ public final class PaymentLinkService implements ManagePaymentLinks {
             IdGenerator ids,
             RandomSource random,
             BillingSettings settings,
-            WebhookUrlPolicy urls) {
+            Webhooks webhooks,
+            LinkPaymentService payments) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.random = Objects.requireNonNull(random, "random");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.urls = Objects.requireNonNull(urls, "urls");
+        this.urls = webhooks.urls();
+        this.cipher = webhooks.cipher();
+        this.deliveries = webhooks.deliveries();
+        this.payments = Objects.requireNonNull(payments, "payments");
         this.parties = new Parties(stores);
     }
 
@@ -93,19 +120,22 @@ public final class PaymentLinkService implements ManagePaymentLinks {
         });
     }
 
-    /** The merchant's key, made on its first link; of two first links at once, the first insert wins for both. */
+    /**
+     * The merchant's key, made on its first link; of two first links at once, the first insert wins for both. A
+     * {@code whsec_} secret, sealed at rest: it keys the callbacks' signatures as well as their header.
+     */
     private String callbackKey(Mode mode, ParticipantId merchantId) {
-        Optional<String> existing = stores.paymentLinks().callbackKey(mode, merchantId);
+        Optional<SealedSecret> existing = stores.paymentLinks().callbackKey(mode, merchantId);
         if (existing.isPresent()) {
-            return existing.get();
+            return cipher.open(existing.get()).reveal();
         }
-        String fresh = CALLBACK_KEY_PREFIX
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(CALLBACK_KEY_BYTES));
-        if (stores.paymentLinks().insertCallbackKey(mode, merchantId, fresh)) {
-            return fresh;
+        WebhookSecret fresh = WebhookSecret.generate(random.bytes(WebhookSecret.RANDOM_BYTES));
+        if (stores.paymentLinks().insertCallbackKey(mode, merchantId, cipher.seal(fresh))) {
+            return fresh.reveal();
         }
         return stores.paymentLinks()
                 .callbackKey(mode, merchantId)
+                .map(sealed -> cipher.open(sealed).reveal())
                 .orElseThrow(() -> new IllegalStateException("a callback key insert lost to a key that is not there"));
     }
 
@@ -146,5 +176,73 @@ public final class PaymentLinkService implements ManagePaymentLinks {
             }
             return Result.ok(next);
         });
+    }
+
+    @Override
+    public Result<Verification> verify(Caller caller, String linkId) {
+        Result<PaymentLink> found = get(caller, linkId);
+        if (!(found instanceof Result.Ok<PaymentLink> ok)) {
+            return found.refusalAs();
+        }
+        return Result.ok(verification(ok.value()));
+    }
+
+    @Override
+    public Result<Verification> verifyBySecret(Caller caller, String secret) {
+        Result<Participant> acting = parties.actingMerchant(caller);
+        if (!(acting instanceof Result.Ok<Participant> ok)) {
+            return acting.refusalAs();
+        }
+        return stores.paymentLinks()
+                .findBySecret(caller.mode(), ok.value().id(), secret)
+                .<Result<Verification>>map(link -> Result.ok(verification(link)))
+                .orElseGet(() -> Result.refused(BillingProblem.PAYMENT_LINK_NOT_FOUND));
+    }
+
+    /** The payment holding the link (else the latest), its last paid run's charge, and its next due time. */
+    private Verification verification(PaymentLink link) {
+        Optional<LinkPayment> latest = stores.paymentLinks()
+                .holdingPayment(link.mode(), link.id())
+                .or(() -> stores.paymentLinks().payments(link.mode(), link.id(), 1).stream()
+                        .findFirst());
+        Optional<String> lastCharge = latest.flatMap(LinkPayment::scheduleId)
+                .flatMap(id -> stores.recurring().runs(link.mode(), id, RUNS_READ_MAX).stream()
+                        .filter(run -> run.state() == RunState.PAID)
+                        .findFirst())
+                .flatMap(Run::chargeId);
+        boolean paid = latest.map(p -> p.status() == LinkPaymentStatus.PAID || p.status() == LinkPaymentStatus.ACTIVE)
+                .orElse(false);
+        return new Verification(
+                link,
+                latest,
+                paid,
+                lastCharge,
+                latest.flatMap(LinkPayment::lastPaidAt),
+                latest.flatMap(payments::nextDueAt));
+    }
+
+    @Override
+    public Result<Page<DeliveryRecord>> callbacks(
+            Caller caller, String linkId, Optional<DeliveryStatus> status, PageRequest page) {
+        Result<PaymentLink> found = get(caller, linkId);
+        if (!(found instanceof Result.Ok<PaymentLink> ok)) {
+            return found.refusalAs();
+        }
+        PaymentLink link = ok.value();
+        return Result.ok(stores.webhookDeliveries()
+                .list(link.mode(), link.merchantId(), new WebhookEndpointId(link.id()), status, page));
+    }
+
+    @Override
+    public Result<String> replayCallback(Caller caller, String linkId, String eventId) {
+        Result<PaymentLink> found = get(caller, linkId);
+        if (!(found instanceof Result.Ok<PaymentLink> ok)) {
+            return found.refusalAs();
+        }
+        PaymentLink link = ok.value();
+        return deliveries
+                .replayToLink(link.mode(), link.merchantId(), link.id(), eventId, Actor.of(caller.principal()))
+                .<Result<String>>map(Result::ok)
+                .orElseGet(() -> Result.refused(BillingProblem.CALLBACK_NOT_FOUND));
     }
 }

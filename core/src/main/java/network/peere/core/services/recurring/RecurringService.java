@@ -12,10 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import network.peere.core.domain.agreement.Agreement;
+import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.IntentType;
 import network.peere.core.domain.agreement.limits.LimitKind;
 import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.link.LinkDuration;
+import network.peere.core.domain.link.LinkPayment;
+import network.peere.core.domain.link.PaymentLink;
 import network.peere.core.domain.money.AmountParser;
 import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.Participant;
@@ -72,6 +76,7 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
     private final PublishEvents events;
     private final BillingSettings settings;
     private final ChargeService charges;
+    private final ScheduleOutcomes outcomes;
     private final Parties parties;
 
     public RecurringService(
@@ -80,13 +85,15 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
             IdGenerator ids,
             PublishEvents events,
             BillingSettings settings,
-            ChargeService charges) {
+            ChargeService charges,
+            ScheduleOutcomes outcomes) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.events = Objects.requireNonNull(events, "events");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.charges = Objects.requireNonNull(charges, "charges");
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.parties = new Parties(stores);
     }
 
@@ -147,25 +154,102 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
         if (anchor.isEmpty()) {
             return Result.refused(BillingProblem.INVALID_START_DATE);
         }
-        String description = command.description().orElse(agreement.description());
-        if (description.length() > Schedule.DESCRIPTION_LENGTH_MAX) {
-            description = description.substring(0, Schedule.DESCRIPTION_LENGTH_MAX);
+        Optional<Schedule.Ending> ending = ending(command.ends(), zone, now);
+        if (ending.isEmpty() || ending.get().excludes(0, command.cadence().due(anchor.get(), zone, 0))) {
+            return Result.refused(BillingProblem.INVALID_END);
         }
         Schedule schedule = Schedule.create(
                 ids.newId(Schedule.ID_PREFIX),
                 new Schedule.Parties(mode, merchant.id(), agreement.bankId(), agreement.id(), agreement.customerId()),
                 new Schedule.Terms(
                         amount,
-                        description,
+                        description(command.description().orElse(agreement.description())),
                         command.cadence(),
                         anchor.get(),
                         command.noticeOffsetDays(),
                         command.retries(),
-                        command.metadata()),
+                        command.metadata(),
+                        ending.get(),
+                        Optional.empty()),
                 zone,
                 now);
         stores.recurring().insert(schedule);
         return Result.ok(schedule);
+    }
+
+    private static String description(String wanted) {
+        String text = wanted.isBlank() ? "Recurring payment" : wanted;
+        return text.length() > Schedule.DESCRIPTION_LENGTH_MAX
+                ? text.substring(0, Schedule.DESCRIPTION_LENGTH_MAX)
+                : text;
+    }
+
+    /** The end as the first instant no period may be due at; empty when it cannot be one. */
+    private static Optional<Schedule.Ending> ending(Ends ends, ZoneId zone, Instant now) {
+        if (ends.maxBillings()
+                .filter(m -> m < 1 || m > Schedule.Ending.MAX_BILLINGS_MAX)
+                .isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Instant> before = ends.endDate().map(end -> switch (end) {
+            case Start.OnDate on -> on.date().plusDays(1).atStartOfDay(zone).toInstant();
+            case Start.At at -> at.instant().plus(Duration.ofNanos(1_000));
+            case Start.Now n -> now;
+        });
+        return Optional.of(new Schedule.Ending(ends.maxBillings(), before));
+    }
+
+    /**
+     * A payment link's schedule, made when the bank approved the link's intent (in that decision's transaction): the
+     * link's amount each period of its duration (one period for a one-off link), no retries, anchored now; its first
+     * period is billed at once. The agreement may be {@code approve_once} for a one-off link.
+     *
+     * @return the schedule after its first step: {@code completed} (one-off), {@code active}, or {@code failed} when the
+     *     first billing request was refused
+     */
+    public Schedule startForLink(String scheduleId, PaymentLink link, LinkPayment payment, Agreement agreement) {
+        Participant bank = parties.activeBank(agreement.mode(), agreement.bankId())
+                .orElseThrow(() -> new IllegalStateException("approved by a bank that is gone: " + agreement.bankId()));
+        ZoneId zone = parties.zoneOf(bank);
+        var now = clock.now();
+        var terms = link.terms();
+        Schedule schedule = Schedule.create(
+                scheduleId,
+                new Schedule.Parties(
+                        agreement.mode(),
+                        agreement.merchantId(),
+                        agreement.bankId(),
+                        agreement.id(),
+                        agreement.customerId()),
+                new Schedule.Terms(
+                        terms.amount(),
+                        description(terms.description()),
+                        terms.duration().map(LinkDuration::cadence).orElse(LinkDuration.DAILY.cadence()),
+                        now,
+                        Schedule.DEFAULT_NOTICE_OFFSETS,
+                        0,
+                        terms.metadata(),
+                        link.recurring() ? Schedule.Ending.NONE : Schedule.Ending.once(),
+                        Optional.of(payment.id())),
+                zone,
+                now);
+        stores.recurring().insert(schedule);
+        submitPeriod(schedule, agreement, now);
+        return stores.recurring()
+                .find(schedule.mode(), schedule.id())
+                .orElseThrow(() -> new IllegalStateException("schedule " + scheduleId + " vanished"));
+    }
+
+    /** A revoked agreement ends its schedules at once (in the revocation's transaction), each {@code cancelled}. */
+    public void agreementChanged(Agreement changed) {
+        if (changed.status() != AgreementStatus.REVOKED) {
+            return;
+        }
+        for (Schedule open : stores.recurring().openForAgreement(changed.mode(), changed.id())) {
+            requireWon(stores.recurring().update(open.cancel(clock.now())));
+            endPendingRun(open, "agreement_revoked", clock.now());
+            outcomes.cancelled(open, "agreement_revoked");
+        }
     }
 
     /** Period 0: now, the start of a local date in the bank's zone (today or later), or an instant not in the past. */
@@ -251,7 +335,7 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
                 case PAUSED -> schedule.status() == ScheduleStatus.ACTIVE;
                 case ACTIVE -> schedule.status() == ScheduleStatus.PAUSED;
                 case CANCELLED -> !schedule.status().isFinal();
-                case FAILED -> false;
+                case FAILED, COMPLETED -> false;
             };
             if (!allowed) {
                 return Result.refused(BillingProblem.SCHEDULE_STATUS_CONFLICT);
@@ -266,15 +350,24 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
                 return Result.refused(BillingProblem.CONCURRENT_MODIFICATION);
             }
             if (next.nextPeriod() != schedule.nextPeriod() || target == ScheduleStatus.CANCELLED) {
-                // A notified period that will never be submitted says so, rather than waiting forever.
-                String reason = target == ScheduleStatus.CANCELLED ? "schedule_cancelled" : "skipped_while_paused";
-                stores.recurring()
-                        .findRun(schedule.mode(), schedule.id(), schedule.nextPeriod())
-                        .filter(run -> run.state() == RunState.SCHEDULED || run.state() == RunState.NOTIFIED)
-                        .ifPresent(run -> requireWon(stores.recurring().updateRun(run.failed(reason, now))));
+                endPendingRun(
+                        schedule,
+                        target == ScheduleStatus.CANCELLED ? "schedule_cancelled" : "skipped_while_paused",
+                        now);
+            }
+            if (target == ScheduleStatus.CANCELLED) {
+                outcomes.cancelled(next, "schedule_cancelled");
             }
             return Result.ok(next);
         });
+    }
+
+    /** A notified period that will never be submitted says so, rather than waiting forever. */
+    private void endPendingRun(Schedule schedule, String reason, Instant now) {
+        stores.recurring()
+                .findRun(schedule.mode(), schedule.id(), schedule.nextPeriod())
+                .filter(run -> run.state() == RunState.SCHEDULED || run.state() == RunState.NOTIFIED)
+                .ifPresent(run -> requireWon(stores.recurring().updateRun(run.failed(reason, now))));
     }
 
     // ---- the engine
@@ -383,6 +476,9 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
         requireWon(stores.recurring().updateRun(attempted));
         Schedule next = attempted.state() == RunState.FAILED ? schedule.fail(now) : schedule.advanced(now);
         requireWon(stores.recurring().update(next));
+        if (attempted.state() == RunState.FAILED) {
+            outcomes.runFailed(next, attempted);
+        }
         return true;
     }
 
@@ -404,6 +500,7 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
         requireWon(stores.recurring().updateRun(attempted));
         if (attempted.state() == RunState.FAILED && schedule.status() == ScheduleStatus.ACTIVE) {
             stores.recurring().markFailed(schedule.mode(), schedule.id(), now);
+            outcomes.runFailed(schedule.fail(now), attempted);
         }
         return true;
     }

@@ -21,10 +21,12 @@ import network.peere.core.services.billing.RenewalOutcomes;
 public final class RunOutcomes implements RenewalOutcomes {
     private final PeereStores stores;
     private final Clock clock;
+    private final ScheduleOutcomes outcomes;
 
-    public RunOutcomes(PeereStores stores, Clock clock) {
+    public RunOutcomes(PeereStores stores, Clock clock, ScheduleOutcomes outcomes) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     }
 
     @Override
@@ -55,8 +57,11 @@ public final class RunOutcomes implements RenewalOutcomes {
         }
         // The engine never changes a submitted run, and this transaction holds the charge's row lock.
         Invariants.check(stores.recurring().updateRun(next), "a submitted run changes only with its charge");
-        if (next.state() == RunState.FAILED) {
-            stores.recurring().markFailed(run.mode(), run.scheduleId(), now);
+        if (next.state() == RunState.PAID) {
+            outcomes.runPaid(schedule, next);
+        } else if (next.state() == RunState.FAILED) {
+            boolean failedNow = stores.recurring().markFailed(run.mode(), run.scheduleId(), now);
+            outcomes.runFailed(failedNow ? schedule.fail(now) : schedule, next);
         }
         return Optional.of(run.scheduleId());
     }

@@ -58,6 +58,24 @@ public final class EventPublisher implements PublishEvents {
         });
     }
 
+    /**
+     * As {@link #publish}, and also to {@code target} alone in its own delivery whatever it subscribes to: a link's
+     * callback, which goes to the link's callback URL (the link's id stands in for an endpoint's).
+     */
+    public WebhookEvent publishWithTarget(
+            Mode mode,
+            ParticipantId recipient,
+            EventType type,
+            String objectId,
+            Map<String, ?> data,
+            WebhookEndpointId target) {
+        return stores.transactor().inTransaction(() -> {
+            WebhookEvent event = publish(mode, recipient, type, objectId, data);
+            stores.webhookDeliveries().enqueueAlone(freshDelivery(event, target, 1), java.util.List.of(event));
+            return event;
+        });
+    }
+
     /** Written to the outbox but not fanned out: the caller chooses the endpoint (a test event). */
     WebhookEvent appendOnly(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
         return stores.transactor().inTransaction(() -> {

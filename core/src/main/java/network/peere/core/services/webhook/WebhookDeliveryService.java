@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.audit.AuditAction;
+import network.peere.core.domain.link.PaymentLink;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Invariants;
@@ -29,6 +30,7 @@ import network.peere.core.domain.webhook.DeliveryRecord;
 import network.peere.core.domain.webhook.DeliveryStatus;
 import network.peere.core.domain.webhook.EventType;
 import network.peere.core.domain.webhook.RetrySchedules;
+import network.peere.core.domain.webhook.SealedSecret;
 import network.peere.core.domain.webhook.WebhookDelivery;
 import network.peere.core.domain.webhook.WebhookEndpoint;
 import network.peere.core.domain.webhook.WebhookEndpointId;
@@ -100,10 +102,8 @@ public final class WebhookDeliveryService
         WebhookDelivery delivery = claim.delivery();
         Instant started = with.clock().now();
         int number = delivery.attempts() + 1;
-        Optional<WebhookEndpoint> endpoint = stores.webhookEndpoints()
-                .find(delivery.mode(), delivery.participantId(), delivery.endpointId())
-                .filter(e -> e.status().receives());
-        if (endpoint.isEmpty()) {
+        Optional<Destination> target = destinationOf(claim, started);
+        if (target.isEmpty()) {
             var attempt = new DeliveryAttempt(
                     delivery.id(),
                     number,
@@ -114,7 +114,7 @@ public final class WebhookDeliveryService
                     DeliveryAttempt.Result.ENDPOINT_DISABLED);
             return record(claim, attempt, DeliveryStatus.FAILED, started, new Outcome.EndpointDisabled());
         }
-        WebhookSender.Result result = with.sender().send(outgoing(claim, endpoint.get(), started));
+        WebhookSender.Result result = with.sender().send(target.get().outgoing());
         Instant now = with.clock().now();
         return switch (result) {
             case WebhookSender.Result.Accepted accepted ->
@@ -140,7 +140,7 @@ public final class WebhookDeliveryService
                             now,
                             new Outcome.EndpointGone());
                     if (!(outcome instanceof Outcome.LeaseLost)) {
-                        endpoints.disableGone(endpoint.get());
+                        target.get().endpoint().ifPresent(endpoints::disableGone);
                     }
                     return outcome;
                 });
@@ -154,6 +154,16 @@ public final class WebhookDeliveryService
                         OptionalInt.of(refused.statusCode()),
                         "HTTP " + refused.statusCode(),
                         refused.retryAfter());
+            case WebhookSender.Result.Unacknowledged unacknowledged ->
+                retryOrExhaust(
+                        claim,
+                        number,
+                        started,
+                        now,
+                        result,
+                        OptionalInt.of(unacknowledged.statusCode()),
+                        unacknowledged.reason(),
+                        Optional.empty());
             case WebhookSender.Result.Unreachable unreachable ->
                 retryOrExhaust(
                         claim,
@@ -165,6 +175,55 @@ public final class WebhookDeliveryService
                         unreachable.error(),
                         Optional.empty());
         };
+    }
+
+    /** Where a delivery goes and how it is signed: the endpoint, or the callback URL of the link it names. */
+    private record Destination(WebhookSender.Outgoing outgoing, Optional<WebhookEndpoint> endpoint) {}
+
+    private Optional<Destination> destinationOf(ClaimedDelivery claim, Instant now) {
+        WebhookDelivery delivery = claim.delivery();
+        if (isLinkCallback(delivery)) {
+            return linkTarget(claim, now);
+        }
+        return stores.webhookEndpoints()
+                .find(delivery.mode(), delivery.participantId(), delivery.endpointId())
+                .filter(e -> e.status().receives())
+                .map(endpoint -> new Destination(outgoing(claim, endpoint, now), Optional.of(endpoint)));
+    }
+
+    /**
+     * A link's callbacks are queued with the link's id in place of an endpoint's: they go to its callback URL, one
+     * event each, signed with the merchant's callback key. A deactivated link still hears about its subscriptions.
+     */
+    static boolean isLinkCallback(WebhookDelivery delivery) {
+        return delivery.type() == EventType.PAYMENT_LINK_CALLBACK
+                && delivery.endpointId().value().startsWith(PaymentLink.ID_PREFIX + "_");
+    }
+
+    private Optional<Destination> linkTarget(ClaimedDelivery claim, Instant now) {
+        WebhookDelivery delivery = claim.delivery();
+        Optional<PaymentLink> link = stores.paymentLinks()
+                .find(delivery.mode(), delivery.endpointId().value())
+                .filter(l -> l.merchantId().equals(delivery.participantId()));
+        Optional<SealedSecret> sealed = stores.paymentLinks().callbackKey(delivery.mode(), delivery.participantId());
+        if (link.isEmpty() || sealed.isEmpty()) {
+            return Optional.empty();
+        }
+        WebhookSecret key = with.cipher().open(sealed.get());
+        return Optional.of(new Destination(
+                new WebhookSender.Outgoing(
+                        delivery.id(),
+                        link.get().terms().callbackUrl(),
+                        delivery.mode(),
+                        delivery.participantId().value(),
+                        "merchant",
+                        delivery.type(),
+                        now,
+                        claim.events().stream().map(WebhookEvent::item).toList(),
+                        key,
+                        List.of(key),
+                        new WebhookSender.Format.LinkCallback(key)),
+                Optional.empty()));
     }
 
     private Outcome retryOrExhaust(
@@ -248,7 +307,8 @@ public final class WebhookDeliveryService
                 now,
                 claim.events().stream().map(WebhookEvent::item).toList(),
                 previous.orElse(current),
-                standard);
+                standard,
+                new WebhookSender.Format.Envelope());
     }
 
     private double jitter() {
@@ -362,6 +422,34 @@ public final class WebhookDeliveryService
                                 "deliveries",
                                 Integer.toString(deliveryIds.size())));
         return new Replay.Queued(events.size(), deliveryIds);
+    }
+
+    /**
+     * Queues one of a link's callback events again to the link's callback URL, alone in a new delivery.
+     *
+     * @return the new delivery's id; empty when the merchant has no such callback event for that link
+     */
+    public Optional<String> replayToLink(
+            Mode mode, ParticipantId merchant, String linkId, String eventId, Actor actor) {
+        return stores.transactor().inTransaction(() -> {
+            Optional<WebhookEvent> event = stores.eventOutbox()
+                    .find(mode, merchant, eventId)
+                    .filter(e -> e.type() == EventType.PAYMENT_LINK_CALLBACK
+                            && e.objectId().equals(linkId));
+            if (event.isEmpty()) {
+                return Optional.<String>empty();
+            }
+            WebhookDelivery fresh = publisher.freshDelivery(event.get(), new WebhookEndpointId(linkId), 1);
+            stores.webhookDeliveries().enqueueAlone(fresh, List.of(event.get()));
+            with.audit()
+                    .record(
+                            mode,
+                            actor,
+                            merchant,
+                            AuditAction.WEBHOOK_EVENTS_REPLAYED,
+                            Map.of("events", "1", "deliveries", "1", "linkId", linkId));
+            return Optional.of(fresh.id());
+        });
     }
 
     @Override

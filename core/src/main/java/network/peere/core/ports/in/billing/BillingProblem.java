@@ -75,6 +75,18 @@ public enum BillingProblem {
     DUPLICATE_LINK_SECRET,
     /** The callback URL is not one the webhook URL policy lets Peere call in this mode. */
     CALLBACK_URL_NOT_ALLOWED,
+    /** The link was deactivated: it takes no new payments. */
+    PAYMENT_LINK_INACTIVE,
+    /** The link already has a payment (paid, running or waiting for the bank) by another customer. */
+    PAYMENT_LINK_ALREADY_PAID,
+    /** No payment of that link by that id. */
+    LINK_PAYMENT_NOT_FOUND,
+    /** The pay page was given an identity that is not the link's customer, or no e-mail or E.164 phone at all. */
+    INVALID_IDENTITY,
+    /** The link has no callback event by that id. */
+    CALLBACK_NOT_FOUND,
+    /** An end date before the start, or a maximum number of billings below 1. */
+    INVALID_END,
     /** Someone else changed the object at the same moment; retrying is safe. */
     CONCURRENT_MODIFICATION
 }

@@ -57,7 +57,8 @@ public interface ManageSchedules {
             Start start,
             List<Integer> noticeOffsetDays,
             int retries,
-            Optional<Metadata> metadata) {
+            Optional<Metadata> metadata,
+            Ends ends) {
         public Create {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(customerId, "customerId");
@@ -69,6 +70,24 @@ public interface ManageSchedules {
             Objects.requireNonNull(start, "start");
             noticeOffsetDays = List.copyOf(noticeOffsetDays);
             Objects.requireNonNull(metadata, "metadata");
+            Objects.requireNonNull(ends, "ends");
+        }
+    }
+
+    /**
+     * M7's {@code maxBillings} and {@code endDate}: the schedule completes after that many periods, or before the
+     * first period due after the end (a local date counts in full, in the bank's zone). Refused with {@code
+     * invalid_end} when the end is before the start.
+     */
+    record Ends(Optional<Long> maxBillings, Optional<Start> endDate) {
+        public static final Ends NEVER = new Ends(Optional.empty(), Optional.empty());
+
+        public Ends {
+            Objects.requireNonNull(maxBillings, "maxBillings");
+            Objects.requireNonNull(endDate, "endDate");
+            if (endDate.filter(Start.Now.class::isInstance).isPresent()) {
+                throw new IllegalArgumentException("an end is a date or an instant");
+            }
         }
     }
 
