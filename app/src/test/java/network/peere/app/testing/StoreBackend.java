@@ -24,6 +24,15 @@ public enum StoreBackend {
                     .phraseSealer(TestPhrases.sealer()));
         }
 
+        /** As {@link #peere(Clock)}, with webhooks delivered through {@code webhooks} (a test sender). */
+        public Peere peere(Clock clock, Peere.Webhooks webhooks) {
+            return Peere.create(config -> config.stores(stores)
+                    .clock(clock)
+                    .random(RandomSource.of(new java.util.Random()))
+                    .phraseSealer(TestPhrases.sealer())
+                    .webhooks(webhooks));
+        }
+
         @Override
         public void close() throws Exception {
             release.close();

@@ -17,10 +17,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * says: a status, after a delay. Its port is fixed at construction, so it can be "down" (not started) first.
  */
 public final class WebhookReceiver implements AutoCloseable {
-    /** How the receiver answers. */
-    public record Behaviour(int status, Duration delay) {
+    /** How the receiver answers: a status with a body, after a delay. */
+    public record Behaviour(int status, Duration delay, String body) {
+        public Behaviour(int status, Duration delay) {
+            this(status, delay, "OK");
+        }
+
         public static Behaviour answer(int status) {
             return new Behaviour(status, Duration.ZERO);
+        }
+
+        public static Behaviour answer(int status, String body) {
+            return new Behaviour(status, Duration.ZERO, body);
         }
     }
 
@@ -70,7 +78,7 @@ public final class WebhookReceiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            byte[] answer = "OK".getBytes();
+            byte[] answer = now.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(now.status(), answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();

@@ -65,7 +65,7 @@ abstract class BillingFixture {
     @BeforeEach
     void createNetwork() {
         opened = backend.open();
-        peere = opened.peere(now::get);
+        peere = peereOn(opened);
         bank = register(new Profile.BankProfile(Profile.BankProfile.DEFAULT_TIME_ZONE));
         merchant = merchant(TrustLevel.ENHANCED);
         otherMerchant = merchant(TrustLevel.ENHANCED);
@@ -84,6 +84,11 @@ abstract class BillingFixture {
     }
 
     // ---- fixture
+
+    /** The core under test; suites that deliver webhooks configure them here. */
+    Peere peereOn(StoreBackend.Opened stores) {
+        return stores.peere(now::get);
+    }
 
     private Participant register(Profile profile) {
         var outcome = peere.registerParticipant()

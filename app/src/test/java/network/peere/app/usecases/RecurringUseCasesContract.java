@@ -57,7 +57,8 @@ abstract class RecurringUseCasesContract extends BillingFixture {
                 new ManageSchedules.Start.Now(),
                 notices,
                 retries,
-                Optional.empty());
+                Optional.empty(),
+                ManageSchedules.Ends.NEVER);
     }
 
     private Schedule schedule(Agreement agreement, List<Integer> notices, int retries) {
@@ -288,7 +289,8 @@ abstract class RecurringUseCasesContract extends BillingFixture {
                 new ManageSchedules.Start.Now(),
                 List.of(),
                 0,
-                Optional.empty());
+                Optional.empty(),
+                ManageSchedules.Ends.NEVER);
 
         assertThat(peere.manageSchedules().create(create(once, List.of(), 0)))
                 .isEqualTo(Result.refused(BillingProblem.AGREEMENT_NOT_RECURRING));
@@ -296,5 +298,69 @@ abstract class RecurringUseCasesContract extends BillingFixture {
                 .isEqualTo(Result.refused(BillingProblem.AGREEMENT_NOT_FOUND));
         assertThat(peere.manageSchedules().get(Caller.of(principal(otherMerchant)), "rsc_nope"))
                 .isEqualTo(Result.refused(BillingProblem.SCHEDULE_NOT_FOUND));
+    }
+
+    @Test
+    void a_schedule_with_max_billings_completes_after_its_last_period_and_an_end_date_before_the_start_is_refused() {
+        at(JAN_31);
+        Agreement agreement = recurringAgreement();
+        var base = create(agreement, List.of(), 0);
+        var twice = new ManageSchedules.Create(
+                base.caller(),
+                base.customerId(),
+                base.agreementPhrase(),
+                base.amount(),
+                base.currency(),
+                base.description(),
+                base.cadence(),
+                base.start(),
+                base.noticeOffsetDays(),
+                base.retries(),
+                base.metadata(),
+                new ManageSchedules.Ends(Optional.of(2L), Optional.empty()));
+        Schedule schedule = ok(peere.manageSchedules().create(twice));
+
+        runDue();
+        ok(answer(chargeOf(latest(schedule)), CustomerDecision.APPROVE_RECURRING));
+        assertThat(reread(schedule).status()).isEqualTo(ScheduleStatus.ACTIVE);
+        at(Instant.parse("2027-02-28T08:00:00Z"));
+        assertThat(runDue()).isEqualTo(1);
+        assertThat(reread(schedule).status()).isEqualTo(ScheduleStatus.COMPLETED);
+        at(Instant.parse("2027-03-31T08:00:00Z"));
+        assertThat(runDue()).as("a completed schedule bills nothing more").isZero();
+        assertThat(runs(schedule)).hasSize(2);
+
+        var endsBeforeStart = new ManageSchedules.Create(
+                base.caller(),
+                base.customerId(),
+                base.agreementPhrase(),
+                base.amount(),
+                base.currency(),
+                base.description(),
+                base.cadence(),
+                new ManageSchedules.Start.OnDate(java.time.LocalDate.parse("2027-06-01")),
+                base.noticeOffsetDays(),
+                base.retries(),
+                base.metadata(),
+                new ManageSchedules.Ends(
+                        Optional.empty(),
+                        Optional.of(new ManageSchedules.Start.OnDate(java.time.LocalDate.parse("2027-05-01")))));
+        assertThat(peere.manageSchedules().create(endsBeforeStart))
+                .isEqualTo(Result.refused(BillingProblem.INVALID_END));
+    }
+
+    @Test
+    void revoking_the_agreement_cancels_its_schedules_at_once() {
+        at(JAN_31);
+        Agreement agreement = recurringAgreement();
+        Schedule schedule = schedule(agreement, Schedule.DEFAULT_NOTICE_OFFSETS, 0);
+        runDue();
+        ok(answer(chargeOf(latest(schedule)), CustomerDecision.APPROVE_RECURRING));
+
+        ok(peere.answerIntents().revoke(Caller.of(principal(bank)), agreement.id()));
+
+        assertThat(reread(schedule).status()).isEqualTo(ScheduleStatus.CANCELLED);
+        at(Instant.parse("2027-02-28T08:00:00Z"));
+        assertThat(runDue()).isZero();
     }
 }

@@ -1,0 +1,25 @@
+package network.peere.app.e2e;
+
+import java.nio.file.Path;
+import network.peere.app.testing.RunningServer;
+import network.peere.app.testing.TestClock;
+import network.peere.persistence.testing.TestDatabase;
+import network.peere.persistence.testing.TestDatabases;
+
+/** The payment-link callback scenarios on H2. */
+class LinkCallbacksApiOnH2Test extends LinkCallbacksApiContract {
+    private TestDatabase database;
+
+    @Override
+    RunningServer start(Path dataDir, TestClock clock) {
+        database = TestDatabases.h2();
+        return RunningServer.on(RunningServer.config(database, dataDir, FAST), clock);
+    }
+
+    @Override
+    void afterStop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+}
