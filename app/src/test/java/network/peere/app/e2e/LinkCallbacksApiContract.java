@@ -81,10 +81,10 @@ abstract class LinkCallbacksApiContract {
     private record Link(String id, String secret, String callbackKey) {}
 
     private Link monthlyLink(String secret, String amount) {
-        Response created = api.post("/v1/payment-links", merchant, """
+        Response created = api.post(
+                "/v1/payment-links", merchant, """
                 {"amount":%s,"currency":"NGN","description":"Gym membership","secret":"%s",
-                 "callbackUrl":"%s","recurring":true,"recurringDuration":"monthly","metadata":{"plan":"gold"}}"""
-                .formatted(amount, secret, receiver.url("/callbacks/" + secret)));
+                 "callbackUrl":"%s","recurring":true,"recurringDuration":"monthly","metadata":{"plan":"gold"}}""".formatted(amount, secret, receiver.url("/callbacks/" + secret)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return new Link(
                 created.data().get("linkId").asText(),
@@ -94,8 +94,7 @@ abstract class LinkCallbacksApiContract {
 
     /** The customer on the pay page: finds the bank by e-mail and subscribes; answers the payment id. */
     private String subscribe(Link link, SandboxNetwork.Customer customer) {
-        Response banks = api.post(
-                "/pay/" + link.id() + "/banks", null, "{\"email\":\"" + customer.email() + "\"}");
+        Response banks = api.post("/pay/" + link.id() + "/banks", null, "{\"email\":\"" + customer.email() + "\"}");
         assertThat(banks.status()).as(banks.body()).isEqualTo(200);
         assertThat(banks.data().get("banks").get(0).get("bankId").asText()).isEqualTo(bankId);
         Response paid = api.post(
@@ -176,8 +175,8 @@ abstract class LinkCallbacksApiContract {
         assertThat(awaitCallback(link, "paid", "1").get("eventId")).isNotEqualTo(first.get("eventId"));
 
         // The bank stops being simulated and declines the next renewal itself.
-        Response manual = api.put(
-                "/v1/operator/banks/" + bankId + "/simulation", server.operatorKey(), "{\"enabled\":false}");
+        Response manual =
+                api.put("/v1/operator/banks/" + bankId + "/simulation", server.operatorKey(), "{\"enabled\":false}");
         assertThat(manual.status()).as(manual.body()).isEqualTo(200);
         try {
             String schedule = first.get("scheduleId");
@@ -188,10 +187,11 @@ abstract class LinkCallbacksApiContract {
                                     .data()
                                     .get("runs")
                                     .get(0),
-                            r -> r.get("period").asInt() == 2 && "submitted".equals(r.get("state").asText()));
+                            r -> r.get("period").asInt() == 2
+                                    && "submitted".equals(r.get("state").asText()));
             Response declined = api.post("/v1/billing/bank-response", bank, """
-                    {"billingRequestId":"%s","action":"deny","declineReason":"insufficient_funds"}"""
-                    .formatted(run.get("transactionId").asText()));
+                    {"billingRequestId":"%s","action":"deny","declineReason":"insufficient_funds"}""".formatted(
+                            run.get("transactionId").asText()));
             assertThat(declined.status()).as(declined.body()).isIn(200, 201);
 
             Map<String, String> failed = awaitCallback(link, "failed", "2");
@@ -230,7 +230,9 @@ abstract class LinkCallbacksApiContract {
             clock.advance(Duration.ofMinutes(45));
             int seen = callbacksOf(link).size();
             // Give the delivery worker a moment on each step; a due retry arrives within it.
-            await().pollDelay(Duration.ofMillis(60)).atMost(WAIT).until(() -> callbacksOf(link).size() >= seen);
+            await().pollDelay(Duration.ofMillis(60))
+                    .atMost(WAIT)
+                    .until(() -> callbacksOf(link).size() >= seen);
         }
         int unacknowledged = callbacksOf(link).size();
         assertThat(unacknowledged).as("retried with backoff over two days").isBetween(4, 70);
@@ -243,7 +245,9 @@ abstract class LinkCallbacksApiContract {
         clock.advance(Duration.ofDays(3));
         await().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
         assertThat(callbacksOf(link)).as("acknowledged: no more calls").hasSize(unacknowledged + 1);
-        assertThat(callbacksOf(link).stream().map(LinkCallbacksApiContract::form).map(f -> f.get("eventId")))
+        assertThat(callbacksOf(link).stream()
+                        .map(LinkCallbacksApiContract::form)
+                        .map(f -> f.get("eventId")))
                 .as("every call repeats the same event")
                 .containsOnly(form(callbacksOf(link).getFirst()).get("eventId"));
     }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CyclicBarrier;
@@ -221,7 +220,9 @@ abstract class LinkUseCasesContract extends BillingFixture {
         assertThat(verification.paid()).isTrue();
         assertThat(verification.lastChargeId()).isEqualTo(first.chargeId());
         assertThat(verification.nextDueAt()).contains(Instant.parse("2027-02-28T08:00:00Z"));
-        assertThat(ok(peere.payLinks().page(linkId)).payable()).as("a subscribed link holds").isFalse();
+        assertThat(ok(peere.payLinks().page(linkId)).payable())
+                .as("a subscribed link holds")
+                .isFalse();
 
         assertThat(deliverDue()).isEqualTo(1);
         JsonNode paid = callbacksSent().getFirst();
@@ -236,8 +237,9 @@ abstract class LinkUseCasesContract extends BillingFixture {
         var form = (WebhookSender.Format.LinkCallback) sent.getLast().format();
         assertThat(form.callbackKey().reveal()).isEqualTo(created.callbackKey());
         assertThat(sent.getLast().url()).isEqualTo(URI.create("https://merchant.example/callbacks"));
-        assertThat(callbacks(linkId)).singleElement().satisfies(d -> assertThat(d.delivery().status())
-                .isEqualTo(DeliveryStatus.DELIVERED));
+        assertThat(callbacks(linkId))
+                .singleElement()
+                .satisfies(d -> assertThat(d.delivery().status()).isEqualTo(DeliveryStatus.DELIVERED));
 
         now.set(Instant.parse("2027-02-28T08:00:00Z"));
         peere.runRenewals().runDue(100);
@@ -249,7 +251,8 @@ abstract class LinkUseCasesContract extends BillingFixture {
         JsonNode renewed = callbacksSent().getLast();
         assertThat(renewed.get("response").asText()).isEqualTo("paid");
         assertThat(renewed.get("period").asLong()).isEqualTo(1);
-        assertThat(renewed.get("eventId").asText()).isNotEqualTo(paid.get("eventId").asText());
+        assertThat(renewed.get("eventId").asText())
+                .isNotEqualTo(paid.get("eventId").asText());
         assertThat(reread(payment).lastPaidAt()).contains(Instant.parse("2027-02-28T08:00:00Z"));
     }
 
@@ -296,7 +299,9 @@ abstract class LinkUseCasesContract extends BillingFixture {
         assertThat(cancelled.get("response").asText()).isEqualTo("cancelled");
         assertThat(cancelled.get("reason").asText()).isEqualTo("agreement_revoked");
         now.set(Instant.parse("2027-02-28T08:00:00Z"));
-        assertThat(peere.runRenewals().runDue(100)).as("nothing renews after a revocation").isZero();
+        assertThat(peere.runRenewals().runDue(100))
+                .as("nothing renews after a revocation")
+                .isZero();
     }
 
     @Test
@@ -323,7 +328,9 @@ abstract class LinkUseCasesContract extends BillingFixture {
         assertThat(paid.get("call_method").asText()).isEqualTo("payment");
         assertThat(paid.get("response").asText()).isEqualTo("paid");
         now.set(Instant.parse("2027-03-31T08:00:00Z"));
-        assertThat(peere.runRenewals().runDue(100)).as("a one-off link bills once").isZero();
+        assertThat(peere.runRenewals().runDue(100))
+                .as("a one-off link bills once")
+                .isZero();
     }
 
     @Test
@@ -356,7 +363,8 @@ abstract class LinkUseCasesContract extends BillingFixture {
         assertThat(pay(forAda.link().id(), "ada@example.com"))
                 .isEqualTo(Result.refused(BillingProblem.PAYMENT_LINK_INACTIVE));
         assertThat(ok(peere.payLinks().page(forAda.link().id())).payable()).isFalse();
-        assertThat(peere.payLinks().page("lnk_missing")).isEqualTo(Result.refused(BillingProblem.PAYMENT_LINK_NOT_FOUND));
+        assertThat(peere.payLinks().page("lnk_missing"))
+                .isEqualTo(Result.refused(BillingProblem.PAYMENT_LINK_NOT_FOUND));
         assertThat(peere.payLinks().banks(forAda.link().id(), email("nobody@example.com")))
                 .isEqualTo(Result.refused(BillingProblem.PAYMENT_LINK_INACTIVE));
     }
@@ -387,7 +395,9 @@ abstract class LinkUseCasesContract extends BillingFixture {
         assertThat(acknowledged.delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(acknowledged.attempts()).hasSize(attempts + 1);
         now.set(now.get().plus(Duration.ofDays(3)));
-        assertThat(deliverDue()).as("an acknowledged callback is not sent again").isZero();
+        assertThat(deliverDue())
+                .as("an acknowledged callback is not sent again")
+                .isZero();
 
         String eventId = acknowledged.eventIds().getFirst();
         assertThat(ok(peere.managePaymentLinks().replayCallback(merchantCaller(), payment.linkId(), eventId)))
@@ -415,7 +425,8 @@ abstract class LinkUseCasesContract extends BillingFixture {
     void two_customers_paying_one_link_at_once_start_exactly_one_payment() throws Exception {
         now.set(JAN_31);
         customer("2", "grace@example.com");
-        String linkId = link("order-10", Optional.empty(), Optional.empty()).link().id();
+        String linkId =
+                link("order-10", Optional.empty(), Optional.empty()).link().id();
         int threads = 2;
         var barrier = new CyclicBarrier(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
