@@ -105,8 +105,9 @@ public record LinkPayment(
         return next(scheduleId, LinkPaymentStatus.FAILED, Optional.of(reason), lastPaidAt, now);
     }
 
+    /** The subscription was cancelled (an unanswered intent that ends is {@link #declined}, not cancelled). */
     public LinkPayment cancelled(String reason, Instant now) {
-        require(!status.isFinal(), "cancelled");
+        require(status == LinkPaymentStatus.PROCESSING || status == LinkPaymentStatus.ACTIVE, "cancelled");
         return next(scheduleId, LinkPaymentStatus.CANCELLED, Optional.of(reason), lastPaidAt, now);
     }
 
