@@ -162,7 +162,8 @@ final class BillingJson {
                         ErrorCode.CALLBACK_URL_NOT_ALLOWED,
                         "The callback URL is not allowed (live mode: https, and not a private or loopback address).");
             case PAYMENT_LINK_INACTIVE ->
-                new Refusal(ErrorCode.PAYMENT_LINK_INACTIVE, "This payment link was deactivated and takes no payments.");
+                new Refusal(
+                        ErrorCode.PAYMENT_LINK_INACTIVE, "This payment link was deactivated and takes no payments.");
             case PAYMENT_LINK_ALREADY_PAID ->
                 new Refusal(
                         ErrorCode.PAYMENT_LINK_ALREADY_PAID,
