@@ -14,7 +14,7 @@ import java.util.Map;
 import network.peere.app.testing.HttpApi;
 import network.peere.app.testing.Response;
 import network.peere.app.testing.RunningServer;
-import network.peere.app.testing.TestClock;
+import network.peere.app.testing.ShiftedClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recurring schedules through HTTP with the renewal engine and the simulated sandbox bank running in the server, on a
- * clock the test moves: the first period is charged and paid, a declined amount fails the schedule, pause/resume/cancel
- * move it, {@code maxBillings} completes it, an end before the start is refused, and another merchant sees none of it.
- * One subclass per database.
+ * clock the test moves forward: the first period is charged and paid, a declined amount fails the schedule,
+ * pause/resume/cancel move it, {@code maxBillings} completes it, an end before the start is refused, and another
+ * merchant sees none of it. One subclass per database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RecurringApiContract {
@@ -34,7 +34,7 @@ abstract class RecurringApiContract {
             "PEERE_SANDBOX_BANK_POLL_MS", "50");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    final TestClock clock = new TestClock(Instant.now());
+    final ShiftedClock clock = new ShiftedClock();
     RunningServer server;
     HttpApi api;
     SandboxNetwork network;
@@ -42,7 +42,7 @@ abstract class RecurringApiContract {
     String merchant;
     String otherMerchant;
 
-    abstract RunningServer start(Path dataDir, TestClock clock);
+    abstract RunningServer start(Path dataDir, ShiftedClock clock);
 
     void afterStop() {}
 

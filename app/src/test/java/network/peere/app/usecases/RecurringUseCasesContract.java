@@ -57,7 +57,8 @@ abstract class RecurringUseCasesContract extends BillingFixture {
                 new ManageSchedules.Start.Now(),
                 notices,
                 retries,
-                Optional.empty());
+                Optional.empty(),
+                ManageSchedules.Ends.NEVER);
     }
 
     private Schedule schedule(Agreement agreement, List<Integer> notices, int retries) {
@@ -288,7 +289,8 @@ abstract class RecurringUseCasesContract extends BillingFixture {
                 new ManageSchedules.Start.Now(),
                 List.of(),
                 0,
-                Optional.empty());
+                Optional.empty(),
+                ManageSchedules.Ends.NEVER);
 
         assertThat(peere.manageSchedules().create(create(once, List.of(), 0)))
                 .isEqualTo(Result.refused(BillingProblem.AGREEMENT_NOT_RECURRING));
