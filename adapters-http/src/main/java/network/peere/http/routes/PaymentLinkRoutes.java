@@ -12,11 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import network.peere.core.Peere;
 import network.peere.core.domain.link.LinkDuration;
+import network.peere.core.domain.link.LinkPayment;
 import network.peere.core.domain.link.PaymentLink;
 import network.peere.core.domain.participant.Principal;
 import network.peere.core.domain.shared.Metadata;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.domain.webhook.DeliveryRecord;
+import network.peere.core.domain.webhook.DeliveryStatus;
 import network.peere.core.ports.in.link.ManagePaymentLinks;
 import network.peere.http.support.Access;
 import network.peere.http.support.Authenticator;
@@ -27,7 +30,8 @@ import network.peere.http.support.QueryParams;
 
 /**
  * Payment links (docs/payment-links.md): a merchant creates a fixed-amount link, one-off or recurring, and hands its
- * {@code payUrl} to a customer. Merchants call these with their key; providers add {@code entityId} (body on create,
+ * {@code payUrl} to a customer; it verifies the link's payment (by link id or by its own secret), and lists and
+ * replays the link's callbacks. Merchants call these with their key; providers add {@code entityId} (body on create,
  * query elsewhere).
  */
 public final class PaymentLinkRoutes {
@@ -58,10 +62,19 @@ public final class PaymentLinkRoutes {
     public void register(RoutesConfig routes) {
         routes.post("/v1/payment-links", idempotency.wrap(this::create), Access.MERCHANT, Access.PROVIDER);
         routes.get("/v1/payment-links", this::list, Access.MERCHANT, Access.PROVIDER);
+        // Before "/{linkId}", which would otherwise take "verification" for a link id.
+        routes.get("/v1/payment-links/verification", this::verifyBySecret, Access.MERCHANT, Access.PROVIDER);
         routes.get("/v1/payment-links/{linkId}", this::get, Access.MERCHANT, Access.PROVIDER);
         routes.post(
                 "/v1/payment-links/{linkId}/deactivate",
                 idempotency.wrap(this::deactivate),
+                Access.MERCHANT,
+                Access.PROVIDER);
+        routes.get("/v1/payment-links/{linkId}/verification", this::verify, Access.MERCHANT, Access.PROVIDER);
+        routes.get("/v1/payment-links/{linkId}/callbacks", this::callbacks, Access.MERCHANT, Access.PROVIDER);
+        routes.post(
+                "/v1/payment-links/{linkId}/callbacks/{eventId}/replay",
+                idempotency.wrap(this::replayCallback),
                 Access.MERCHANT,
                 Access.PROVIDER);
     }
@@ -148,6 +161,52 @@ public final class PaymentLinkRoutes {
         Envelope.ok(ctx, "Payment link deactivated successfully", link(ctx, link));
     }
 
+    private void verify(Context ctx) {
+        ManagePaymentLinks.Verification verification =
+                BillingJson.orThrow(peere.managePaymentLinks().verify(caller(ctx), ctx.pathParam("linkId")));
+        Envelope.ok(ctx, "Payment link verified successfully", verification(verification));
+    }
+
+    private void verifyBySecret(Context ctx) {
+        Principal principal = Authenticator.principal(ctx);
+        var query = new QueryParams(ctx);
+        Optional<String> entityId = BillingJson.entityIdQuery(query, principal);
+        Optional<String> secret = query.requiredText("secret");
+        if (secret.filter(s -> s.length() > PaymentLink.SECRET_LENGTH_MAX).isPresent()) {
+            query.refuse("secret", "too_long", "must be at most " + PaymentLink.SECRET_LENGTH_MAX + " characters");
+        }
+        query.validOrThrow();
+        ManagePaymentLinks.Verification verification = BillingJson.orThrow(peere.managePaymentLinks()
+                .verifyBySecret(BillingJson.caller(principal, entityId), secret.orElseThrow()));
+        Envelope.ok(ctx, "Payment link verified successfully", verification(verification));
+    }
+
+    private void callbacks(Context ctx) {
+        Principal principal = Authenticator.principal(ctx);
+        var query = new QueryParams(ctx);
+        Optional<String> entityId = BillingJson.entityIdQuery(query, principal);
+        Optional<DeliveryStatus> status = query.optionalEnum("status", DeliveryStatus.class);
+        PageRequest page = query.skipPage();
+        query.validOrThrow();
+        Page<DeliveryRecord> found = BillingJson.orThrow(peere.managePaymentLinks()
+                .callbacks(BillingJson.caller(principal, entityId), ctx.pathParam("linkId"), status, page));
+        Map<String, Object> data = Envelope.object();
+        data.put(
+                "deliveries", found.items().stream().map(DeliveryJson::delivery).toList());
+        data.put("total", found.total());
+        Envelope.ok(ctx, "Payment link callbacks retrieved successfully", data);
+    }
+
+    private void replayCallback(Context ctx) {
+        String eventId = ctx.pathParam("eventId");
+        String batchId = BillingJson.orThrow(
+                peere.managePaymentLinks().replayCallback(caller(ctx), ctx.pathParam("linkId"), eventId));
+        Map<String, Object> data = Envelope.object();
+        data.put("eventId", eventId);
+        data.put("batchId", batchId);
+        Envelope.write(ctx, 202, "Callback replay queued", data);
+    }
+
     private static network.peere.core.ports.in.billing.Caller caller(Context ctx) {
         Principal principal = Authenticator.principal(ctx);
         var query = new QueryParams(ctx);
@@ -159,6 +218,24 @@ public final class PaymentLinkRoutes {
     /** The public page's address on the host the merchant called (behind a proxy, set the forwarded host). */
     static String payUrl(Context ctx, String linkId) {
         return ctx.scheme() + "://" + ctx.host() + "/pay/" + linkId;
+    }
+
+    /** {@code lastTransactionId} is a charge id, readable with {@code GET /v1/transaction-details/{id}}. */
+    private static Map<String, Object> verification(ManagePaymentLinks.Verification verification) {
+        PaymentLink link = verification.link();
+        Map<String, Object> data = Envelope.object();
+        data.put("linkId", link.id());
+        data.put("secret", link.terms().secret());
+        data.put("status", BillingJson.wire(link.status()));
+        data.put("paid", verification.paid());
+        data.put(
+                "paymentStatus",
+                verification.latest().map(p -> BillingJson.wire(p.status())).orElse(null));
+        data.put("paymentId", verification.latest().map(LinkPayment::id).orElse(null));
+        data.put("lastPaymentDate", verification.lastPaidAt().orElse(null));
+        data.put("nextDueDate", verification.nextDueAt().orElse(null));
+        data.put("lastTransactionId", verification.lastChargeId().orElse(null));
+        return data;
     }
 
     private static Map<String, Object> link(Context ctx, PaymentLink link) {

@@ -51,7 +51,9 @@ public final class RecurringRoutes {
             "description",
             "noticeOffsets",
             "retries",
-            "metadata");
+            "metadata",
+            "maxBillings",
+            "endDate");
     private static final Set<String> CHANGE_FIELDS = Set.of("reason");
 
     /** Reads stored metadata back as JSON (numbers exact); it writes nothing. */
@@ -99,6 +101,7 @@ public final class RecurringRoutes {
                 ? body.requiredInteger("retries", 0, Schedule.RETRIES_MAX).orElse(0L)
                 : 0L;
         Optional<Metadata> metadata = BillingJson.metadata(body, mapper);
+        ManageSchedules.Ends ends = ends(body);
         body.rejectUnknown(BillingRoutes.known(CREATE_FIELDS, principal));
         body.validOrThrow();
         var command = new ManageSchedules.Create(
@@ -112,26 +115,43 @@ public final class RecurringRoutes {
                 start,
                 offsets,
                 (int) retries,
-                metadata);
+                metadata,
+                ends);
         Schedule schedule = BillingJson.orThrow(peere.manageSchedules().create(command));
         Envelope.created(ctx, "Recurring schedule created successfully", summary(schedule));
     }
 
-    /** {@code startDate}: a date ({@code 2024-02-01}, that day's start in the bank's zone) or a date-time with offset. */
+    /** {@code startDate}: absent means now. */
     private static ManageSchedules.Start start(JsonFields body) {
-        Optional<String> raw = body.optionalText("startDate", 40);
+        return dateOrInstant(body, "startDate").orElse(new ManageSchedules.Start.Now());
+    }
+
+    /**
+     * M7's {@code maxBillings} and {@code endDate}. Only their form is checked here: a whole number and a date or
+     * date-time; the core refuses a count outside its range or an end before the first billing ({@code invalid_end}).
+     */
+    private static ManageSchedules.Ends ends(JsonFields body) {
+        Optional<Long> maxBillings = body.has("maxBillings")
+                ? body.requiredInteger("maxBillings", Long.MIN_VALUE, Long.MAX_VALUE)
+                : Optional.empty();
+        return new ManageSchedules.Ends(maxBillings, dateOrInstant(body, "endDate"));
+    }
+
+    /** A date ({@code 2024-02-01}, that day in the bank's zone) or a date-time with offset; empty when absent. */
+    private static Optional<ManageSchedules.Start> dateOrInstant(JsonFields body, String field) {
+        Optional<String> raw = body.optionalText(field, 40);
         if (raw.isEmpty()) {
-            return new ManageSchedules.Start.Now();
+            return Optional.empty();
         }
         try {
-            return new ManageSchedules.Start.OnDate(LocalDate.parse(raw.get()));
+            return Optional.of(new ManageSchedules.Start.OnDate(LocalDate.parse(raw.get())));
         } catch (DateTimeParseException notADate) {
             try {
-                return new ManageSchedules.Start.At(
-                        OffsetDateTime.parse(raw.get()).toInstant());
+                return Optional.of(new ManageSchedules.Start.At(
+                        OffsetDateTime.parse(raw.get()).toInstant()));
             } catch (DateTimeParseException notADateTime) {
-                body.refuse("startDate", "invalid_format", "must be a date (2024-02-01) or an ISO-8601 date-time");
-                return new ManageSchedules.Start.Now();
+                body.refuse(field, "invalid_format", "must be a date (2024-02-01) or an ISO-8601 date-time");
+                return Optional.empty();
             }
         }
     }
@@ -258,6 +278,8 @@ public final class RecurringRoutes {
         data.put("description", schedule.description());
         data.put("noticeOffsets", schedule.noticeOffsetDays());
         data.put("retries", schedule.retries());
+        data.put("maxBillings", schedule.ending().maxBillings().orElse(null));
+        data.put("endDate", schedule.ending().endBefore().orElse(null));
         data.put("metadata", BillingJson.metadata(schedule.metadata(), MAPPER));
         data.put("createdAt", schedule.createdAt());
         data.put("updatedAt", schedule.updatedAt());

@@ -16,12 +16,10 @@ import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.Principal;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.WireEnums;
-import network.peere.core.domain.webhook.DeliveryAttempt;
 import network.peere.core.domain.webhook.DeliveryRecord;
 import network.peere.core.domain.webhook.DeliveryStatus;
 import network.peere.core.domain.webhook.EndpointStatus;
 import network.peere.core.domain.webhook.EventType;
-import network.peere.core.domain.webhook.WebhookDelivery;
 import network.peere.core.domain.webhook.WebhookEndpoint;
 import network.peere.core.domain.webhook.WebhookEndpointId;
 import network.peere.core.ports.in.webhook.ManageWebhookEndpoints;
@@ -169,8 +167,7 @@ public final class WebhookRoutes {
                 .orElseThrow(WebhookRoutes::endpointNotFound);
         Map<String, Object> data = Envelope.object();
         data.put(
-                "deliveries",
-                found.items().stream().map(WebhookRoutes::delivery).toList());
+                "deliveries", found.items().stream().map(DeliveryJson::delivery).toList());
         data.put("total", found.total());
         Envelope.ok(ctx, "Deliveries retrieved successfully", data);
     }
@@ -308,35 +305,6 @@ public final class WebhookRoutes {
         json.put("previousSecretExpiresAt", endpoint.secrets().previousUntil().orElse(null));
         json.put("createdAt", endpoint.createdAt());
         json.put("updatedAt", endpoint.updatedAt());
-        return json;
-    }
-
-    private static Map<String, Object> delivery(DeliveryRecord record) {
-        WebhookDelivery d = record.delivery();
-        Map<String, Object> json = Envelope.object();
-        json.put("batchId", d.id());
-        json.put("webhookType", d.type().wire());
-        json.put("status", WireEnums.wireName(d.status()));
-        json.put("attemptCount", d.attempts());
-        json.put("itemCount", d.itemCount());
-        json.put("eventIds", record.eventIds());
-        json.put("createdAt", d.createdAt());
-        json.put("nextAttemptAt", d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null);
-        json.put("finishedAt", d.finishedAt().orElse(null));
-        json.put(
-                "attempts",
-                record.attempts().stream().map(WebhookRoutes::attempt).toList());
-        return json;
-    }
-
-    private static Map<String, Object> attempt(DeliveryAttempt a) {
-        Map<String, Object> json = Envelope.object();
-        json.put("number", a.number());
-        json.put("startedAt", a.startedAt());
-        json.put("statusCode", a.statusCode().isPresent() ? a.statusCode().getAsInt() : null);
-        json.put("latencyMs", a.latency().toMillis());
-        json.put("error", a.error().orElse(null));
-        json.put("result", WireEnums.wireName(a.result()));
         return json;
     }
 }

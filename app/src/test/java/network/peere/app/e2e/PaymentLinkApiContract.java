@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Payment links through HTTP: created one-off and recurring with a pay URL and the merchant's callback key, a duplicate
- * secret refused, listed, read, deactivated, and invisible to another merchant. One subclass per database.
+ * secret refused, listed, read, deactivated, verified by id and by secret, their (still empty) callbacks listed, an
+ * unknown callback refused for replay, and all of it invisible to another merchant. One subclass per database. Paying
+ * a link and its callbacks are in {@code LinkCallbacksApiContract}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PaymentLinkApiContract {
@@ -66,7 +68,7 @@ abstract class PaymentLinkApiContract {
         assertThat(link.get("recurringDuration").asText()).isEqualTo("half_yearly");
         assertThat(link.get("metadata").get("plan").asText()).isEqualTo("gold");
         String key = link.get("callbackKey").asText();
-        assertThat(key).startsWith("cbk_").doesNotStartWith("sk_");
+        assertThat(key).as("a webhook-style secret, not an API key").startsWith("whsec_");
         Response second = create(merchant, "gold-2", "");
         assertThat(second.data().get("callbackKey").asText())
                 .as("one key per merchant")
@@ -117,6 +119,68 @@ abstract class PaymentLinkApiContract {
         assertThat(list.get("links").findValuesAsText("linkId")).contains(id);
         JsonNode others = api.get("/v1/payment-links?limit=100", otherMerchant).data();
         assertThat(others.get("links").findValuesAsText("linkId")).doesNotContain(id);
+    }
+
+    @Test
+    void an_unpaid_link_verifies_as_not_paid_by_its_id_and_by_its_secret() {
+        String id = create(merchant, "verify-1", "").data().get("linkId").asText();
+
+        Response byId = api.get("/v1/payment-links/" + id + "/verification", merchant);
+
+        assertThat(byId.status()).as(byId.body()).isEqualTo(200);
+        JsonNode verified = byId.data();
+        assertThat(verified.get("linkId").asText()).isEqualTo(id);
+        assertThat(verified.get("secret").asText()).isEqualTo("verify-1");
+        assertThat(verified.get("status").asText()).isEqualTo("active");
+        assertThat(verified.get("paid").asBoolean()).isFalse();
+        for (String none : java.util.List.of(
+                "paymentStatus", "paymentId", "lastPaymentDate", "nextDueDate", "lastTransactionId")) {
+            assertThat(verified.get(none).isNull()).as(none).isTrue();
+        }
+        Response bySecret = api.get("/v1/payment-links/verification?secret=verify-1", merchant);
+        assertThat(bySecret.status()).as(bySecret.body()).isEqualTo(200);
+        assertThat(bySecret.data()).isEqualTo(verified);
+    }
+
+    @Test
+    void verification_of_another_merchants_link_or_an_unknown_secret_is_not_found() {
+        String id = create(merchant, "verify-2", "").data().get("linkId").asText();
+
+        assertThat(api.get("/v1/payment-links/" + id + "/verification", otherMerchant)
+                        .code())
+                .isEqualTo("payment_link_not_found");
+        assertThat(api.get("/v1/payment-links/verification?secret=verify-2", otherMerchant)
+                        .code())
+                .isEqualTo("payment_link_not_found");
+        assertThat(api.get("/v1/payment-links/verification?secret=never-made", merchant)
+                        .code())
+                .isEqualTo("payment_link_not_found");
+        Response noSecret = api.get("/v1/payment-links/verification", merchant);
+        assertThat(noSecret.status()).isEqualTo(400);
+        assertThat(noSecret.body()).contains("secret");
+    }
+
+    @Test
+    void a_link_nobody_paid_has_no_callbacks_and_an_unknown_one_cannot_be_replayed() {
+        String id = create(merchant, "callbacks-1", "").data().get("linkId").asText();
+
+        Response listed = api.get("/v1/payment-links/" + id + "/callbacks?status=failed&skip=0&limit=10", merchant);
+
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.data().get("deliveries")).isEmpty();
+        assertThat(listed.data().get("total").asLong()).isZero();
+        Response replay = api.post("/v1/payment-links/" + id + "/callbacks/evt_unknown/replay", merchant, "");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(404);
+        assertThat(replay.code()).isEqualTo("callback_not_found");
+        assertThat(api.get("/v1/payment-links/" + id + "/callbacks", otherMerchant)
+                        .code())
+                .isEqualTo("payment_link_not_found");
+        assertThat(api.post("/v1/payment-links/" + id + "/callbacks/evt_unknown/replay", otherMerchant, "")
+                        .code())
+                .isEqualTo("payment_link_not_found");
+        assertThat(api.get("/v1/payment-links/" + id + "/callbacks?status=lost", merchant)
+                        .status())
+                .isEqualTo(400);
     }
 
     private Response create(String key, String secret, String extraFields) {

@@ -1,8 +1,8 @@
 package network.peere.app.e2e;
 
 import java.nio.file.Path;
-import network.peere.app.PeereRuntime;
 import network.peere.app.testing.RunningServer;
+import network.peere.app.testing.ShiftedClock;
 import network.peere.persistence.testing.TestDatabase;
 import network.peere.persistence.testing.TestDatabases;
 
@@ -11,9 +11,9 @@ class RecurringApiOnMariaDbTest extends RecurringApiContract {
     private TestDatabase database;
 
     @Override
-    RunningServer start(Path dataDir) {
+    RunningServer start(Path dataDir, ShiftedClock clock) {
         database = TestDatabases.mariaDb();
-        return RunningServer.on(RunningServer.config(database, dataDir, FAST), PeereRuntime.SYSTEM_CLOCK);
+        return RunningServer.on(RunningServer.config(database, dataDir, FAST), clock);
     }
 
     @Override
