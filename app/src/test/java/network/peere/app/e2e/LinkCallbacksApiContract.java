@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import network.peere.app.testing.HttpApi;
 import network.peere.app.testing.Response;
 import network.peere.app.testing.RunningServer;
-import network.peere.app.testing.TestClock;
+import network.peere.app.testing.ShiftedClock;
 import network.peere.app.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +43,7 @@ abstract class LinkCallbacksApiContract {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String SUCCESS = "{\"status\":\"success\"}";
 
-    final TestClock clock = new TestClock(Instant.parse("2030-01-31T08:00:00Z"));
+    final ShiftedClock clock = new ShiftedClock();
     private final WebhookReceiver receiver = new WebhookReceiver();
     RunningServer server;
     HttpApi api;
@@ -52,7 +52,7 @@ abstract class LinkCallbacksApiContract {
     String bank;
     String merchant;
 
-    abstract RunningServer start(Path dataDir, TestClock clock);
+    abstract RunningServer start(Path dataDir, ShiftedClock clock);
 
     void afterStop() {}
 
@@ -171,7 +171,7 @@ abstract class LinkCallbacksApiContract {
         Response verified = api.get("/v1/payment-links/" + link.id() + "/verification", merchant);
         assertThat(verified.data().get("paid").asBoolean()).as(verified.body()).isTrue();
 
-        clock.set(Instant.parse("2030-02-28T08:00:00Z"));
+        clock.advance(Duration.ofDays(31));
         assertThat(awaitCallback(link, "paid", "1").get("eventId")).isNotEqualTo(first.get("eventId"));
 
         // The bank stops being simulated and declines the next renewal itself.
@@ -180,7 +180,7 @@ abstract class LinkCallbacksApiContract {
         assertThat(manual.status()).as(manual.body()).isEqualTo(200);
         try {
             String schedule = first.get("scheduleId");
-            clock.set(Instant.parse("2030-03-31T08:00:00Z"));
+            clock.advance(Duration.ofDays(31));
             JsonNode run = await().atMost(WAIT)
                     .until(
                             () -> api.get("/v1/recurring/" + schedule, merchant)

@@ -2,7 +2,7 @@ package network.peere.app.e2e;
 
 import java.nio.file.Path;
 import network.peere.app.testing.RunningServer;
-import network.peere.app.testing.TestClock;
+import network.peere.app.testing.ShiftedClock;
 import network.peere.persistence.testing.TestDatabase;
 import network.peere.persistence.testing.TestDatabases;
 
@@ -11,7 +11,7 @@ class LinkCallbacksApiOnH2Test extends LinkCallbacksApiContract {
     private TestDatabase database;
 
     @Override
-    RunningServer start(Path dataDir, TestClock clock) {
+    RunningServer start(Path dataDir, ShiftedClock clock) {
         database = TestDatabases.h2();
         return RunningServer.on(RunningServer.config(database, dataDir, FAST), clock);
     }

@@ -191,7 +191,7 @@ abstract class RecurringUseCasesContract extends BillingFixture {
     }
 
     @Test
-    void a_revoked_agreement_fails_the_next_run_and_the_schedule() {
+    void a_merchant_revoking_the_agreement_cancels_the_schedule_and_no_later_period_is_charged() {
         at(JAN_31);
         Agreement agreement = recurringAgreement();
         Schedule schedule = schedule(agreement, List.of(), 3);
@@ -199,15 +199,12 @@ abstract class RecurringUseCasesContract extends BillingFixture {
         ok(answer(chargeOf(latest(schedule)), CustomerDecision.APPROVE_RECURRING));
         ok(peere.answerIntents().revoke(merchantCaller(), agreement.id()));
 
+        assertThat(reread(schedule).status()).isEqualTo(ScheduleStatus.CANCELLED);
         at(Instant.parse("2027-02-28T08:00:00Z"));
-        assertThat(runDue()).isEqualTo(1);
-
-        Run run = latest(schedule);
-        assertThat(run.period()).isEqualTo(1);
-        assertThat(run.state()).isEqualTo(RunState.FAILED);
-        assertThat(run.failureReason()).contains("agreement_revoked");
-        assertThat(run.chargeId()).isEmpty();
-        assertThat(reread(schedule).status()).isEqualTo(ScheduleStatus.FAILED);
+        assertThat(runDue()).isZero();
+        assertThat(runs(schedule))
+                .singleElement()
+                .satisfies(run -> assertThat(run.state()).isEqualTo(RunState.PAID));
     }
 
     @Test
