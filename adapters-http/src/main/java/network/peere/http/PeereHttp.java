@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import network.peere.core.Peere;
+import network.peere.http.peerwallet.PeerwalletRoutes;
 import network.peere.http.ratelimit.RateLimiter;
 import network.peere.http.ratelimit.RateLimiting;
 import network.peere.http.routes.ApiKeyRoutes;
@@ -120,6 +121,7 @@ public final class PeereHttp {
             new ReconciliationRoutes(peere).register(config.routes);
             new RecurringRoutes(peere, mapper, idempotency).register(config.routes);
             new PaymentLinkRoutes(peere, mapper, idempotency).register(config.routes);
+            new PeerwalletRoutes(peere, authentication, rateLimiting, mapper).register(config.routes);
             registerErrorHandlers(config);
         });
     }
