@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import network.peere.core.Peere;
-import network.peere.http.peerwallet.PeerwalletRoutes;
 import network.peere.http.ratelimit.RateLimiter;
 import network.peere.http.ratelimit.RateLimiting;
 import network.peere.http.routes.ApiKeyRoutes;
@@ -114,6 +113,8 @@ public final class PeereHttp {
             new BillingRoutes(peere, mapper, idempotency).register(config.routes);
             new DecisionRoutes(peere, mapper, idempotency).register(config.routes);
             new TransactionRoutes(peere, mapper).register(config.routes);
+            new network.peere.http.peerwallet.PeerwalletRoutes(peere, authentication, rateLimiting, mapper)
+                    .register(config.routes);
             new SimulationRoutes(peere, mapper).register(config.routes);
             new RefundRoutes(peere, mapper, idempotency).register(config.routes);
             new SettlementRoutes(peere, mapper, idempotency).register(config.routes);
@@ -121,7 +122,6 @@ public final class PeereHttp {
             new ReconciliationRoutes(peere).register(config.routes);
             new RecurringRoutes(peere, mapper, idempotency).register(config.routes);
             new PaymentLinkRoutes(peere, mapper, idempotency).register(config.routes);
-            new PeerwalletRoutes(peere, authentication, rateLimiting, mapper).register(config.routes);
             registerErrorHandlers(config);
         });
     }
