@@ -166,7 +166,8 @@ public final class PeereHttp {
 
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
-        return type != null && type.startsWith(Problems.CONTENT_TYPE);
+        // A route's own JSON error (the Peerwallet adapter's 404 shape) is an answer too, not a missing route.
+        return type != null && (type.startsWith(Problems.CONTENT_TYPE) || type.startsWith("application/json"));
     }
 
     private static ErrorCode codeFor(int status) {
