@@ -113,6 +113,8 @@ public final class PeereHttp {
             new BillingRoutes(peere, mapper, idempotency).register(config.routes);
             new DecisionRoutes(peere, mapper, idempotency).register(config.routes);
             new TransactionRoutes(peere, mapper).register(config.routes);
+            new network.peere.http.peerwallet.PeerwalletRoutes(peere, authentication, rateLimiting, mapper)
+                    .register(config.routes);
             new SimulationRoutes(peere, mapper).register(config.routes);
             new RefundRoutes(peere, mapper, idempotency).register(config.routes);
             new SettlementRoutes(peere, mapper, idempotency).register(config.routes);
@@ -164,7 +166,8 @@ public final class PeereHttp {
 
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
-        return type != null && type.startsWith(Problems.CONTENT_TYPE);
+        // A route's own JSON error (the Peerwallet adapter's 404 shape) is an answer too, not a missing route.
+        return type != null && (type.startsWith(Problems.CONTENT_TYPE) || type.startsWith("application/json"));
     }
 
     private static ErrorCode codeFor(int status) {

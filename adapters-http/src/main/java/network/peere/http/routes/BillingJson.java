@@ -44,7 +44,7 @@ import network.peere.http.support.QueryParams;
  * (amounts, currencies, phrases, limits, metadata, the provider's {@code entityId}), and the one mapping of a
  * {@link BillingProblem} to its wire code.
  */
-final class BillingJson {
+public final class BillingJson {
     /** Lookup and agreement phrases are opaque tokens; anything longer is not one of ours. */
     static final int PHRASE_LENGTH_MAX = 512;
 
@@ -54,10 +54,10 @@ final class BillingJson {
     private BillingJson() {}
 
     /** A refusal's wire code and what the client reads. */
-    record Refusal(ErrorCode code, String message) {}
+    public record Refusal(ErrorCode code, String message) {}
 
     /** Every billing problem, mapped once; no default, so a new problem does not compile until it is mapped. */
-    static Refusal refusal(BillingProblem problem) {
+    public static Refusal refusal(BillingProblem problem) {
         return switch (problem) {
             case MERCHANT_NOT_FOUND -> new Refusal(ErrorCode.MERCHANT_NOT_FOUND, "No such merchant of yours.");
             case MERCHANT_SUSPENDED -> new Refusal(ErrorCode.MERCHANT_SUSPENDED, "The merchant is suspended.");

@@ -216,7 +216,7 @@ public final class PaymentLinkRoutes {
     }
 
     /** The public page's address on the host the merchant called (behind a proxy, set the forwarded host). */
-    static String payUrl(Context ctx, String linkId) {
+    public static String payUrl(Context ctx, String linkId) {
         return ctx.scheme() + "://" + ctx.host() + "/pay/" + linkId;
     }
 
