@@ -181,7 +181,7 @@ public final class PayPageRoutes {
         boolean hasEmail = body.hasAnyOf(Set.of("email"));
         boolean hasPhone = body.hasAnyOf(Set.of("phone"));
         if (hasEmail && hasPhone) {
-            body.refuse("phone", "not_allowed", "send either email or phone, not both");
+            body.refuse("phone", "invalid_value", "send either email or phone, not both");
             return null;
         }
         if (!hasEmail && !hasPhone) {

@@ -207,6 +207,13 @@
       cancelled: ["Cancelled", "This payment was cancelled."]
     };
 
+    // A plain denial needs no reason; these say more than "declined".
+    var DECLINE_REASONS = {
+      suspended: "Your bank put the request on hold.",
+      paused: "Your bank put the request on hold.",
+      expired: "Your bank did not answer in time."
+    };
+
     function render(payment) {
       var region = steps.status;
       var previous = region.getAttribute("data-status");
@@ -215,7 +222,10 @@
       if (payment.status === "active" && payment.nextDueAt) {
         detail += " Next payment on " + formatDate(payment.nextDueAt) + ".";
       }
-      if ((payment.status === "failed" || payment.status === "declined") && payment.failureReason) {
+      if (payment.status === "declined" && DECLINE_REASONS[payment.failureReason]) {
+        detail = DECLINE_REASONS[payment.failureReason] + " Nothing was charged.";
+      }
+      if (payment.status === "failed" && payment.failureReason) {
         detail += " Reason: " + payment.failureReason.replace(/_/g, " ") + ".";
       }
       region.setAttribute("data-status", payment.status);

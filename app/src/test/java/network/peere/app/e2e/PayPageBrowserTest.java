@@ -81,7 +81,9 @@ class PayPageBrowserTest {
         assertThat(text("#pay .merchant")).isEqualTo("Lagos Gym & Spa");
         assertThat(text("#pay .amount")).contains("2,500.00 NGN").contains("every month");
         assertThat(label("identity")).isEqualTo("E-mail or phone number");
-        assertThat(fitsThePhone()).as("no horizontal scrolling at 390 px").isTrue();
+        assertThat(fitsThePhone())
+                .as("no horizontal scrolling at a phone's width: %s", widths())
+                .isTrue();
 
         driver.findElement(By.id("identity")).sendKeys(customer.email());
         driver.findElement(By.cssSelector("#identify-form button[type=submit]")).click();
@@ -106,7 +108,9 @@ class PayPageBrowserTest {
         assertThat(browser.focusedId()).as("focus moves to the answer").isEqualTo("status-heading");
         assertThat(driver.findElement(By.id("status-text")).getAttribute("aria-live"))
                 .isEqualTo("polite");
-        assertThat(fitsThePhone()).isTrue();
+        assertThat(fitsThePhone())
+                .as("still no horizontal scrolling: %s", widths())
+                .isTrue();
         browser.screenshot(ARTIFACTS.resolve("pay-page.png"));
         assertNoJavaScriptErrors();
     }
@@ -182,6 +186,12 @@ class PayPageBrowserTest {
     private boolean fitsThePhone() {
         return (Boolean) browser.script(
                 "return document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth <= 400");
+    }
+
+    private Object widths() {
+        return browser.script(
+                "return {scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,"
+                        + " outerWidth: window.outerWidth}");
     }
 
     private void assertNoJavaScriptErrors() {

@@ -81,6 +81,22 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT);
+        // Headless Chromium keeps windows at least 500 px wide; the driver's phone emulation sets the viewport itself.
+        options.setExperimentalOption(
+                "mobileEmulation",
+                java.util.Map.of(
+                        "deviceMetrics",
+                        java.util.Map.of(
+                                "width",
+                                PHONE_WIDTH,
+                                "height",
+                                PHONE_HEIGHT,
+                                "pixelRatio",
+                                1.0,
+                                "mobile",
+                                true,
+                                "touch",
+                                true)));
         var logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
