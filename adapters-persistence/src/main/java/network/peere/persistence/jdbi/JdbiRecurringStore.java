@@ -39,18 +39,19 @@ final class JdbiRecurringStore implements RecurringStore {
     private static final String SCHEDULE_COLUMNS = """
             s.id, s.mode, s.merchant_id, s.bank_id, s.agreement_id, s.customer_id, s.currency, s.amount_minor,
             s.description, s.frequency, s.interval_count, s.time_zone, s.status, s.anchor_at, s.next_period,
-            s.next_due_at, s.notices_sent, s.notice_offsets, s.retries, s.metadata, s.created_at, s.updated_at,
-            s.version""";
+            s.next_due_at, s.notices_sent, s.notice_offsets, s.retries, s.metadata, s.max_billings, s.end_before,
+            s.link_payment_id, s.created_at, s.updated_at, s.version""";
 
     private static final String INSERT_SCHEDULE = """
             INSERT INTO recurring_schedules (id, mode, merchant_id, bank_id, agreement_id, customer_id, currency,
                                              amount_minor, description, frequency, interval_count, time_zone, status,
                                              anchor_at, next_period, next_due_at, notices_sent, notice_offsets,
-                                             next_action_at, retries, metadata, created_at, updated_at, version)
+                                             next_action_at, retries, metadata, max_billings, end_before,
+                                             link_payment_id, created_at, updated_at, version)
             VALUES (:id, :mode, :merchant_id, :bank_id, :agreement_id, :customer_id, :currency, :amount_minor,
                     :description, :frequency, :interval_count, :time_zone, :status, :anchor_at, :next_period,
-                    :next_due_at, :notices_sent, :notice_offsets, :next_action_at, :retries, :metadata, :created_at,
-                    :updated_at, :version)""";
+                    :next_due_at, :notices_sent, :notice_offsets, :next_action_at, :retries, :metadata, :max_billings,
+                    :end_before, :link_payment_id, :created_at, :updated_at, :version)""";
 
     /** Only what a schedule's life changes. */
     private static final String UPDATE_SCHEDULE = """
@@ -67,6 +68,11 @@ final class JdbiRecurringStore implements RecurringStore {
 
     private static final String FIND_SCHEDULE =
             "SELECT " + SCHEDULE_COLUMNS + " FROM recurring_schedules s WHERE s.mode = :mode AND s.id = :id";
+
+    private static final String OPEN_FOR_AGREEMENT = "SELECT " + SCHEDULE_COLUMNS + """
+             FROM recurring_schedules s
+            WHERE s.mode = :mode AND s.agreement_id = :agreement_id AND s.status IN ('ACTIVE', 'PAUSED')
+            ORDER BY s.created_at, s.id""";
 
     private static final String LIST = """
             SELECT %s, COUNT(*) OVER () AS total_matches
@@ -148,6 +154,11 @@ final class JdbiRecurringStore implements RecurringStore {
                                 .collect(Collectors.joining(",")))
                 .bind("retries", schedule.retries())
                 .bind("metadata", schedule.metadata().map(Metadata::json).orElse(null))
+                .bind("max_billings", schedule.ending().maxBillings().orElse(null))
+                .bind(
+                        "end_before",
+                        schedule.ending().endBefore().map(UtcColumns::toColumn).orElse(null))
+                .bind("link_payment_id", schedule.linkPaymentId().orElse(null))
                 .bind("created_at", UtcColumns.toColumn(schedule.createdAt()))
                 .execute());
     }
@@ -190,6 +201,15 @@ final class JdbiRecurringStore implements RecurringStore {
                 .bind("id", id)
                 .map(JdbiRecurringStore::schedule)
                 .findOne());
+    }
+
+    @Override
+    public List<Schedule> openForAgreement(Mode mode, String agreementId) {
+        return transactor.withHandle(handle -> handle.createQuery(OPEN_FOR_AGREEMENT)
+                .bind("mode", mode.name())
+                .bind("agreement_id", agreementId)
+                .map(JdbiRecurringStore::schedule)
+                .list());
     }
 
     @Override
@@ -351,6 +371,10 @@ final class JdbiRecurringStore implements RecurringStore {
                                 .toList(),
                 row.getInt("retries"),
                 Optional.ofNullable(row.getString("metadata")).map(Metadata::new),
+                new Schedule.Ending(
+                        Optional.ofNullable(row.getObject("max_billings", Long.class)),
+                        UtcColumns.optionalInstant(row, "end_before")),
+                Optional.ofNullable(row.getString("link_payment_id")),
                 UtcColumns.instant(row, "created_at"),
                 UtcColumns.instant(row, "updated_at"),
                 row.getLong("version"));

@@ -22,6 +22,8 @@ final class InMemoryRecurringStore implements RecurringStore {
     private static final Comparator<Schedule> NEWEST_FIRST = Comparator.comparing(Schedule::createdAt)
             .thenComparing(Schedule::id)
             .reversed();
+    private static final Comparator<Schedule> OLDEST_FIRST =
+            Comparator.comparing(Schedule::createdAt).thenComparing(Schedule::id);
     private static final Comparator<Schedule> EARLIEST_ACTION =
             Comparator.comparing(Schedule::nextActionAt).thenComparing(Schedule::id);
     private static final Comparator<Run> EARLIEST_RETRY = Comparator.comparing(
@@ -89,6 +91,16 @@ final class InMemoryRecurringStore implements RecurringStore {
     public Optional<Schedule> find(Mode mode, String id) {
         return transactor.inTransaction(
                 () -> Optional.ofNullable(schedules.get(id)).filter(s -> s.mode() == mode));
+    }
+
+    @Override
+    public List<Schedule> openForAgreement(Mode mode, String agreementId) {
+        return transactor.inTransaction(() -> schedules.values().stream()
+                .filter(s -> s.mode() == mode
+                        && s.agreementId().equals(agreementId)
+                        && !s.status().isFinal())
+                .sorted(OLDEST_FIRST)
+                .toList());
     }
 
     @Override
@@ -216,6 +228,9 @@ final class InMemoryRecurringStore implements RecurringStore {
                 s.noticeOffsetDays(),
                 s.retries(),
                 s.metadata(),
+                new Schedule.Ending(
+                        s.ending().maxBillings(), s.ending().endBefore().map(Micros::truncate)),
+                s.linkPaymentId(),
                 Micros.truncate(s.createdAt()),
                 Micros.truncate(s.updatedAt()),
                 s.version());

@@ -65,6 +65,45 @@ public abstract class RecurringStoreContract {
     }
 
     @Test
+    void an_ending_with_one_limit_reads_back_and_a_completed_schedule_is_never_due() {
+        var endsByDate = insert(schedule(
+                SANDBOX, "1", "mer_1", T0, new Schedule.Ending(Optional.empty(), Optional.of(T0.plusSeconds(86_400)))));
+        var once = insert(schedule(SANDBOX, "2", "mer_1", T0, Schedule.Ending.once()));
+        var completed = once.advanced(T0.plusSeconds(1));
+
+        assertThat(recurring.update(completed)).isTrue();
+
+        assertThat(recurring.find(SANDBOX, endsByDate.id())).contains(endsByDate);
+        assertThat(recurring.find(SANDBOX, once.id())).contains(completed);
+        assertThat(completed.status()).isEqualTo(ScheduleStatus.COMPLETED);
+        assertThat(recurring.dueSchedules(T0.plus(Duration.ofDays(400)), 10))
+                .extracting(Schedule::id)
+                .containsExactly(endsByDate.id());
+        assertThat(recurring.markFailed(SANDBOX, once.id(), T0.plusSeconds(2))).isFalse();
+    }
+
+    @Test
+    void an_agreements_open_schedules_are_its_active_and_paused_ones_oldest_first() {
+        // All on agreement cd_1 but the last two (another mode, and cd_9).
+        var older = insert(schedule(SANDBOX, "1", "mer_1", T0));
+        var paused = insert(schedule(SANDBOX, "2", "mer_2", T0.plusSeconds(60)).pause(T0.plusSeconds(61)));
+        var middle = insert(schedule(SANDBOX, "3", "mer_1", T0.plusSeconds(30)));
+        insert(schedule(SANDBOX, "4", "mer_1", T0.plusSeconds(10)).cancel(T0.plusSeconds(11)));
+        insert(schedule(SANDBOX, "5", "mer_1", T0.plusSeconds(20), Schedule.Ending.once())
+                .advanced(T0));
+        var failing = insert(schedule(SANDBOX, "6", "mer_1", T0.plusSeconds(40)));
+        recurring.markFailed(SANDBOX, failing.id(), T0.plusSeconds(41));
+        insert(schedule(LIVE, "7", "mer_1", T0));
+        insert(scheduleWithEverything(SANDBOX, "8", T0));
+
+        assertThat(recurring.openForAgreement(SANDBOX, "cd_1")).containsExactly(older, middle, paused);
+        assertThat(recurring.openForAgreement(LIVE, "cd_1"))
+                .extracting(Schedule::id)
+                .containsExactly("rsc_7");
+        assertThat(recurring.openForAgreement(SANDBOX, "cd_2")).isEmpty();
+    }
+
+    @Test
     void a_schedule_changes_only_from_the_version_it_was_read_at() {
         var created = insert(schedule(SANDBOX, "1", "mer_1", T0));
         var advanced = created.advanced(T0.plusSeconds(1));

@@ -135,7 +135,7 @@ public final class PaymentLinkService implements ManagePaymentLinks {
         }
         return stores.paymentLinks()
                 .callbackKey(mode, merchantId)
-                .map(sealed -> cipher.open(sealed).reveal())
+                .map(stored -> cipher.open(stored).reveal())
                 .orElseThrow(() -> new IllegalStateException("a callback key insert lost to a key that is not there"));
     }
 

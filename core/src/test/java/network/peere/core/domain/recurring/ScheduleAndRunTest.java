@@ -18,8 +18,13 @@ import org.junit.jupiter.api.Test;
 class ScheduleAndRunTest {
     private static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
     private static final Instant JAN_31 = Instant.parse("2027-01-31T08:00:00Z");
+    private static final Instant MAR_31 = Instant.parse("2027-03-31T08:00:00Z");
 
     private static Schedule schedule(List<Integer> offsets, int retries) {
+        return schedule(offsets, retries, Schedule.Ending.NONE);
+    }
+
+    private static Schedule schedule(List<Integer> offsets, int retries, Schedule.Ending ending) {
         return Schedule.create(
                 "rsc_1",
                 new Schedule.Parties(
@@ -29,7 +34,15 @@ class ScheduleAndRunTest {
                         "cd_1",
                         new CustomerId("cus_1")),
                 new Schedule.Terms(
-                        Money.of(150_000, "NGN"), "Gym", Cadence.monthly(), JAN_31, offsets, retries, Optional.empty()),
+                        Money.of(150_000, "NGN"),
+                        "Gym",
+                        Cadence.monthly(),
+                        JAN_31,
+                        offsets,
+                        retries,
+                        Optional.empty(),
+                        ending,
+                        Optional.empty()),
                 LAGOS,
                 JAN_31);
     }
@@ -55,6 +68,76 @@ class ScheduleAndRunTest {
         assertThat(resumed.status()).isEqualTo(ScheduleStatus.ACTIVE);
         assertThat(resumed.nextPeriod()).isEqualTo(3);
         assertThat(resumed.nextDueAt()).isEqualTo(Instant.parse("2027-04-30T08:00:00Z"));
+    }
+
+    @Test
+    void an_ending_excludes_periods_from_max_billings_on_and_those_due_at_or_after_its_end() {
+        var threeBillings = new Schedule.Ending(Optional.of(3L), Optional.empty());
+        var endOfMarch = new Schedule.Ending(Optional.empty(), Optional.of(MAR_31));
+
+        assertThat(threeBillings.excludes(2, MAR_31)).isFalse();
+        assertThat(threeBillings.excludes(3, JAN_31)).isTrue();
+        assertThat(endOfMarch.excludes(99, MAR_31.minusNanos(1000))).isFalse();
+        assertThat(endOfMarch.excludes(0, MAR_31)).isTrue();
+        assertThat(endOfMarch.excludes(0, MAR_31.plusSeconds(1))).isTrue();
+        assertThat(Schedule.Ending.NONE.excludes(Cadence.PERIOD_MAX, MAR_31)).isFalse();
+        assertThat(Schedule.Ending.once().excludes(1, JAN_31)).isTrue();
+        assertThatThrownBy(() -> new Schedule.Ending(Optional.of(0L), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> new Schedule.Ending(Optional.of(Schedule.Ending.MAX_BILLINGS_MAX + 1), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_schedule_completes_when_its_last_billing_goes_out() {
+        var once = schedule(List.of(), 0, Schedule.Ending.once()).advanced(JAN_31);
+        var twice = schedule(List.of(), 0, new Schedule.Ending(Optional.of(2L), Optional.empty()))
+                .advanced(JAN_31);
+
+        assertThat(once.status()).isEqualTo(ScheduleStatus.COMPLETED);
+        assertThat(once.nextPeriod()).isEqualTo(1);
+        assertThat(twice.status()).isEqualTo(ScheduleStatus.ACTIVE);
+        assertThat(twice.advanced(JAN_31).status()).isEqualTo(ScheduleStatus.COMPLETED);
+    }
+
+    @Test
+    void a_schedule_completes_before_the_first_period_due_at_or_after_its_end() {
+        // Periods fall due Jan 31, Feb 28, Mar 31 (08:00 UTC): the end is exactly when period 2 falls due.
+        var s = schedule(List.of(), 0, new Schedule.Ending(Optional.empty(), Optional.of(MAR_31)));
+
+        var first = s.advanced(JAN_31);
+        var second = first.advanced(JAN_31);
+
+        assertThat(first.status()).isEqualTo(ScheduleStatus.ACTIVE);
+        assertThat(second.status()).isEqualTo(ScheduleStatus.COMPLETED);
+        assertThat(second.nextPeriod()).isEqualTo(2);
+    }
+
+    @Test
+    void resuming_past_the_end_completes_the_schedule() {
+        var paused = schedule(List.of(), 0, new Schedule.Ending(Optional.empty(), Optional.of(MAR_31)))
+                .advanced(JAN_31)
+                .pause(JAN_31);
+
+        var beforeTheEnd = paused.resume(Instant.parse("2027-02-01T00:00:00Z"));
+        var pastTheEnd = paused.resume(Instant.parse("2027-03-01T00:00:00Z"));
+
+        assertThat(beforeTheEnd.status()).isEqualTo(ScheduleStatus.ACTIVE);
+        assertThat(beforeTheEnd.nextPeriod()).isEqualTo(1);
+        assertThat(pastTheEnd.status()).isEqualTo(ScheduleStatus.COMPLETED);
+        assertThat(pastTheEnd.nextPeriod()).isEqualTo(2);
+    }
+
+    @Test
+    void completed_is_final() {
+        var completed = schedule(List.of(), 0, Schedule.Ending.once()).advanced(JAN_31);
+
+        assertThat(completed.status().isFinal()).isTrue();
+        assertThatThrownBy(() -> completed.advanced(JAN_31)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> completed.pause(JAN_31)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> completed.resume(JAN_31)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> completed.cancel(JAN_31)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
