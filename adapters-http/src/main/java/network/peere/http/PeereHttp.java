@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import network.peere.core.Peere;
+import network.peere.http.ratelimit.ClientRateLimiter;
 import network.peere.http.ratelimit.RateLimiter;
 import network.peere.http.ratelimit.RateLimiting;
 import network.peere.http.routes.ApiKeyRoutes;
@@ -25,6 +26,7 @@ import network.peere.http.routes.DecisionRoutes;
 import network.peere.http.routes.FeeRoutes;
 import network.peere.http.routes.MerchantRoutes;
 import network.peere.http.routes.OperatorRoutes;
+import network.peere.http.routes.PayPageRoutes;
 import network.peere.http.routes.PaymentLinkRoutes;
 import network.peere.http.routes.ProviderRoutes;
 import network.peere.http.routes.RateLimitRoutes;
@@ -85,6 +87,7 @@ public final class PeereHttp {
         var idempotency = new Idempotency(peere.runIdempotently(), mapper);
         var limiter = new RateLimiter(peere.resolveRateLimits(), RateLimiter.NanoTime.system());
         var rateLimiting = new RateLimiting(limiter);
+        var clientLimiter = new ClientRateLimiter(ClientRateLimiter.Limits.DEFAULT, RateLimiter.NanoTime.system());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
@@ -122,6 +125,7 @@ public final class PeereHttp {
             new ReconciliationRoutes(peere).register(config.routes);
             new RecurringRoutes(peere, mapper, idempotency).register(config.routes);
             new PaymentLinkRoutes(peere, mapper, idempotency).register(config.routes);
+            new PayPageRoutes(peere, mapper, clientLimiter).register(config.routes);
             registerErrorHandlers(config);
         });
     }
@@ -153,7 +157,7 @@ public final class PeereHttp {
             Problems.write(ctx, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; quote the request id.");
         });
         config.routes.error(404, "*", ctx -> {
-            if (!isProblem(ctx)) {
+            if (!isProblem(ctx) && !isPage(ctx)) {
                 Problems.write(ctx, ErrorCode.ROUTE_NOT_FOUND, "No route " + ctx.method() + " " + ctx.path() + ".");
             }
         });
@@ -168,6 +172,12 @@ public final class PeereHttp {
         String type = ctx.res().getContentType();
         // A route's own JSON error (the Peerwallet adapter's 404 shape) is an answer too, not a missing route.
         return type != null && (type.startsWith(Problems.CONTENT_TYPE) || type.startsWith("application/json"));
+    }
+
+    /** A page that answered 404 itself (the pay page of an unknown link) keeps its HTML. */
+    private static boolean isPage(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
     }
 
     private static ErrorCode codeFor(int status) {

@@ -30,7 +30,11 @@ public final class RateLimiting {
     public void admit(Context ctx, Principal principal) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         RateClass rateClass = RouteClasses.of(ctx.method(), endpoint == null ? ctx.path() : endpoint.path);
-        RateLimiter.Decision decision = limiter.tryAcquire(principal, rateClass);
+        answer(ctx, limiter.tryAcquire(principal, rateClass));
+    }
+
+    /** Writes the {@code X-RateLimit-*} headers of a decision and refuses the request when it was refused. */
+    public static void answer(Context ctx, RateLimiter.Decision decision) {
         ctx.header(LIMIT, Integer.toString(decision.limit().perMinute()));
         ctx.header(REMAINING, Long.toString(decision.remaining()));
         ctx.header(RESET, Long.toString(decision.resetSeconds()));
@@ -40,7 +44,7 @@ public final class RateLimiting {
                 ctx.header(RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
                 throw new ApiProblem(
                         ErrorCode.RATE_LIMITED,
-                        "Rate limit exceeded for " + wire(rateClass) + " requests; retry in "
+                        "Rate limit exceeded for " + wire(decision.rateClass()) + " requests; retry in "
                                 + refused.retryAfterSeconds() + " s.",
                         List.of(),
                         Map.of("retryAfter", refused.retryAfterSeconds()));

@@ -60,8 +60,13 @@ final class SandboxNetwork {
     record Customer(String id, String email) {}
 
     Customer newCustomer(String bankKey) {
+        return newCustomer(bankKey, "");
+    }
+
+    /** A customer whose e-mail local part carries a sandbox rule's mark ({@code +deny}, docs/sandbox.md). */
+    Customer newCustomer(String bankKey, String mark) {
         int n = customers.incrementAndGet();
-        String email = "net-" + n + "-" + System.nanoTime() + "@example.com";
+        String email = "net-" + n + "-" + System.nanoTime() + mark + "@example.com";
         Response batch = api.post("/v1/bank/customers", bankKey, """
                 {"customers":[{"clientRef":"net-%1$d-%2$s","reference":"net-%1$d-%2$s","firstname":"Ada",
                  "lastname":"Obi","accountName":"Ada Obi","accountNumber":"0123456789","email":"%2$s",

@@ -14,13 +14,37 @@ import java.util.Map;
  * docs/openapi.yaml as it arrives, so the end-to-end tests double as the contract test.
  */
 public final class HttpApi {
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
+    private final int port;
     private final String baseUrl;
     private final OpenApiContract contract = OpenApiContract.get();
 
     public HttpApi(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this(
+                port,
+                "http://localhost:" + port,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private HttpApi(int port, String baseUrl, HttpClient client) {
+        this.port = port;
+        this.baseUrl = baseUrl;
+        this.client = client;
+    }
+
+    /**
+     * The same server, called from another loopback address ({@code 127.0.0.2} …), for routes limited per client
+     * address: each such client starts with full buckets.
+     */
+    public HttpApi from(java.net.InetAddress clientAddress) {
+        // To 127.0.0.1, not localhost: an IPv6 ::1 could not be reached from an IPv4 source address.
+        return new HttpApi(
+                port,
+                "http://127.0.0.1:" + port,
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .localAddress(clientAddress)
+                        .build());
     }
 
     public Response get(String path, String key) {

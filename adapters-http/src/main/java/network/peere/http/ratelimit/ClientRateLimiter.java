@@ -1,0 +1,102 @@
+package network.peere.http.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.Objects;
+import network.peere.core.domain.ratelimit.RateClass;
+import network.peere.core.domain.ratelimit.RateLimit;
+
+/**
+ * Token buckets per client address for the routes anyone may call without a key (the hosted pay page), where there is
+ * no key to count against. Such routes can tell who banks where, so each address gets a small budget: a few lookups
+ * ({@code STANDARD}) and enough reads ({@code READ}) for a page that polls. Like {@link RateLimiter}, in this
+ * process's memory; behind a reverse proxy the address is the proxy's unless Javalin is told to read a forwarded one.
+ */
+public final class ClientRateLimiter {
+    /** Bounds memory (a few hundred bytes each); past it the least recently used buckets go first. */
+    public static final long BUCKETS_MAX = 100_000;
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    /**
+     * The budget of one address. A customer looks up once or twice and pays once; the page polls every 1.5 s (40 a
+     * minute). Addresses shared by many phones (carrier NAT) are why the lookup budget is not smaller.
+     */
+    public record Limits(RateLimit lookups, RateLimit reads) {
+        public static final Limits DEFAULT = new Limits(new RateLimit(30, 5), new RateLimit(300, 20));
+
+        public Limits {
+            Objects.requireNonNull(lookups, "lookups");
+            Objects.requireNonNull(reads, "reads");
+        }
+
+        RateLimit of(RateClass rateClass) {
+            return switch (rateClass) {
+                case READ -> reads;
+                case STANDARD, BATCH -> lookups;
+            };
+        }
+    }
+
+    private record BucketKey(String address, RateClass rateClass) {}
+
+    private final Limits limits;
+    private final TimeMeter timeMeter;
+    private final Cache<BucketKey, Bucket> buckets;
+
+    public ClientRateLimiter(Limits limits, RateLimiter.NanoTime time) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(time, "time");
+        this.timeMeter = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return time.nanoTime();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        this.buckets = Caffeine.newBuilder()
+                .ticker(time::nanoTime)
+                .executor(Runnable::run)
+                .expireAfterAccess(RateLimiter.IDLE_BUCKET_EXPIRY)
+                .maximumSize(BUCKETS_MAX)
+                .build();
+    }
+
+    /** Takes one token of the class from the address's bucket, or says how long to wait. */
+    public RateLimiter.Decision tryAcquire(String address, RateClass rateClass) {
+        Objects.requireNonNull(address, "address");
+        RateLimit limit = limits.of(rateClass);
+        Bucket bucket = buckets.get(new BucketKey(address, rateClass), key -> newBucket(limit));
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        long remaining = Math.max(0, probe.getRemainingTokens());
+        long reset = ceilSeconds(probe.getNanosToWaitForReset());
+        if (probe.isConsumed()) {
+            return new RateLimiter.Decision.Allowed(rateClass, limit, remaining, reset);
+        }
+        long retryAfter = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
+        return new RateLimiter.Decision.Refused(rateClass, limit, remaining, reset, retryAfter);
+    }
+
+    private Bucket newBucket(RateLimit limit) {
+        return Bucket.builder()
+                .addLimit(bandwidth ->
+                        bandwidth.capacity(limit.perMinute()).refillGreedy(limit.perMinute(), Duration.ofMinutes(1)))
+                .addLimit(bandwidth -> bandwidth
+                        .capacity(limit.burstPerSecond())
+                        .refillGreedy(limit.burstPerSecond(), Duration.ofSeconds(1)))
+                .withCustomTimePrecision(timeMeter)
+                .build();
+    }
+
+    private static long ceilSeconds(long nanos) {
+        return nanos <= 0 ? 0 : (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
+    }
+}
