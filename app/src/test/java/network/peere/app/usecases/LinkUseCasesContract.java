@@ -203,6 +203,9 @@ abstract class LinkUseCasesContract extends BillingFixture {
         assertThat(ok(pay(linkId, "ada@example.com")).id())
                 .as("paying again (a reload) returns the same payment")
                 .isEqualTo(payment.id());
+        assertThat(ok(peere.payLinks().page(linkId)).payable())
+                .as("the page stays open while the bank decides, so its payer can come back")
+                .isTrue();
         Agreement intent = agreementOf(payment);
         assertThat(intent.limits().cap(network.peere.core.domain.agreement.limits.LimitKind.SINGLE))
                 .hasValueSatisfying(m -> assertThat(m.toMajor()).isEqualByComparingTo("2500"));

@@ -94,8 +94,12 @@ public final class LinkPaymentService implements PayLinks, AgreementOutcomes {
                 .find(link.mode(), link.merchantId())
                 .map(Participant::name)
                 .orElse("");
+        // While a payment waits for its bank the page stays open: its payer, reloading, gets that payment back.
         boolean payable = link.status() == LinkStatus.ACTIVE
-                && stores.paymentLinks().holdingPayment(link.mode(), link.id()).isEmpty();
+                && stores.paymentLinks()
+                        .holdingPayment(link.mode(), link.id())
+                        .map(p -> p.status() == LinkPaymentStatus.AWAITING_APPROVAL)
+                        .orElse(true);
         return Result.ok(new PayPage(link, merchant, payable));
     }
 

@@ -44,7 +44,10 @@ public interface PayLinks {
         }
     }
 
-    /** What the page shows; {@code payable} is false once someone's payment holds the link or it is inactive. */
+    /**
+     * What the page shows; {@code payable} is false when the link is inactive or a payment holds it beyond waiting
+     * for its bank (paid, being charged, subscribed). While one waits, the page stays open so its payer can reload.
+     */
     record PayPage(PaymentLink link, String merchantName, boolean payable) {
         public PayPage {
             Objects.requireNonNull(link, "link");
