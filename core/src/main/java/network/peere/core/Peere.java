@@ -151,7 +151,7 @@ public final class Peere {
         this.charges = new ChargeService(
                 stores, clock, ids, billing, events, intents, fees, new RunOutcomes(stores, clock, linkCallbacks));
         this.recurring = new RecurringService(stores, clock, ids, events, billing, charges, linkCallbacks);
-        this.linkPayments = new LinkPaymentService(stores, clock, ids, lookups, lookups, intents, recurring);
+        this.linkPayments = new LinkPaymentService(stores, clock, ids, lookups, lookups, intents, intents, recurring);
         agreementOutcomes.set(linkPayments);
         this.paymentLinks = new PaymentLinkService(
                 stores,

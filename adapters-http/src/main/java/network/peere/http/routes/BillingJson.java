@@ -168,6 +168,11 @@ public final class BillingJson {
                 new Refusal(
                         ErrorCode.PAYMENT_LINK_ALREADY_PAID,
                         "This payment link is already paid, or being paid, by another customer.");
+            case PAYMENT_LINK_BUSY ->
+                new Refusal(
+                        ErrorCode.PAYMENT_LINK_BUSY,
+                        "Another customer's payment of this link is waiting for their bank; try again in a few"
+                                + " minutes.");
             case LINK_PAYMENT_NOT_FOUND ->
                 new Refusal(ErrorCode.LINK_PAYMENT_NOT_FOUND, "No payment of this link by that id.");
             case INVALID_IDENTITY ->

@@ -25,7 +25,9 @@ import network.peere.http.ratelimit.ClientRateLimiter;
 import network.peere.http.ratelimit.RateLimiter;
 import network.peere.http.ratelimit.RateLimiting;
 import network.peere.http.support.Access;
+import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Envelope;
+import network.peere.http.support.ErrorCode;
 import network.peere.http.support.JsonFields;
 
 /**
@@ -98,8 +100,25 @@ public final class PayPageRoutes {
         }
     }
 
+    /**
+     * The page's own script sends JSON from the page's origin. A JSON content type makes a cross-site script ask the
+     * browser first (CORS preflight, which these routes never allow), and a browser that says the call is cross-site
+     * is refused: another site cannot drive lookups or payments from its visitors' browsers.
+     */
+    private static void sameSiteJson(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiProblem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        }
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            throw new ApiProblem(ErrorCode.INSUFFICIENT_PERMISSIONS, "The pay page's calls come from the pay page.");
+        }
+    }
+
     private void banks(Context ctx) {
         protect(ctx, "no-store");
+        sameSiteJson(ctx);
         RateLimiting.answer(ctx, limiter.tryAcquire(ctx.ip(), RateClass.STANDARD));
         String linkId = linkId(ctx);
         var body = JsonFields.parse(ctx, mapper);
@@ -118,6 +137,7 @@ public final class PayPageRoutes {
      */
     private void pay(Context ctx) {
         protect(ctx, "no-store");
+        sameSiteJson(ctx);
         RateLimiting.answer(ctx, limiter.tryAcquire(ctx.ip(), RateClass.STANDARD));
         String linkId = linkId(ctx);
         var body = JsonFields.parse(ctx, mapper);

@@ -49,6 +49,7 @@ public enum ErrorCode {
     DUPLICATE_LINK_SECRET(409, "Payment link secret already used"),
     PAYMENT_LINK_INACTIVE(409, "Payment link inactive"),
     PAYMENT_LINK_ALREADY_PAID(409, "Payment link already paid"),
+    PAYMENT_LINK_BUSY(409, "Payment link busy"),
     WEBHOOK_ENDPOINT_DISABLED(409, "Webhook endpoint disabled"),
     DEVICE_ALREADY_LINKED(409, "Device linked to another customer"),
     AGREEMENT_NOT_APPROVED(409, "Agreement not approved yet"),

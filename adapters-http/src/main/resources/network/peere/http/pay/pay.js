@@ -23,7 +23,8 @@
       + " A link made for one customer takes only that customer's e-mail.",
     invalid_request: "Enter your e-mail address or phone number.",
     payment_link_inactive: "The merchant has switched this payment link off.",
-    payment_link_already_paid: "Someone else has already paid this link.",
+    payment_link_already_paid: "This link has already been paid.",
+    payment_link_busy: "Someone else is paying this link right now. Try again in a few minutes.",
     bank_unavailable: "Your bank cannot take requests right now. Try again in a few minutes.",
     merchant_blocked: "You have blocked this merchant at your bank.",
     rate_limited: "Too many attempts from this device. Wait a minute, then try again."

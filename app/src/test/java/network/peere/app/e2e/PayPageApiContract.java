@@ -196,6 +196,32 @@ abstract class PayPageApiContract {
     }
 
     @Test
+    void another_site_cannot_drive_the_pay_calls_from_its_visitors_browsers() {
+        String banks = "/pay/" + link("", "Gym") + "/banks";
+        String body = "{\"email\":\"a@b.test\"}";
+
+        Response plain = client().send("POST", banks, null, body, Map.of("Content-Type", "text/plain"));
+        assertThat(plain.status())
+                .as("a simple cross-site request has no JSON type")
+                .isEqualTo(415);
+        assertThat(plain.code()).isEqualTo("unsupported_media_type");
+        Response crossSite = client().send(
+                        "POST",
+                        banks,
+                        null,
+                        body,
+                        Map.of("Content-Type", "application/json", "Sec-Fetch-Site", "cross-site"));
+        assertThat(crossSite.status()).isEqualTo(403);
+        Response sameOrigin = client().send(
+                        "POST",
+                        banks,
+                        null,
+                        body,
+                        Map.of("Content-Type", "application/json", "Sec-Fetch-Site", "same-origin"));
+        assertThat(sameOrigin.code()).as("the page's own call gets through").isEqualTo("customer_not_found");
+    }
+
+    @Test
     void a_link_for_one_customer_takes_only_that_customers_email() {
         SandboxNetwork.Customer customer = network.newCustomer(bankKey);
         String id = link("\"customerEmail\":\"" + customer.email() + "\",", "Yours");

@@ -316,7 +316,7 @@ abstract class LinkUseCasesContract extends BillingFixture {
         LinkPayment payment = ok(pay(linkId, "ada@example.com"));
         assertThat(pay(linkId, "grace@example.com"))
                 .as("one payment holds a link while the bank decides")
-                .isEqualTo(Result.refused(BillingProblem.PAYMENT_LINK_ALREADY_PAID));
+                .isEqualTo(Result.refused(BillingProblem.PAYMENT_LINK_BUSY));
 
         ok(respond(agreementOf(payment), CustomerDecision.APPROVE_ONCE));
         ok(answer(chargeOf(latestRun(payment)), CustomerDecision.APPROVE_ONCE));
@@ -447,7 +447,7 @@ abstract class LinkUseCasesContract extends BillingFixture {
                 if (outcome instanceof Result.Ok<LinkPayment>) {
                     won++;
                 } else {
-                    assertThat(outcome).isEqualTo(Result.refused(BillingProblem.PAYMENT_LINK_ALREADY_PAID));
+                    assertThat(outcome).isEqualTo(Result.refused(BillingProblem.PAYMENT_LINK_BUSY));
                 }
             }
             assertThat(won).isEqualTo(1);
@@ -457,5 +457,96 @@ abstract class LinkUseCasesContract extends BillingFixture {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void a_payment_left_waiting_past_the_hold_is_withdrawn_when_another_customer_pays() {
+        now.set(JAN_31);
+        customer("2", "grace@example.com");
+        String linkId =
+                link("order-11", Optional.empty(), Optional.empty()).link().id();
+        LinkPayment waiting = ok(pay(linkId, "ada@example.com"));
+        assertThat(pay(linkId, "grace@example.com")).isEqualTo(Result.refused(BillingProblem.PAYMENT_LINK_BUSY));
+
+        now.set(JAN_31.plus(LinkPayment.WAIT_HOLD));
+        LinkPayment taken = ok(pay(linkId, "grace@example.com"));
+
+        assertThat(taken.id()).isNotEqualTo(waiting.id());
+        assertThat(reread(waiting).status()).isEqualTo(LinkPaymentStatus.DECLINED);
+        assertThat(agreementOf(waiting).status())
+                .as("the abandoned intent is withdrawn at the bank")
+                .isEqualTo(network.peere.core.domain.agreement.AgreementStatus.REVOKED);
+        assertThat(respond(agreementOf(waiting), CustomerDecision.APPROVE_ONCE))
+                .as("a late answer to the withdrawn intent charges nothing")
+                .isInstanceOf(Result.Refused.class);
+    }
+
+    @Test
+    void a_link_deactivated_while_its_payment_waits_is_not_charged_on_approval() {
+        now.set(JAN_31);
+        String linkId =
+                link("order-12", Optional.empty(), Optional.empty()).link().id();
+        LinkPayment payment = ok(pay(linkId, "ada@example.com"));
+        ok(peere.managePaymentLinks().deactivate(merchantCaller(), linkId));
+
+        ok(respond(agreementOf(payment), CustomerDecision.APPROVE_ONCE));
+
+        assertThat(reread(payment).status()).isEqualTo(LinkPaymentStatus.DECLINED);
+        assertThat(reread(payment).failureReason()).contains("payment_link_inactive");
+        assertThat(reread(payment).scheduleId()).isEmpty();
+    }
+
+    @Test
+    void a_recurring_link_its_customer_approves_once_is_charged_one_period_only() {
+        now.set(JAN_31);
+        String linkId = link("order-13", Optional.of(LinkDuration.MONTHLY), Optional.empty())
+                .link()
+                .id();
+        LinkPayment payment = ok(pay(linkId, "ada@example.com"));
+
+        ok(respond(agreementOf(payment), CustomerDecision.APPROVE_ONCE));
+        ok(answer(chargeOf(latestRun(payment)), CustomerDecision.APPROVE_ONCE));
+
+        assertThat(reread(payment).status()).isEqualTo(LinkPaymentStatus.PAID);
+        assertThat(scheduleOf(payment).status()).isEqualTo(ScheduleStatus.COMPLETED);
+        now.set(Instant.parse("2027-02-28T08:00:00Z"));
+        assertThat(peere.runRenewals().runDue(100)).isZero();
+    }
+
+    @Test
+    void a_renewal_at_the_bank_when_the_subscription_is_cancelled_still_reports_its_payment_and_never_a_failure() {
+        now.set(JAN_31);
+        LinkPayment payment = subscribed("order-14");
+        now.set(Instant.parse("2027-02-28T08:00:00Z"));
+        peere.runRenewals().runDue(100);
+        Run atTheBank = latestRun(payment);
+        assertThat(atTheBank.state()).isEqualTo(RunState.SUBMITTED);
+
+        ok(peere.answerIntents().revoke(Caller.of(principal(bank)), payment.agreementId()));
+        ok(answer(chargeOf(atTheBank), CustomerDecision.APPROVE_RECURRING));
+
+        assertThat(reread(payment).status()).isEqualTo(LinkPaymentStatus.CANCELLED);
+        assertThat(reread(payment).lastPaidAt()).contains(Instant.parse("2027-02-28T08:00:00Z"));
+        deliverDue();
+        // Deliveries may overtake each other; each link's events carry their causal order in "sequence".
+        List<JsonNode> heard = new ArrayList<>(callbacksSent());
+        heard.sort(java.util.Comparator.comparingLong(c -> c.get("sequence").asLong()));
+        assertThat(heard).extracting(c -> c.get("response").asText()).containsExactly("paid", "cancelled", "paid");
+        assertThat(heard.getLast().get("subscriptionStatus").asText())
+                .as("a period paid after the cancellation does not revive the subscription")
+                .isEqualTo("cancelled");
+
+        LinkPayment other = subscribed("order-15");
+        now.set(Instant.parse("2027-03-31T08:00:00Z"));
+        peere.runRenewals().runDue(100);
+        Run declinedLater = latestRun(other);
+        ok(peere.answerIntents().revoke(Caller.of(principal(bank)), other.agreementId()));
+        decline(declinedLater, "insufficient_funds");
+        deliverDue();
+        assertThat(callbacksSent().stream()
+                        .filter(c -> c.get("secret").asText().equals("order-15"))
+                        .map(c -> c.get("response").asText()))
+                .as("no failure is reported after a cancellation")
+                .containsExactlyInAnyOrder("paid", "cancelled");
     }
 }

@@ -84,7 +84,11 @@ public record Agreement(
                 throw new IllegalArgumentException("an intent's amount is positive, in the agreement's currency");
             }
         });
-        if (status != AgreementStatus.PENDING && status != AgreementStatus.EXPIRED && decision.isEmpty()) {
+        // An intent withdrawn before its answer (PENDING → REVOKED) has no decision either.
+        if (status != AgreementStatus.PENDING
+                && status != AgreementStatus.EXPIRED
+                && status != AgreementStatus.REVOKED
+                && decision.isEmpty()) {
             throw new IllegalArgumentException("a decided agreement carries its decision");
         }
     }

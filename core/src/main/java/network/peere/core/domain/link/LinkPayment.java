@@ -1,5 +1,6 @@
 package network.peere.core.domain.link;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,11 @@ public record LinkPayment(
         long version) {
     public static final String ID_PREFIX = "lpy";
     public static final int REASON_LENGTH_MAX = 200;
+    /**
+     * How long a payment waiting for its bank holds its link against other customers. Past it, the next customer's
+     * payment withdraws the waiting intent and takes the link, so nobody can keep a link busy by never answering.
+     */
+    public static final Duration WAIT_HOLD = Duration.ofMinutes(15);
 
     public LinkPayment {
         Objects.requireNonNull(id, "id");
@@ -98,6 +104,20 @@ public record LinkPayment(
         require(status == LinkPaymentStatus.PROCESSING || status == LinkPaymentStatus.ACTIVE, "paid");
         LinkPaymentStatus target = recurring ? LinkPaymentStatus.ACTIVE : LinkPaymentStatus.PAID;
         return next(scheduleId, target, Optional.empty(), Optional.of(now), now);
+    }
+
+    /**
+     * A charge that was already at the bank when the subscription ended was confirmed after all: the money moved, so
+     * the payment records when, and keeps its final status.
+     */
+    public LinkPayment paidAfterEnd(Instant now) {
+        require(status == LinkPaymentStatus.CANCELLED || status == LinkPaymentStatus.FAILED, "paid after its end");
+        return next(scheduleId, status, failureReason, Optional.of(now), now);
+    }
+
+    /** Whether it still waits for its bank past {@link #WAIT_HOLD}, so another customer may take the link. */
+    public boolean abandoned(Instant now) {
+        return status == LinkPaymentStatus.AWAITING_APPROVAL && !now.isBefore(createdAt.plus(WAIT_HOLD));
     }
 
     public LinkPayment failed(String reason, Instant now) {

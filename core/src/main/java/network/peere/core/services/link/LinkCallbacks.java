@@ -6,9 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import network.peere.core.domain.link.LinkPayment;
+import network.peere.core.domain.link.LinkPaymentStatus;
 import network.peere.core.domain.link.PaymentLink;
 import network.peere.core.domain.recurring.Run;
 import network.peere.core.domain.recurring.Schedule;
+import network.peere.core.domain.shared.WireEnums;
 import network.peere.core.domain.webhook.EventType;
 import network.peere.core.domain.webhook.WebhookEndpointId;
 import network.peere.core.ports.out.Clock;
@@ -36,14 +38,16 @@ public final class LinkCallbacks implements ScheduleOutcomes {
 
     @Override
     public void runPaid(Schedule schedule, Run run) {
-        report(
-                schedule,
-                Optional.of(run),
-                "paid",
-                Optional.empty(),
-                (p, link) -> p.status().isFinal() ? p : p.periodPaid(link.recurring(), clock.now()));
+        report(schedule, Optional.of(run), "paid", Optional.empty(), (p, link) -> {
+            if (p.status() == LinkPaymentStatus.CANCELLED || p.status() == LinkPaymentStatus.FAILED) {
+                return p.paidAfterEnd(clock.now());
+            }
+            boolean renews = link.recurring() && schedule.ending().maxBillings().isEmpty();
+            return p.status().isFinal() ? p : p.periodPaid(renews, clock.now());
+        });
     }
 
+    /** A failure after the subscription ended (a charge at the bank when it was cancelled) tells nothing new. */
     @Override
     public void runFailed(Schedule schedule, Run run) {
         String reason = run.failureReason().orElse("failed");
@@ -52,7 +56,7 @@ public final class LinkCallbacks implements ScheduleOutcomes {
                 Optional.of(run),
                 "failed",
                 Optional.of(reason),
-                (p, link) -> p.status().isFinal() ? p : p.failed(reason, clock.now()));
+                (p, link) -> p.status().isFinal() ? null : p.failed(reason, clock.now()));
     }
 
     @Override
@@ -62,9 +66,10 @@ public final class LinkCallbacks implements ScheduleOutcomes {
                 Optional.empty(),
                 "cancelled",
                 Optional.of(reason),
-                (p, link) -> p.status().isFinal() ? p : p.cancelled(reason, clock.now()));
+                (p, link) -> p.status().isFinal() ? null : p.cancelled(reason, clock.now()));
     }
 
+    /** {@code change} answers the payment's next state, or null when the event tells the merchant nothing new. */
     private void report(
             Schedule schedule,
             Optional<Run> run,
@@ -82,6 +87,9 @@ public final class LinkCallbacks implements ScheduleOutcomes {
                 .find(mode, payment.linkId())
                 .orElseThrow(() -> new IllegalStateException("payment " + payment.id() + " of a missing link"));
         LinkPayment next = change.apply(payment, link);
+        if (next == null) {
+            return;
+        }
         if (next != payment && !stores.paymentLinks().updatePayment(next)) {
             // The payment's other writers (the pay page's start, the decision) are done before a schedule exists.
             throw new IllegalStateException("link payment " + payment.id() + " changed under its schedule");
@@ -106,6 +114,8 @@ public final class LinkCallbacks implements ScheduleOutcomes {
             data.put("currency", schedule.amount().currency().getCurrencyCode());
         }
         data.put("reason", reason.orElse(null));
+        // Where the payment stands after this event: a period paid after a cancellation stays "cancelled".
+        data.put("subscriptionStatus", WireEnums.wireName(next.status()));
         data.put("metadata", link.terms().metadata().orElse(null));
         publisher.publishWithTarget(
                 mode,

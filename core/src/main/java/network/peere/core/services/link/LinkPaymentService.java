@@ -24,6 +24,7 @@ import network.peere.core.domain.recurring.Schedule;
 import network.peere.core.domain.recurring.ScheduleStatus;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.WireEnums;
+import network.peere.core.ports.in.billing.AnswerIntents;
 import network.peere.core.ports.in.billing.BillingProblem;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
@@ -53,6 +54,7 @@ public final class LinkPaymentService implements PayLinks, AgreementOutcomes {
     private final LookUpCustomer lookups;
     private final ResolvePhrase phrases;
     private final SendBillingIntents intents;
+    private final AnswerIntents answers;
     private final RecurringService recurring;
 
     public LinkPaymentService(
@@ -62,6 +64,7 @@ public final class LinkPaymentService implements PayLinks, AgreementOutcomes {
             LookUpCustomer lookups,
             ResolvePhrase phrases,
             SendBillingIntents intents,
+            AnswerIntents answers,
             RecurringService recurring) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -69,6 +72,7 @@ public final class LinkPaymentService implements PayLinks, AgreementOutcomes {
         this.lookups = Objects.requireNonNull(lookups, "lookups");
         this.phrases = Objects.requireNonNull(phrases, "phrases");
         this.intents = Objects.requireNonNull(intents, "intents");
+        this.answers = Objects.requireNonNull(answers, "answers");
         this.recurring = Objects.requireNonNull(recurring, "recurring");
     }
 
@@ -174,14 +178,34 @@ public final class LinkPaymentService implements PayLinks, AgreementOutcomes {
         }
     }
 
-    private Result<LinkPayment> start(PaymentLink link, Customer customer, String phrase) {
-        Optional<LinkPayment> holding = stores.paymentLinks().holdingPayment(link.mode(), link.id());
-        if (holding.isPresent()) {
-            return holding.get().customerId().equals(customer.id())
-                    ? Result.ok(holding.get())
-                    : Result.refused(BillingProblem.PAYMENT_LINK_ALREADY_PAID);
+    private Result<LinkPayment> start(PaymentLink read, Customer customer, String phrase) {
+        // Read again in the transaction: a deactivation that committed since the page looked wins.
+        PaymentLink link = stores.paymentLinks()
+                .find(read.mode(), read.id())
+                .filter(l -> l.status() == LinkStatus.ACTIVE)
+                .orElse(null);
+        if (link == null) {
+            return Result.refused(BillingProblem.PAYMENT_LINK_INACTIVE);
         }
         var caller = Caller.of(new Principal(link.merchantId(), link.mode(), Role.MERCHANT, PAY_PAGE_KEY));
+        Optional<LinkPayment> holding = stores.paymentLinks().holdingPayment(link.mode(), link.id());
+        if (holding.isPresent()) {
+            LinkPayment held = holding.get();
+            if (held.customerId().equals(customer.id())) {
+                return Result.ok(held);
+            }
+            if (!held.abandoned(clock.now())) {
+                return Result.refused(
+                        held.status() == LinkPaymentStatus.AWAITING_APPROVAL
+                                ? BillingProblem.PAYMENT_LINK_BUSY
+                                : BillingProblem.PAYMENT_LINK_ALREADY_PAID);
+            }
+            // Withdrawn as the merchant would: the bank hears agreement.revoked, the payment is declined (changed()).
+            Result<Agreement> withdrawn = answers.revoke(caller, held.agreementId());
+            if (!(withdrawn instanceof Result.Ok<Agreement>)) {
+                return withdrawn.refusalAs();
+            }
+        }
         var terms = link.terms();
         var command = new SendBillingIntents.Command(
                 caller,
@@ -212,7 +236,7 @@ public final class LinkPaymentService implements PayLinks, AgreementOutcomes {
                     .holdingPayment(link.mode(), link.id())
                     .filter(p -> p.customerId().equals(customer.id()))
                     .<Result<LinkPayment>>map(Result::ok)
-                    .orElseGet(() -> Result.refused(BillingProblem.PAYMENT_LINK_ALREADY_PAID));
+                    .orElseGet(() -> Result.refused(BillingProblem.PAYMENT_LINK_BUSY));
             throw new HeldByAnother(answer);
         }
         return Result.ok(payment);
@@ -272,6 +296,11 @@ public final class LinkPaymentService implements PayLinks, AgreementOutcomes {
         PaymentLink link = stores.paymentLinks()
                 .find(payment.mode(), payment.linkId())
                 .orElseThrow(() -> new IllegalStateException("payment " + payment.id() + " of a missing link"));
+        if (link.status() != LinkStatus.ACTIVE) {
+            // Deactivated while the bank decided: nothing is charged (the merchant may revoke the agreement).
+            require(stores.paymentLinks().updatePayment(payment.declined("payment_link_inactive", now)), payment);
+            return;
+        }
         LinkPayment approved = payment.approved(ids.newId(Schedule.ID_PREFIX), now);
         require(stores.paymentLinks().updatePayment(approved), payment);
         recurring.startForLink(approved.scheduleId().orElseThrow(), link, approved, agreement);

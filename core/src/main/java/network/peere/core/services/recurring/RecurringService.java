@@ -59,6 +59,8 @@ import network.peere.core.services.billing.Parties;
 public final class RecurringService implements ManageSchedules, RunRenewals {
     /** A start time this far in the past is a clock's skew, not a back-dated schedule. */
     static final Duration START_TOLERANCE = Duration.ofMinutes(5);
+    /** Re-reads of a schedule that changed under a revocation before giving up (each loser waited for a commit). */
+    private static final int REVOCATION_ATTEMPTS = 5;
 
     /** Refusals that end the agreement's usefulness for good: no retry helps. */
     private static final Set<BillingProblem> AGREEMENT_ENDED = Set.of(
@@ -202,7 +204,8 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
     /**
      * A payment link's schedule, made when the bank approved the link's intent (in that decision's transaction): the
      * link's amount each period of its duration (one period for a one-off link), no retries, anchored now; its first
-     * period is billed at once. The agreement may be {@code approve_once} for a one-off link.
+     * period is billed at once. An {@code approve_once} agreement (a one-off link, or a recurring link its customer
+     * approved once) gets one period.
      *
      * @return the schedule after its first step: {@code completed} (one-off), {@code active}, or {@code failed} when the
      *     first billing request was refused
@@ -229,7 +232,7 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
                         Schedule.DEFAULT_NOTICE_OFFSETS,
                         0,
                         terms.metadata(),
-                        link.recurring() ? Schedule.Ending.NONE : Schedule.Ending.once(),
+                        renews(link, agreement) ? Schedule.Ending.NONE : Schedule.Ending.once(),
                         Optional.of(payment.id())),
                 zone,
                 now);
@@ -240,16 +243,45 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
                 .orElseThrow(() -> new IllegalStateException("schedule " + scheduleId + " vanished"));
     }
 
+    /** A recurring link renews only when its customer approved recurring; {@code approve_once} pays one period. */
+    private static boolean renews(PaymentLink link, Agreement agreement) {
+        return link.recurring() && agreement.decision().equals(Optional.of(CustomerDecision.APPROVE_RECURRING));
+    }
+
     /** A revoked agreement ends its schedules at once (in the revocation's transaction), each {@code cancelled}. */
     public void agreementChanged(Agreement changed) {
         if (changed.status() != AgreementStatus.REVOKED) {
             return;
         }
         for (Schedule open : stores.recurring().openForAgreement(changed.mode(), changed.id())) {
-            requireWon(stores.recurring().update(open.cancel(clock.now())));
-            endPendingRun(open, "agreement_revoked", clock.now());
-            outcomes.cancelled(open, "agreement_revoked");
+            cancelForRevocation(open).ifPresent(cancelled -> outcomes.cancelled(cancelled, "agreement_revoked"));
         }
+    }
+
+    /**
+     * Cancels one schedule of a revoked agreement, re-reading it when the engine or its merchant changed it first
+     * (they do not take the agreement's lock): the revocation must not fail for their sake.
+     */
+    private Optional<Schedule> cancelForRevocation(Schedule listed) {
+        Schedule current = listed;
+        for (int attempt = 0; attempt < REVOCATION_ATTEMPTS; attempt++) {
+            if (current.status().isFinal()) {
+                return Optional.empty();
+            }
+            var now = clock.now();
+            Schedule cancelled = current.cancel(now);
+            if (stores.recurring().update(cancelled)) {
+                stores.recurring()
+                        .findRun(current.mode(), current.id(), current.nextPeriod())
+                        .filter(run -> run.state() == RunState.SCHEDULED || run.state() == RunState.NOTIFIED)
+                        .ifPresent(run -> stores.recurring().updateRun(run.failed("agreement_revoked", now)));
+                return Optional.of(cancelled);
+            }
+            current = stores.recurring()
+                    .find(listed.mode(), listed.id())
+                    .orElseThrow(() -> new IllegalStateException("schedule " + listed.id() + " vanished"));
+        }
+        throw new IllegalStateException("schedule " + listed.id() + " kept changing while its agreement was revoked");
     }
 
     /** Period 0: now, the start of a local date in the bank's zone (today or later), or an instant not in the past. */

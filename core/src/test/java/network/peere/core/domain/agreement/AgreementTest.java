@@ -43,6 +43,15 @@ class AgreementTest {
                 T0);
     }
 
+    @org.junit.jupiter.api.Test
+    void an_intent_withdrawn_before_its_answer_is_revoked_without_a_decision() {
+        Agreement withdrawn = proposed(IntentType.ONE_TIME).revoke(T0.plusSeconds(60));
+
+        org.assertj.core.api.Assertions.assertThat(withdrawn.status()).isEqualTo(AgreementStatus.REVOKED);
+        org.assertj.core.api.Assertions.assertThat(withdrawn.decision()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(withdrawn.refusalToBill()).isPresent();
+    }
+
     @ParameterizedTest(name = "{0} then {1} → {2}")
     @CsvSource({
         "PENDING, APPROVE_ONCE, ACTIVE",

@@ -79,6 +79,11 @@ public enum BillingProblem {
     PAYMENT_LINK_INACTIVE,
     /** The link already has a payment (paid, running or waiting for the bank) by another customer. */
     PAYMENT_LINK_ALREADY_PAID,
+    /**
+     * Another customer's payment of the link is waiting for its bank (for at most {@link
+     * network.peere.core.domain.link.LinkPayment#WAIT_HOLD}); try again later.
+     */
+    PAYMENT_LINK_BUSY,
     /** No payment of that link by that id. */
     LINK_PAYMENT_NOT_FOUND,
     /** The pay page was given an identity that is not the link's customer, or no e-mail or E.164 phone at all. */

@@ -27,7 +27,9 @@ public interface PayLinks {
 
     /**
      * Starts paying at the chosen bank. Paying again while the same customer's payment holds the link returns that
-     * payment (a reload or double click changes nothing); another customer's gets {@code payment_link_already_paid}.
+     * payment (a reload or double click changes nothing). Another customer gets {@code payment_link_busy} while that
+     * payment waits for its bank (after {@link LinkPayment#WAIT_HOLD} it is withdrawn and the newcomer takes the link),
+     * and {@code payment_link_already_paid} once it is paid, charging or subscribed.
      */
     Result<LinkPayment> pay(String linkId, Identity identity, ParticipantId bankId);
 
