@@ -1,14 +1,16 @@
 package network.peere.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import network.peere.app.PeereRuntime;
 import network.peere.app.testing.HeadlessChromium;
 import network.peere.app.testing.Response;
 import network.peere.app.testing.RunningServer;
+import network.peere.app.testing.ShiftedClock;
+import network.peere.app.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The hosted pay page in a real headless Chromium at a phone's width, against the real server and its simulated
- * sandbox bank: a customer subscribes to a monthly link and sees it paid, another is declined (docs/sandbox.md:
+ * sandbox bank: a customer subscribes to a monthly link and sees it paid (then it renews over months the test skips,
+ * each period calling the merchant's receiver back), another is declined (docs/sandbox.md:
  * {@code +deny}). No JavaScript error, labelled fields, and focus that follows each step. Screenshots land in
  * {@code app/target/artifacts/}.
  */
@@ -31,6 +34,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class PayPageBrowserTest {
     private static final Path ARTIFACTS = Path.of("target", "artifacts");
     private static final Duration BANK_ANSWERS_WITHIN = Duration.ofSeconds(30);
+
+    /** Real time plus whatever months the test skips: the renewals after the browser's first payment. */
+    private final ShiftedClock clock = new ShiftedClock();
+
+    /** The merchant's callback receiver, acknowledging every callback. */
+    private final WebhookReceiver receiver = new WebhookReceiver();
 
     private RunningServer server;
     private SandboxNetwork network;
@@ -42,8 +51,16 @@ class PayPageBrowserTest {
     @BeforeAll
     void startServer(@TempDir Path dataDir) {
         HeadlessChromium.assumeInstalled();
+        receiver.start();
+        receiver.behave(WebhookReceiver.Behaviour.answer(200, "{\"status\":\"success\"}"));
         server = RunningServer.on(
-                RunningServer.config(dataDir, Map.of("PEERE_SANDBOX_BANK_POLL_MS", "50")), PeereRuntime.SYSTEM_CLOCK);
+                RunningServer.config(
+                        dataDir,
+                        Map.of(
+                                "PEERE_SANDBOX_BANK_POLL_MS", "50",
+                                "PEERE_RENEWAL_INTERVAL", "50ms",
+                                "PEERE_WEBHOOK_POLL_MS", "25")),
+                clock);
         network = new SandboxNetwork(server);
         merchant = network.keyOf(network.create(
                 "/v1/operator/merchants",
@@ -66,6 +83,7 @@ class PayPageBrowserTest {
 
     @AfterAll
     void stopServer() {
+        receiver.close();
         if (server != null) {
             server.close();
         }
@@ -113,6 +131,24 @@ class PayPageBrowserTest {
                 .isTrue();
         browser.screenshot(ARTIFACTS.resolve("pay-page.png"));
         assertNoJavaScriptErrors();
+
+        // Then the subscription renews over months the test skips, each period heard by the merchant's receiver.
+        String linkId = payUrl.substring(payUrl.lastIndexOf('/') + 1);
+        awaitPaidCallback(linkId, "0");
+        clock.advance(Duration.ofDays(31));
+        awaitPaidCallback(linkId, "1");
+        clock.advance(Duration.ofDays(31));
+        awaitPaidCallback(linkId, "2");
+    }
+
+    /** A {@code paid} callback of this link for this period reached the receiver, with the merchant's key. */
+    private void awaitPaidCallback(String linkId, String period) {
+        await().atMost(BANK_ANSWERS_WITHIN)
+                .until(() -> receiver.received().stream()
+                        .map(r -> new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
+                        .anyMatch(body -> body.contains("payId=" + linkId)
+                                && body.contains("response=paid")
+                                && body.contains("&period=" + period + "&")));
     }
 
     @Test
@@ -160,10 +196,10 @@ class PayPageBrowserTest {
     }
 
     private String link(String recurring) {
-        Response created =
-                server.api().post("/v1/payment-links", merchant, """
+        Response created = server.api().post("/v1/payment-links", merchant, """
                 {%s"amount":2500,"currency":"NGN","description":"Gym membership",\
-                "secret":"browser-%d","callbackUrl":"http://127.0.0.1:9/callback"}""".formatted(recurring, System.nanoTime()));
+                "secret":"browser-%d","callbackUrl":"%s"}""".formatted(
+                        recurring, System.nanoTime(), receiver.url("/callback")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.data().get("payUrl").asText();
     }
