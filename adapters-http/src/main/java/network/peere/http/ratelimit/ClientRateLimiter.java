@@ -1,7 +1,6 @@
 package network.peere.http.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -51,23 +50,8 @@ public final class ClientRateLimiter {
     public ClientRateLimiter(Limits limits, RateLimiter.NanoTime time) {
         this.limits = Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(time, "time");
-        this.timeMeter = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return time.nanoTime();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
-        this.buckets = Caffeine.newBuilder()
-                .ticker(time::nanoTime)
-                .executor(Runnable::run)
-                .expireAfterAccess(RateLimiter.IDLE_BUCKET_EXPIRY)
-                .maximumSize(BUCKETS_MAX)
-                .build();
+        this.timeMeter = time.timeMeter();
+        this.buckets = time.bucketCache(BUCKETS_MAX);
     }
 
     /** Takes one token of the class from the address's bucket, or says how long to wait. */

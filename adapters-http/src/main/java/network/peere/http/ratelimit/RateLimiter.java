@@ -44,6 +44,35 @@ public final class RateLimiter {
         static NanoTime system() {
             return System::nanoTime;
         }
+
+        /** Bucket4j's view of this time (monotonic, not wall-clock based). */
+        default TimeMeter timeMeter() {
+            NanoTime time = this;
+            return new TimeMeter() {
+                @Override
+                public long currentTimeNanos() {
+                    return time.nanoTime();
+                }
+
+                @Override
+                public boolean isWallClockBased() {
+                    return false;
+                }
+            };
+        }
+
+        /**
+         * Buckets by key on this time, dropped when idle. Maintenance runs on the calling thread: cheap, and expiry
+         * then follows the injected time in tests.
+         */
+        default <K> Cache<K, Bucket> bucketCache(long maximumSize) {
+            return Caffeine.newBuilder()
+                    .ticker(this::nanoTime)
+                    .executor(Runnable::run)
+                    .expireAfterAccess(IDLE_BUCKET_EXPIRY)
+                    .maximumSize(maximumSize)
+                    .build();
+        }
     }
 
     /** The answer for one request; both kinds carry what the {@code X-RateLimit-*} headers show. */
@@ -77,24 +106,8 @@ public final class RateLimiter {
     public RateLimiter(ResolveRateLimits resolve, NanoTime time) {
         this.resolve = Objects.requireNonNull(resolve, "resolve");
         Objects.requireNonNull(time, "time");
-        this.timeMeter = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return time.nanoTime();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
-        // Maintenance on the calling thread: cheap, and expiry then follows the injected time in tests.
-        this.buckets = Caffeine.newBuilder()
-                .ticker(time::nanoTime)
-                .executor(Runnable::run)
-                .expireAfterAccess(IDLE_BUCKET_EXPIRY)
-                .maximumSize(BUCKETS_MAX)
-                .build();
+        this.timeMeter = time.timeMeter();
+        this.buckets = time.bucketCache(BUCKETS_MAX);
         this.limits = Caffeine.newBuilder()
                 .ticker(time::nanoTime)
                 .executor(Runnable::run)

@@ -116,11 +116,16 @@ public final class PayPageRoutes {
         }
     }
 
-    private void banks(Context ctx) {
+    /** What both pay calls do first: headers, same-site JSON, the client's rate limit; answers the link id. */
+    private String admitCall(Context ctx) {
         protect(ctx, "no-store");
         sameSiteJson(ctx);
         RateLimiting.answer(ctx, limiter.tryAcquire(ctx.ip(), RateClass.STANDARD));
-        String linkId = linkId(ctx);
+        return linkId(ctx);
+    }
+
+    private void banks(Context ctx) {
+        String linkId = admitCall(ctx);
         var body = JsonFields.parse(ctx, mapper);
         PayLinks.Identity identity = identity(body);
         body.rejectUnknown(BANKS_FIELDS);
@@ -136,10 +141,7 @@ public final class PayPageRoutes {
      * case answers that payment): a reload or a double tap shows the payment already under way.
      */
     private void pay(Context ctx) {
-        protect(ctx, "no-store");
-        sameSiteJson(ctx);
-        RateLimiting.answer(ctx, limiter.tryAcquire(ctx.ip(), RateClass.STANDARD));
-        String linkId = linkId(ctx);
+        String linkId = admitCall(ctx);
         var body = JsonFields.parse(ctx, mapper);
         PayLinks.Identity identity = identity(body);
         String bankId = body.requiredText("bankId", BillingJson.ID_LENGTH_MAX);

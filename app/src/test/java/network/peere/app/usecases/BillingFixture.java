@@ -223,6 +223,26 @@ abstract class BillingFixture {
                         Optional.empty()));
     }
 
+    /** The billing request a recurring run submitted. */
+    Charge chargeOf(network.peere.core.domain.recurring.Run run) {
+        return opened.stores()
+                .charges()
+                .find(Mode.SANDBOX, run.chargeId().orElseThrow())
+                .orElseThrow();
+    }
+
+    /** The bank declines the run's billing request for {@code reason}. */
+    Charge decline(network.peere.core.domain.recurring.Run run, String reason) {
+        return ok(peere.answerBillingRequests()
+                .answer(new AnswerBillingRequests.Answer(
+                        principal(bank),
+                        run.chargeId().orElseThrow(),
+                        CustomerDecision.DENY,
+                        Optional.of(reason),
+                        Optional.empty(),
+                        Optional.empty())));
+    }
+
     Agreement find(Agreement agreement) {
         return ok(peere.findAgreements().find(Caller.of(principal(merchant)), agreement.id()));
     }

@@ -21,7 +21,6 @@ import network.peere.app.testing.StoreBackend;
 import network.peere.core.Peere;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.CustomerDecision;
-import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.link.LinkDuration;
 import network.peere.core.domain.link.LinkPayment;
 import network.peere.core.domain.link.LinkPaymentStatus;
@@ -36,7 +35,6 @@ import network.peere.core.domain.webhook.DeliveryRecord;
 import network.peere.core.domain.webhook.DeliveryStatus;
 import network.peere.core.domain.webhook.RetrySchedules;
 import network.peere.core.domain.webhook.WebhookSecret;
-import network.peere.core.ports.in.billing.AnswerBillingRequests;
 import network.peere.core.ports.in.billing.BillingProblem;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
@@ -132,24 +130,6 @@ abstract class LinkUseCasesContract extends BillingFixture {
                 .recurring()
                 .runs(Mode.SANDBOX, reread(payment).scheduleId().orElseThrow(), 1)
                 .getFirst();
-    }
-
-    private Charge chargeOf(Run run) {
-        return opened.stores()
-                .charges()
-                .find(Mode.SANDBOX, run.chargeId().orElseThrow())
-                .orElseThrow();
-    }
-
-    private Charge decline(Run run, String reason) {
-        return ok(peere.answerBillingRequests()
-                .answer(new AnswerBillingRequests.Answer(
-                        principal(bank),
-                        run.chargeId().orElseThrow(),
-                        CustomerDecision.DENY,
-                        Optional.of(reason),
-                        Optional.empty(),
-                        Optional.empty())));
     }
 
     /** Attempts every due delivery once; returns how many were attempted. */

@@ -25,7 +25,6 @@ import network.peere.core.domain.recurring.RunState;
 import network.peere.core.domain.recurring.Schedule;
 import network.peere.core.domain.recurring.ScheduleStatus;
 import network.peere.core.domain.shared.Mode;
-import network.peere.core.ports.in.billing.AnswerBillingRequests;
 import network.peere.core.ports.in.billing.BillingProblem;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
@@ -83,24 +82,6 @@ abstract class RecurringUseCasesContract extends BillingFixture {
 
     private Schedule reread(Schedule schedule) {
         return ok(peere.manageSchedules().get(merchantCaller(), schedule.id())).schedule();
-    }
-
-    private Charge chargeOf(Run run) {
-        return opened.stores()
-                .charges()
-                .find(Mode.SANDBOX, run.chargeId().orElseThrow())
-                .orElseThrow();
-    }
-
-    private Charge decline(Run run, String reason) {
-        return ok(peere.answerBillingRequests()
-                .answer(new AnswerBillingRequests.Answer(
-                        principal(bank),
-                        run.chargeId().orElseThrow(),
-                        CustomerDecision.DENY,
-                        Optional.of(reason),
-                        Optional.empty(),
-                        Optional.empty())));
     }
 
     private void at(Instant instant) {
