@@ -41,6 +41,9 @@ public final class ClientRateLimiter {
         }
     }
 
+    private static final java.util.regex.Pattern IPV6_LITERAL =
+            java.util.regex.Pattern.compile("\\[?[0-9A-Fa-f:.]+(%[0-9A-Za-z]+)?]?");
+
     private record BucketKey(String address, RateClass rateClass) {}
 
     private final Limits limits;
@@ -58,7 +61,7 @@ public final class ClientRateLimiter {
     public RateLimiter.Decision tryAcquire(String address, RateClass rateClass) {
         Objects.requireNonNull(address, "address");
         RateLimit limit = limits.of(rateClass);
-        Bucket bucket = buckets.get(new BucketKey(address, rateClass), key -> newBucket(limit));
+        Bucket bucket = buckets.get(new BucketKey(clientKey(address), rateClass), key -> newBucket(limit));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long remaining = Math.max(0, probe.getRemainingTokens());
         long reset = ceilSeconds(probe.getNanosToWaitForReset());
@@ -67,6 +70,26 @@ public final class ClientRateLimiter {
         }
         long retryAfter = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
         return new RateLimiter.Decision.Refused(rateClass, limit, remaining, reset, retryAfter);
+    }
+
+    /**
+     * Whom a bucket counts: an IPv4 address as is, an IPv6 address by its /64 (one subscriber's network usually holds
+     * a whole /64, so counting each address apart would hand one client billions of buckets).
+     */
+    static String clientKey(String address) {
+        // Only a literal is parsed (never a name: no DNS lookup on the request path).
+        if (address.indexOf(':') < 0 || !IPV6_LITERAL.matcher(address).matches()) {
+            return address;
+        }
+        try {
+            java.net.InetAddress parsed = java.net.InetAddress.getByName(address);
+            byte[] bytes = parsed.getAddress();
+            return bytes.length == 16
+                    ? "v6:" + java.util.HexFormat.of().formatHex(bytes, 0, 8)
+                    : parsed.getHostAddress();
+        } catch (java.net.UnknownHostException notALiteral) {
+            return address;
+        }
     }
 
     private Bucket newBucket(RateLimit limit) {

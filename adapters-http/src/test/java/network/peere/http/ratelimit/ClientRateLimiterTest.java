@@ -69,4 +69,16 @@ class ClientRateLimiterTest {
         }
         return decisions;
     }
+
+    @org.junit.jupiter.api.Test
+    void ipv6_clients_are_counted_by_their_64_bit_network_and_ipv4_clients_by_address() {
+        org.assertj.core.api.Assertions.assertThat(ClientRateLimiter.clientKey("2001:db8:1:2::1"))
+                .isEqualTo(ClientRateLimiter.clientKey("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+                .isNotEqualTo(ClientRateLimiter.clientKey("2001:db8:1:3::1"));
+        org.assertj.core.api.Assertions.assertThat(ClientRateLimiter.clientKey("192.0.2.7"))
+                .isEqualTo("192.0.2.7");
+        org.assertj.core.api.Assertions.assertThat(ClientRateLimiter.clientKey("::ffff:192.0.2.7"))
+                .as("an IPv4-mapped address is the IPv4 address")
+                .isEqualTo("192.0.2.7");
+    }
 }
