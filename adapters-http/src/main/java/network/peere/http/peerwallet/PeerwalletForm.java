@@ -41,6 +41,17 @@ final class PeerwalletForm {
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Send POST values as application/x-www-form-urlencoded (or multipart/form-data).");
         }
+        if (isForm(ctx)) {
+            try {
+                // Parsed once, here: a broken body (a cut multipart, no boundary) is the caller's fault, not a 500.
+                ctx.formParamMap();
+            } catch (Exception unreadable) { // Javalin rethrows the servlet's checked exception undeclared
+                throw new PeerwalletRefusal(
+                        ErrorCode.INVALID_REQUEST,
+                        "The POST values could not be read: the form body is malformed (for multipart/form-data, check"
+                                + " the boundary and that every part is complete).");
+            }
+        }
         return new PeerwalletForm(ctx);
     }
 

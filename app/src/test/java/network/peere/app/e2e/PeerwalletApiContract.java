@@ -228,6 +228,22 @@ abstract class PeerwalletApiContract {
     }
 
     @Test
+    void a_broken_multipart_body_is_the_callers_error_not_a_server_error() {
+        for (String contentType : List.of("multipart/form-data; boundary=XYZ", "multipart/form-data")) {
+            Response broken = api.send(
+                    "POST",
+                    "/peerwallet/create-link",
+                    null,
+                    "--XYZ\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\ncut off",
+                    Map.of("Content-Type", contentType, "api-public-key", merchant));
+
+            assertThat(broken.status()).as(broken.body()).isEqualTo(400);
+            assertThat(broken.json().get("status").asInt()).isEqualTo(500);
+            assertThat(broken.json().get("code").asText()).isEqualTo("invalid_request");
+        }
+    }
+
+    @Test
     void verifies_an_unpaid_link_by_its_secret() {
         String payId = createLink(merchant, link("verify-unpaid", "10", "USD", Map.of()))
                 .json()
