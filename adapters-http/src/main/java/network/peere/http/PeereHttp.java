@@ -41,6 +41,7 @@ import network.peere.http.routes.WebhookRoutes;
 import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Authenticator;
 import network.peere.http.support.CachedAuthentication;
+import network.peere.http.support.ClientAddress;
 import network.peere.http.support.ErrorCode;
 import network.peere.http.support.Idempotency;
 import network.peere.http.support.Problems;
@@ -59,10 +60,21 @@ public final class PeereHttp {
 
     /** What the HTTP side needs besides the core. */
     public record Settings(
-            long maxRequestBytes, byte[] openApiYaml, BooleanSupplier ready, PrometheusMeterRegistry metrics) {
+            long maxRequestBytes,
+            byte[] openApiYaml,
+            BooleanSupplier ready,
+            PrometheusMeterRegistry metrics,
+            java.util.Set<String> trustedProxies) {
         public static final long MAX_REQUEST_BYTES_DEFAULT = 1024 * 1024;
 
+        /** With no trusted reverse proxy: every client is the connection's peer. */
+        public Settings(
+                long maxRequestBytes, byte[] openApiYaml, BooleanSupplier ready, PrometheusMeterRegistry metrics) {
+            this(maxRequestBytes, openApiYaml, ready, metrics, java.util.Set.of());
+        }
+
         public Settings {
+            trustedProxies = java.util.Set.copyOf(trustedProxies);
             Objects.requireNonNull(openApiYaml, "openApiYaml");
             Objects.requireNonNull(ready, "ready");
             Objects.requireNonNull(metrics, "metrics");
@@ -125,7 +137,8 @@ public final class PeereHttp {
             new ReconciliationRoutes(peere).register(config.routes);
             new RecurringRoutes(peere, mapper, idempotency).register(config.routes);
             new PaymentLinkRoutes(peere, mapper, idempotency).register(config.routes);
-            new PayPageRoutes(peere, mapper, clientLimiter).register(config.routes);
+            new PayPageRoutes(peere, mapper, clientLimiter, new ClientAddress(settings.trustedProxies()))
+                    .register(config.routes);
             registerErrorHandlers(config);
         });
     }

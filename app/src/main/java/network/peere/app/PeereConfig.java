@@ -38,7 +38,8 @@ public record PeereConfig(
         SandboxDemo sandboxDemo,
         Webhooks webhooks,
         Optional<String> phraseKeys,
-        Billing billing) {
+        Billing billing,
+        Set<String> trustedProxies) {
 
     /**
      * Billing settings: how long a bank has to answer an intent ({@code PEERE_INTENT_TTL}, default {@code 24h}) and a
@@ -262,6 +263,7 @@ public record PeereConfig(
             throw new IllegalArgumentException("PEERE_DB_POOL_SIZE must be 1-200");
         }
         java.util.Objects.requireNonNull(phraseKeys, "phraseKeys");
+        trustedProxies = Set.copyOf(trustedProxies);
         if (maxRequestBytes < MAX_REQUEST_BYTES_MIN) {
             throw new IllegalArgumentException("PEERE_MAX_REQUEST_BYTES must be at least " + MAX_REQUEST_BYTES_MIN);
         }
@@ -295,7 +297,29 @@ public record PeereConfig(
                         : SandboxDemo.CREATE_ON_FIRST_START,
                 Webhooks.from(values),
                 Optional.ofNullable(values.get("PEERE_PHRASE_KEYS")),
-                Billing.from(values));
+                Billing.from(values),
+                trustedProxies(values.get("PEERE_TRUSTED_PROXIES")));
+    }
+
+    /**
+     * {@code PEERE_TRUSTED_PROXIES}: the IP addresses of the reverse proxies in front of the server, comma separated
+     * (default none). From them, the per-client limits of the public pay page read the client from {@code
+     * X-Forwarded-For}; from anyone else that header is ignored.
+     */
+    static Set<String> trustedProxies(String value) {
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        Set<String> proxies = new java.util.LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String address = part.trim();
+            if (!address.matches("[0-9A-Fa-f:.]+")) {
+                throw new IllegalArgumentException(
+                        "PEERE_TRUSTED_PROXIES must be IP addresses separated by commas, not '" + address + "'");
+            }
+            proxies.add(address);
+        }
+        return Set.copyOf(proxies);
     }
 
     public PeereConfig withPort(int newPort) {
@@ -310,7 +334,8 @@ public record PeereConfig(
                 sandboxDemo,
                 webhooks,
                 phraseKeys,
-                billing);
+                billing,
+                trustedProxies);
     }
 
     private static Map<String, String> readFile(Path path) {

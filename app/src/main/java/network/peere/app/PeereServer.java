@@ -71,7 +71,11 @@ public final class PeereServer implements AutoCloseable {
                     ? new SandboxDemo(runtime.peere(), config.dataDir()).createIfFirstStart()
                     : Optional.empty();
             var settings = new PeereHttp.Settings(
-                    config.maxRequestBytes(), openApiYaml(), runtime.database()::isReady, metrics);
+                    config.maxRequestBytes(),
+                    openApiYaml(),
+                    runtime.database()::isReady,
+                    metrics,
+                    config.trustedProxies());
             Javalin http = PeereHttp.create(runtime.peere(), settings).start(config.port());
             LOG.info("Peere listening on port {}", http.port());
             demo.ifPresent(network -> SandboxDemo.printBanner(network, http.port()));

@@ -61,4 +61,16 @@ class PeereConfigWebhooksTest {
         assertThatThrownBy(() -> webhooks(Map.of("PEERE_WEBHOOK_RETENTION_DAYS", "0")))
                 .hasMessageContaining("PEERE_WEBHOOK_RETENTION_DAYS must be 1-");
     }
+
+    @Test
+    void trusted_proxies_are_ip_addresses_and_none_by_default() {
+        assertThat(PeereConfig.from(Map.of()).trustedProxies()).isEmpty();
+        assertThat(PeereConfig.from(Map.of("PEERE_TRUSTED_PROXIES", "10.0.0.2, fd00::1"))
+                        .trustedProxies())
+                .containsExactlyInAnyOrder("10.0.0.2", "fd00::1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> PeereConfig.from(Map.of("PEERE_TRUSTED_PROXIES", "proxy.internal")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PEERE_TRUSTED_PROXIES");
+    }
 }

@@ -26,6 +26,7 @@ import network.peere.http.ratelimit.RateLimiter;
 import network.peere.http.ratelimit.RateLimiting;
 import network.peere.http.support.Access;
 import network.peere.http.support.ApiProblem;
+import network.peere.http.support.ClientAddress;
 import network.peere.http.support.Envelope;
 import network.peere.http.support.ErrorCode;
 import network.peere.http.support.JsonFields;
@@ -53,13 +54,15 @@ public final class PayPageRoutes {
     private final Peere peere;
     private final ObjectMapper mapper;
     private final ClientRateLimiter limiter;
+    private final ClientAddress clients;
     private final Map<String, Asset> assets;
     private final PayPageHtml.Assets assetUrls;
 
-    public PayPageRoutes(Peere peere, ObjectMapper mapper, ClientRateLimiter limiter) {
+    public PayPageRoutes(Peere peere, ObjectMapper mapper, ClientRateLimiter limiter, ClientAddress clients) {
         this.peere = peere;
         this.mapper = mapper;
         this.limiter = limiter;
+        this.clients = java.util.Objects.requireNonNull(clients, "clients");
         this.assets = Map.of(
                 "pay.js", asset("pay.js", "text/javascript; charset=utf-8"),
                 "pay.css", asset("pay.css", "text/css; charset=utf-8"));
@@ -76,7 +79,7 @@ public final class PayPageRoutes {
 
     private void page(Context ctx) {
         protect(ctx, "no-store");
-        if (limiter.tryAcquire(ctx.ip(), RateClass.READ) instanceof RateLimiter.Decision.Refused refused) {
+        if (limiter.tryAcquire(clients.of(ctx), RateClass.READ) instanceof RateLimiter.Decision.Refused refused) {
             ctx.header(RateLimiting.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
             ctx.status(429).html(PayPageHtml.tooManyRequests(assetUrls));
             return;
@@ -120,7 +123,7 @@ public final class PayPageRoutes {
     private String admitCall(Context ctx) {
         protect(ctx, "no-store");
         sameSiteJson(ctx);
-        RateLimiting.answer(ctx, limiter.tryAcquire(ctx.ip(), RateClass.STANDARD));
+        RateLimiting.answer(ctx, limiter.tryAcquire(clients.of(ctx), RateClass.STANDARD));
         return linkId(ctx);
     }
 
@@ -157,7 +160,7 @@ public final class PayPageRoutes {
 
     private void payment(Context ctx) {
         protect(ctx, "no-store");
-        RateLimiting.answer(ctx, limiter.tryAcquire(ctx.ip(), RateClass.READ));
+        RateLimiting.answer(ctx, limiter.tryAcquire(clients.of(ctx), RateClass.READ));
         String linkId = linkId(ctx);
         String paymentId = ctx.pathParam("paymentId");
         if (paymentId.length() > BillingJson.ID_LENGTH_MAX) {
