@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +72,7 @@ public final class PaymentLinkRoutes {
                 Access.MERCHANT,
                 Access.PROVIDER);
         routes.get("/v1/payment-links/{linkId}/verification", this::verify, Access.MERCHANT, Access.PROVIDER);
+        routes.get("/v1/payment-links/{linkId}/payments", this::payments, Access.MERCHANT, Access.PROVIDER);
         routes.get("/v1/payment-links/{linkId}/callbacks", this::callbacks, Access.MERCHANT, Access.PROVIDER);
         routes.post(
                 "/v1/payment-links/{linkId}/callbacks/{eventId}/replay",
@@ -179,6 +181,29 @@ public final class PaymentLinkRoutes {
         ManagePaymentLinks.Verification verification = BillingJson.orThrow(peere.managePaymentLinks()
                 .verifyBySecret(BillingJson.caller(principal, entityId), secret.orElseThrow()));
         Envelope.ok(ctx, "Payment link verified successfully", verification(verification));
+    }
+
+    private void payments(Context ctx) {
+        List<LinkPayment> payments =
+                BillingJson.orThrow(peere.managePaymentLinks().payments(caller(ctx), ctx.pathParam("linkId")));
+        Map<String, Object> data = Envelope.object();
+        data.put("payments", payments.stream().map(PaymentLinkRoutes::payment).toList());
+        Envelope.ok(ctx, "Payment link payments retrieved successfully", data);
+    }
+
+    private static Map<String, Object> payment(LinkPayment payment) {
+        Map<String, Object> data = Envelope.object();
+        data.put("paymentId", payment.id());
+        data.put("status", BillingJson.wire(payment.status()));
+        data.put("customerId", payment.customerId().value());
+        data.put("bankId", payment.bankId().value());
+        data.put("customerDecisionId", payment.agreementId());
+        data.put("scheduleId", payment.scheduleId().orElse(null));
+        data.put("failureReason", payment.failureReason().orElse(null));
+        data.put("lastPaidAt", payment.lastPaidAt().orElse(null));
+        data.put("createdAt", payment.createdAt());
+        data.put("updatedAt", payment.updatedAt());
+        return data;
     }
 
     private void callbacks(Context ctx) {

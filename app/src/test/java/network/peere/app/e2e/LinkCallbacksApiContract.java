@@ -209,12 +209,26 @@ abstract class LinkCallbacksApiContract {
         String payment = subscribe(link, network.newCustomer(bank));
         await().atMost(WAIT).until(() -> paymentStatus(link, payment).equals("active"));
         String decision = awaitCallback(link, "paid", "0").get("customerDecisionId");
+        Response payments = api.get("/v1/payment-links/" + link.id() + "/payments", merchant);
+        assertThat(payments.status()).as(payments.body()).isEqualTo(200);
+        JsonNode listed = payments.data().get("payments").get(0);
+        assertThat(listed.get("paymentId").asText()).isEqualTo(payment);
+        assertThat(listed.get("status").asText()).isEqualTo("active");
+        assertThat(listed.get("customerDecisionId").asText()).isEqualTo(decision);
+        assertThat(listed.get("scheduleId").asText()).startsWith("rsc_");
 
         Response revoked = api.post("/v1/customer-decisions/" + decision + "/revoke", bank, "{}");
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
 
         assertThat(awaitCallback(link, "cancelled", null)).containsEntry("reason", "agreement_revoked");
         assertThat(paymentStatus(link, payment)).isEqualTo("cancelled");
+        assertThat(api.get("/v1/payment-links/" + link.id() + "/payments", merchant)
+                        .data()
+                        .get("payments")
+                        .get(0)
+                        .get("status")
+                        .asText())
+                .isEqualTo("cancelled");
     }
 
     @Test

@@ -222,6 +222,16 @@ public final class PaymentLinkService implements ManagePaymentLinks {
     }
 
     @Override
+    public Result<List<LinkPayment>> payments(Caller caller, String linkId) {
+        Result<PaymentLink> found = get(caller, linkId);
+        if (!(found instanceof Result.Ok<PaymentLink> ok)) {
+            return found.refusalAs();
+        }
+        return Result.ok(
+                stores.paymentLinks().payments(ok.value().mode(), ok.value().id(), PAYMENTS_SHOWN_MAX));
+    }
+
+    @Override
     public Result<Page<DeliveryRecord>> callbacks(
             Caller caller, String linkId, Optional<DeliveryStatus> status, PageRequest page) {
         Result<PaymentLink> found = get(caller, linkId);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import network.peere.core.domain.link.LinkDuration;
@@ -40,6 +41,15 @@ public interface ManagePaymentLinks {
 
     /** As {@link #verify}, by the merchant's {@code secret} for the link. */
     Result<Verification> verifyBySecret(Caller caller, String secret);
+
+    /**
+     * The link's payments, newest first (at most {@link #PAYMENTS_SHOWN_MAX}): who paid or subscribed at which bank,
+     * their state, and the {@code customerDecisionId} that revoking ends the subscription (or withdraws a waiting
+     * payment) with.
+     */
+    Result<List<LinkPayment>> payments(Caller caller, String linkId);
+
+    int PAYMENTS_SHOWN_MAX = 100;
 
     /** The link's callbacks (deliveries to its callback URL) with their attempts, newest first. */
     Result<Page<DeliveryRecord>> callbacks(
