@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
-import java.time.Duration;
 import java.util.Objects;
 import network.peere.core.domain.ratelimit.RateClass;
 import network.peere.core.domain.ratelimit.RateLimit;
@@ -18,8 +17,6 @@ import network.peere.core.domain.ratelimit.RateLimit;
 public final class ClientRateLimiter {
     /** Bounds memory (a few hundred bytes each); past it the least recently used buckets go first. */
     public static final long BUCKETS_MAX = 100_000;
-
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     /**
      * The budget of one address. A customer looks up once or twice and pays once; the page polls every 1.5 s (40 a
@@ -61,14 +58,15 @@ public final class ClientRateLimiter {
     public RateLimiter.Decision tryAcquire(String address, RateClass rateClass) {
         Objects.requireNonNull(address, "address");
         RateLimit limit = limits.of(rateClass);
-        Bucket bucket = buckets.get(new BucketKey(clientKey(address), rateClass), key -> newBucket(limit));
+        Bucket bucket = buckets.get(
+                new BucketKey(clientKey(address), rateClass), key -> RateLimiter.newBucket(limit, timeMeter));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long remaining = Math.max(0, probe.getRemainingTokens());
-        long reset = ceilSeconds(probe.getNanosToWaitForReset());
+        long reset = RateLimiter.ceilSeconds(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
             return new RateLimiter.Decision.Allowed(rateClass, limit, remaining, reset);
         }
-        long retryAfter = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
+        long retryAfter = Math.max(1, RateLimiter.ceilSeconds(probe.getNanosToWaitForRefill()));
         return new RateLimiter.Decision.Refused(rateClass, limit, remaining, reset, retryAfter);
     }
 
@@ -90,20 +88,5 @@ public final class ClientRateLimiter {
         } catch (java.net.UnknownHostException notALiteral) {
             return address;
         }
-    }
-
-    private Bucket newBucket(RateLimit limit) {
-        return Bucket.builder()
-                .addLimit(bandwidth ->
-                        bandwidth.capacity(limit.perMinute()).refillGreedy(limit.perMinute(), Duration.ofMinutes(1)))
-                .addLimit(bandwidth -> bandwidth
-                        .capacity(limit.burstPerSecond())
-                        .refillGreedy(limit.burstPerSecond(), Duration.ofSeconds(1)))
-                .withCustomTimePrecision(timeMeter)
-                .build();
-    }
-
-    private static long ceilSeconds(long nanos) {
-        return nanos <= 0 ? 0 : (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
     }
 }

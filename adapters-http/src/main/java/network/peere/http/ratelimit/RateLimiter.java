@@ -148,7 +148,11 @@ public final class RateLimiter {
     }
 
     private Bucket newBucket(BucketKey key) {
-        RateLimit limit = key.limit();
+        return newBucket(key.limit(), timeMeter);
+    }
+
+    /** A bucket of the limit's per-minute budget and its per-second burst, on {@code timeMeter}. */
+    static Bucket newBucket(RateLimit limit, TimeMeter timeMeter) {
         return Bucket.builder()
                 .addLimit(bandwidth ->
                         bandwidth.capacity(limit.perMinute()).refillGreedy(limit.perMinute(), Duration.ofMinutes(1)))
@@ -159,7 +163,7 @@ public final class RateLimiter {
                 .build();
     }
 
-    private static long ceilSeconds(long nanos) {
+    static long ceilSeconds(long nanos) {
         return nanos <= 0 ? 0 : (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
     }
 }
