@@ -2,15 +2,18 @@ package network.peere.persistence.jdbi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
@@ -25,6 +28,8 @@ import network.peere.core.domain.webhook.WebhookEndpointId;
 import network.peere.core.domain.webhook.WebhookEvent;
 import network.peere.core.ports.out.WebhookDeliveryQueue;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -85,6 +90,13 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
                SET status = :status, attempts = :attempt_no, next_attempt_at = :next_attempt_at,
                    finished_at = :finished_at, lease_token = NULL, leased_until = NULL
              WHERE id = :id AND lease_token = :token AND attempts = :attempt_no - 1""";
+
+    /** Locks the batch's rows, so each conditional update below either finds its lease or was told it lost it. */
+    private static final String HELD = """
+            SELECT id, lease_token, attempts FROM webhook_deliveries
+             WHERE id IN (<ids>)
+             ORDER BY id
+               FOR UPDATE""";
 
     private static final String INSERT_ATTEMPT = """
             INSERT INTO webhook_attempts (delivery_id, attempt_no, started_at, status_code, latency_ms, error, outcome)
@@ -249,21 +261,81 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             if (rows != 1) {
                 return false;
             }
-            handle.createUpdate(INSERT_ATTEMPT)
-                    .bind("delivery_id", attempt.deliveryId())
-                    .bind("attempt_no", attempt.number())
-                    .bind("started_at", UtcColumns.toColumn(attempt.startedAt()))
-                    .bind(
-                            "status_code",
-                            attempt.statusCode().isPresent()
-                                    ? attempt.statusCode().getAsInt()
-                                    : null)
-                    .bind("latency_ms", attempt.latency().toMillis())
-                    .bind("error", attempt.error().orElse(null))
-                    .bind("outcome", attempt.result().name())
-                    .execute();
+            bindAttempt(handle.createUpdate(INSERT_ATTEMPT), attempt).execute();
             return true;
         }));
+    }
+
+    @Override
+    public Set<String> recordAttempts(List<AttemptRecord> records) {
+        if (records.size() > RECORD_BATCH_MAX) {
+            throw new IllegalArgumentException("at most " + RECORD_BATCH_MAX + " attempts at once");
+        }
+        if (records.isEmpty()) {
+            return Set.of();
+        }
+        return transactor.inTransaction(() -> transactor.withHandle(handle -> {
+            // Locked in id order (as every batch is), so two recorders never wait on each other in a cycle.
+            Map<String, AttemptRecord> byId = new LinkedHashMap<>();
+            for (AttemptRecord record : records) {
+                if (byId.put(record.claim().delivery().id(), record) != null) {
+                    throw new IllegalArgumentException("one attempt per delivery in a batch");
+                }
+            }
+            Set<String> held = new HashSet<>();
+            handle.createQuery(HELD)
+                    .bindList("ids", List.copyOf(byId.keySet()))
+                    .map((row, context) ->
+                            new Lease(row.getString("id"), row.getString("lease_token"), row.getInt("attempts")))
+                    .forEach(lease -> {
+                        if (lease.heldFor(byId.get(lease.deliveryId()))) {
+                            held.add(lease.deliveryId());
+                        }
+                    });
+            if (held.isEmpty()) {
+                return Set.<String>of();
+            }
+            List<AttemptRecord> recorded = byId.values().stream()
+                    .filter(r -> held.contains(r.claim().delivery().id()))
+                    .toList();
+            PreparedBatch updates = handle.prepareBatch(RECORD);
+            PreparedBatch inserts = handle.prepareBatch(INSERT_ATTEMPT);
+            for (AttemptRecord record : recorded) {
+                updates.bind("status", record.next().name())
+                        .bind("attempt_no", record.attempt().number())
+                        .bind("next_attempt_at", UtcColumns.toColumn(record.nextAttemptAt()))
+                        .bind(
+                                "finished_at",
+                                record.next() == DeliveryStatus.PENDING
+                                        ? null
+                                        : UtcColumns.toColumn(record.nextAttemptAt()))
+                        .bind("id", record.claim().delivery().id())
+                        .bind("token", record.claim().leaseToken())
+                        .add();
+                bindAttempt(inserts, record.attempt()).add();
+            }
+            for (int rows : updates.execute()) {
+                // The rows are locked and were checked above; a driver may only say "done" (SUCCESS_NO_INFO).
+                if (rows != 1 && rows != Statement.SUCCESS_NO_INFO) {
+                    throw new IllegalStateException("a locked, leased delivery did not take its attempt");
+                }
+            }
+            inserts.execute();
+            return Set.copyOf(held);
+        }));
+    }
+
+    private static <T extends SqlStatement<T>> T bindAttempt(T statement, DeliveryAttempt attempt) {
+        return statement
+                .bind("delivery_id", attempt.deliveryId())
+                .bind("attempt_no", attempt.number())
+                .bind("started_at", UtcColumns.toColumn(attempt.startedAt()))
+                .bind(
+                        "status_code",
+                        attempt.statusCode().isPresent() ? attempt.statusCode().getAsInt() : null)
+                .bind("latency_ms", attempt.latency().toMillis())
+                .bind("error", attempt.error().orElse(null))
+                .bind("outcome", attempt.result().name());
     }
 
     @Override
@@ -342,6 +414,14 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
                     .bind("cutoff", at)
                     .execute();
         }));
+    }
+
+    /** A delivery's lease as its locked row has it. */
+    private record Lease(String deliveryId, String token, int attempts) {
+        boolean heldFor(AttemptRecord record) {
+            return record.claim().leaseToken().equals(token)
+                    && attempts == record.attempt().number() - 1;
+        }
     }
 
     private static WebhookDelivery delivery(ResultSet row, StatementContext context) throws SQLException {

@@ -230,6 +230,25 @@ final class InMemoryWebhookOutbox implements EventOutbox, WebhookDeliveryQueue {
     }
 
     @Override
+    public Set<String> recordAttempts(List<AttemptRecord> records) {
+        if (records.size() > RECORD_BATCH_MAX) {
+            throw new IllegalArgumentException("at most " + RECORD_BATCH_MAX + " attempts at once");
+        }
+        if (records.stream().map(r -> r.claim().delivery().id()).distinct().count() != records.size()) {
+            throw new IllegalArgumentException("one attempt per delivery in a batch");
+        }
+        return transactor.inTransaction(() -> {
+            Set<String> recorded = new HashSet<>();
+            for (AttemptRecord record : records) {
+                if (recordAttempt(record.claim(), record.attempt(), record.next(), record.nextAttemptAt())) {
+                    recorded.add(record.claim().delivery().id());
+                }
+            }
+            return Set.copyOf(recorded);
+        });
+    }
+
+    @Override
     public Page<DeliveryRecord> list(
             Mode mode,
             ParticipantId owner,

@@ -26,6 +26,7 @@ import network.peere.core.domain.webhook.WebhookEndpoint;
 import network.peere.core.domain.webhook.WebhookEndpointId;
 import network.peere.core.domain.webhook.WebhookEvent;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.core.ports.out.WebhookDeliveryQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -231,6 +232,75 @@ public abstract class WebhookStoresContract {
                 .claimDue(retryAt, LEASE, "lease_4", 10)
                 .get(0);
         assertThat(retry.delivery().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void records_a_batch_of_attempts_at_once_but_only_those_whose_lease_is_still_held() {
+        String stale = alone(event(EventType.API_KEY_REVOKED));
+        ClaimedDelivery expired =
+                stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10).get(0);
+        String delivered = alone(event(EventType.API_KEY_REVOKED));
+        String retried = alone(event(EventType.API_KEY_REVOKED));
+        List<ClaimedDelivery> current = stores.webhookDeliveries().claimDue(T0.plus(LEASE), LEASE, "lease_2", 10);
+        assertThat(current).extracting(c -> c.delivery().id()).containsExactlyInAnyOrder(stale, delivered, retried);
+        Instant retryAt = T0.plusSeconds(600);
+        Instant doneAt = T0.plusSeconds(130);
+
+        var recorded = stores.webhookDeliveries()
+                .recordAttempts(List.of(
+                        new WebhookDeliveryQueue.AttemptRecord(
+                                expired,
+                                attempt(expired, DeliveryAttempt.Result.RETRY_SCHEDULED),
+                                DeliveryStatus.PENDING,
+                                retryAt),
+                        new WebhookDeliveryQueue.AttemptRecord(
+                                claimOf(current, delivered),
+                                attempt(claimOf(current, delivered), DeliveryAttempt.Result.DELIVERED),
+                                DeliveryStatus.DELIVERED,
+                                doneAt),
+                        new WebhookDeliveryQueue.AttemptRecord(
+                                claimOf(current, retried),
+                                attempt(claimOf(current, retried), DeliveryAttempt.Result.RETRY_SCHEDULED),
+                                DeliveryStatus.PENDING,
+                                retryAt)));
+
+        assertThat(recorded).containsExactlyInAnyOrder(delivered, retried);
+        var all = stores.webhookDeliveries().list(LIVE, OWNER, ENDPOINT, Optional.empty(), PageRequest.first());
+        assertThat(all.items())
+                .filteredOn(r -> r.delivery().id().equals(delivered))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
+                    assertThat(r.delivery().finishedAt()).contains(doneAt);
+                    assertThat(r.attempts())
+                            .containsExactly(attempt(claimOf(current, delivered), DeliveryAttempt.Result.DELIVERED));
+                });
+        assertThat(all.items())
+                .filteredOn(r -> r.delivery().id().equals(stale))
+                .singleElement()
+                .satisfies(r -> assertThat(r.attempts()).isEmpty());
+        // The stale claim recorded nothing: the current holder still can, and a second record of one attempt cannot.
+        ClaimedDelivery holder = claimOf(current, stale);
+        var again = new WebhookDeliveryQueue.AttemptRecord(
+                holder, attempt(holder, DeliveryAttempt.Result.RETRY_SCHEDULED), DeliveryStatus.PENDING, retryAt);
+        assertThat(stores.webhookDeliveries().recordAttempts(List.of(again))).containsExactly(stale);
+        assertThat(stores.webhookDeliveries().recordAttempts(List.of(again))).isEmpty();
+        assertThat(stores.webhookDeliveries().claimDue(retryAt, LEASE, "lease_3", 10))
+                .extracting(c -> c.delivery().id())
+                .containsExactlyInAnyOrder(stale, retried);
+    }
+
+    private String alone(WebhookEvent event) {
+        WebhookDelivery delivery = fresh(event.type());
+        stores.webhookDeliveries().enqueueAlone(delivery, List.of(event));
+        return delivery.id();
+    }
+
+    private static ClaimedDelivery claimOf(List<ClaimedDelivery> claims, String deliveryId) {
+        return claims.stream()
+                .filter(c -> c.delivery().id().equals(deliveryId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

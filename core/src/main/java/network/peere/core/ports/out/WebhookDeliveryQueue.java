@@ -3,7 +3,9 @@ package network.peere.core.ports.out;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
@@ -21,6 +23,9 @@ import network.peere.core.domain.webhook.WebhookEvent;
  * memory, so retries survive restarts, and several server processes share the work through leases.
  */
 public interface WebhookDeliveryQueue {
+    /** The most attempts {@link #recordAttempts} takes at once. */
+    int RECORD_BATCH_MAX = 200;
+
     /**
      * Adds the event to a delivery of its type to the endpoint that has not been attempted yet and has room (up to
      * {@link WebhookDelivery#BATCH_SIZE_MAX} items), or else starts {@code fresh} with it.
@@ -45,6 +50,25 @@ public interface WebhookDeliveryQueue {
      * @return false when the lease was lost (expired and taken by another worker): nothing was recorded
      */
     boolean recordAttempt(ClaimedDelivery claim, DeliveryAttempt attempt, DeliveryStatus next, Instant nextAttemptAt);
+
+    /** One finished attempt to record, with the delivery's next state. */
+    record AttemptRecord(ClaimedDelivery claim, DeliveryAttempt attempt, DeliveryStatus next, Instant nextAttemptAt) {
+        public AttemptRecord {
+            Objects.requireNonNull(claim, "claim");
+            Objects.requireNonNull(attempt, "attempt");
+            Objects.requireNonNull(next, "next");
+            Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        }
+    }
+
+    /**
+     * Records several attempts in one transaction (the caller's, or one of its own), each exactly as {@link
+     * #recordAttempt} would: only while its claim's lease token is still its delivery's. One commit for many attempts
+     * is what lets a worker keep up with fast receivers. At most {@link #RECORD_BATCH_MAX} at once, one per delivery.
+     *
+     * @return the ids of the deliveries whose attempts were recorded; the others had lost their lease
+     */
+    Set<String> recordAttempts(List<AttemptRecord> records);
 
     /** Newest first, then by id; with each delivery's event ids and attempts. */
     Page<DeliveryRecord> list(

@@ -8,12 +8,15 @@ import static network.peere.core.domain.webhook.DeliveryAttempt.Result.RETRY_SCH
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.audit.AuditAction;
 import network.peere.core.domain.link.PaymentLink;
@@ -46,6 +49,7 @@ import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RandomSource;
 import network.peere.core.ports.out.SecretCipher;
+import network.peere.core.ports.out.WebhookDeliveryQueue;
 import network.peere.core.ports.out.WebhookSender;
 import network.peere.core.services.audit.AuditTrail;
 
@@ -53,6 +57,8 @@ import network.peere.core.services.audit.AuditTrail;
 public final class WebhookDeliveryService
         implements DeliverWebhooks, ReplayEvents, SendTestEvent, ListDeliveries, PurgeWebhookHistory {
     private static final String LEASE_PREFIX = "lease";
+    /** Participants whose role is remembered; past it the memory starts again (a role is one read away). */
+    static final int ROLES_CACHED_MAX = 10_000;
 
     /** The collaborators a delivery needs besides the stores. */
     public record Collaborators(
@@ -78,6 +84,7 @@ public final class WebhookDeliveryService
     private final Collaborators with;
     private final EventPublisher publisher;
     private final WebhookEndpointService endpoints;
+    private final Map<String, String> roles = new ConcurrentHashMap<>();
 
     public WebhookDeliveryService(
             PeereStores stores, Collaborators with, EventPublisher publisher, WebhookEndpointService endpoints) {
@@ -92,13 +99,31 @@ public final class WebhookDeliveryService
         Invariants.requireArgument(
                 limit, limit >= 1 && limit <= CLAIM_LIMIT_MAX, "limit must be 1.." + CLAIM_LIMIT_MAX);
         String token = with.ids().newId(LEASE_PREFIX);
-        return stores.transactor()
-                .inTransaction(
-                        () -> stores.webhookDeliveries().claimDue(with.clock().now(), LEASE, token, limit));
+        return stores.transactor().inTransaction(() -> {
+            List<ClaimedDelivery> claimed =
+                    stores.webhookDeliveries().claimDue(with.clock().now(), LEASE, token, limit);
+            // One read per endpoint in the claim, not one per delivery before its send.
+            Map<String, Optional<WebhookEndpoint>> byEndpoint = new HashMap<>();
+            List<ClaimedDelivery> withEndpoints = new ArrayList<>(claimed.size());
+            for (ClaimedDelivery claim : claimed) {
+                WebhookDelivery delivery = claim.delivery();
+                if (isLinkCallback(delivery)) {
+                    withEndpoints.add(claim);
+                    continue;
+                }
+                String key = delivery.mode() + " " + delivery.participantId().value() + " "
+                        + delivery.endpointId().value();
+                withEndpoints.add(claim.withEndpoint(byEndpoint.computeIfAbsent(
+                        key,
+                        k -> stores.webhookEndpoints()
+                                .find(delivery.mode(), delivery.participantId(), delivery.endpointId()))));
+            }
+            return List.copyOf(withEndpoints);
+        });
     }
 
     @Override
-    public Outcome attempt(ClaimedDelivery claim) {
+    public Finished send(ClaimedDelivery claim) {
         WebhookDelivery delivery = claim.delivery();
         Instant started = with.clock().now();
         int number = delivery.attempts() + 1;
@@ -112,13 +137,14 @@ public final class WebhookDeliveryService
                     Duration.ZERO,
                     Optional.of("endpoint disabled or deleted; not sent"),
                     DeliveryAttempt.Result.ENDPOINT_DISABLED);
-            return record(claim, attempt, DeliveryStatus.FAILED, started, new Outcome.EndpointDisabled());
+            return new Finished(
+                    claim, attempt, DeliveryStatus.FAILED, started, new Outcome.EndpointDisabled(), Optional.empty());
         }
         WebhookSender.Result result = with.sender().send(target.get().outgoing());
         Instant now = with.clock().now();
         return switch (result) {
             case WebhookSender.Result.Accepted accepted ->
-                record(
+                new Finished(
                         claim,
                         attempt(
                                 delivery,
@@ -130,20 +156,16 @@ public final class WebhookDeliveryService
                                 DELIVERED),
                         DeliveryStatus.DELIVERED,
                         now,
-                        new Outcome.Delivered(accepted.statusCode()));
+                        new Outcome.Delivered(accepted.statusCode()),
+                        target.get().endpoint());
             case WebhookSender.Result.Gone gone ->
-                stores.transactor().inTransaction(() -> {
-                    Outcome outcome = record(
-                            claim,
-                            attempt(delivery, number, started, result, OptionalInt.of(410), "410 Gone", ENDPOINT_GONE),
-                            DeliveryStatus.FAILED,
-                            now,
-                            new Outcome.EndpointGone());
-                    if (!(outcome instanceof Outcome.LeaseLost)) {
-                        target.get().endpoint().ifPresent(endpoints::disableGone);
-                    }
-                    return outcome;
-                });
+                new Finished(
+                        claim,
+                        attempt(delivery, number, started, result, OptionalInt.of(410), "410 Gone", ENDPOINT_GONE),
+                        DeliveryStatus.FAILED,
+                        now,
+                        new Outcome.EndpointGone(),
+                        target.get().endpoint());
             case WebhookSender.Result.Refused refused ->
                 retryOrExhaust(
                         claim,
@@ -185,8 +207,9 @@ public final class WebhookDeliveryService
         if (isLinkCallback(delivery)) {
             return linkTarget(claim, now);
         }
-        return stores.webhookEndpoints()
-                .find(delivery.mode(), delivery.participantId(), delivery.endpointId())
+        return claim.endpoint()
+                .or(() -> stores.webhookEndpoints()
+                        .find(delivery.mode(), delivery.participantId(), delivery.endpointId()))
                 .filter(e -> e.status().receives())
                 .map(endpoint -> new Destination(outgoing(claim, endpoint, now), Optional.of(endpoint)));
     }
@@ -226,7 +249,7 @@ public final class WebhookDeliveryService
                 Optional.empty()));
     }
 
-    private Outcome retryOrExhaust(
+    private Finished retryOrExhaust(
             ClaimedDelivery claim,
             int number,
             Instant started,
@@ -239,26 +262,78 @@ public final class WebhookDeliveryService
         Optional<Instant> next =
                 with.retries().forType(delivery.type()).next(number, delivery.createdAt(), now, retryAfter, jitter());
         if (next.isPresent()) {
-            return record(
+            return new Finished(
                     claim,
                     attempt(delivery, number, started, result, status, error, RETRY_SCHEDULED),
                     DeliveryStatus.PENDING,
                     next.get(),
-                    new Outcome.RetryScheduled(next.get()));
+                    new Outcome.RetryScheduled(next.get()),
+                    Optional.empty());
         }
-        return stores.transactor().inTransaction(() -> {
-            Outcome outcome = record(
-                    claim,
-                    attempt(delivery, number, started, result, status, error, EXHAUSTED),
-                    DeliveryStatus.FAILED,
-                    now,
-                    new Outcome.Exhausted());
-            // Never announce the failure of an announcement: one broken endpoint must not start a cascade.
-            if (outcome instanceof Outcome.Exhausted && delivery.type() != EventType.WEBHOOK_DELIVERY_EXHAUSTED) {
-                announceExhausted(claim, number);
+        return new Finished(
+                claim,
+                attempt(delivery, number, started, result, status, error, EXHAUSTED),
+                DeliveryStatus.FAILED,
+                now,
+                new Outcome.Exhausted(),
+                Optional.empty());
+    }
+
+    @Override
+    public List<Outcome> record(List<Finished> finished) {
+        Invariants.requireArgument(
+                finished.size(),
+                finished.size() <= RECORD_BATCH_MAX,
+                "at most " + RECORD_BATCH_MAX + " attempts at once");
+        List<WebhookDeliveryQueue.AttemptRecord> together = finished.stream()
+                .filter(f -> !hasFollowUp(f))
+                .map(WebhookDeliveryService::toRecord)
+                .toList();
+        Set<String> recorded = together.isEmpty()
+                ? Set.of()
+                : stores.transactor()
+                        .inTransaction(() -> stores.webhookDeliveries().recordAttempts(together));
+        List<Outcome> outcomes = new ArrayList<>(finished.size());
+        for (Finished one : finished) {
+            if (hasFollowUp(one)) {
+                outcomes.add(recordWithFollowUp(one));
+            } else {
+                outcomes.add(recorded.contains(one.claim().delivery().id()) ? one.outcome() : new Outcome.LeaseLost());
             }
-            return outcome;
+        }
+        return outcomes;
+    }
+
+    /** A 410 disables the endpoint and an exhausted delivery is announced, in the attempt's own transaction. */
+    private static boolean hasFollowUp(Finished finished) {
+        return finished.outcome() instanceof Outcome.EndpointGone || finished.outcome() instanceof Outcome.Exhausted;
+    }
+
+    private Outcome recordWithFollowUp(Finished finished) {
+        return stores.transactor().inTransaction(() -> {
+            ClaimedDelivery claim = finished.claim();
+            boolean recorded = stores.webhookDeliveries()
+                    .recordAttempt(claim, finished.attempt(), finished.next(), finished.nextAttemptAt());
+            if (!recorded) {
+                return new Outcome.LeaseLost();
+            }
+            switch (finished.outcome()) {
+                case Outcome.EndpointGone gone -> finished.endpoint().ifPresent(endpoints::disableGone);
+                // Never announce the failure of an announcement: one broken endpoint must not start a cascade.
+                case Outcome.Exhausted exhausted -> {
+                    if (claim.delivery().type() != EventType.WEBHOOK_DELIVERY_EXHAUSTED) {
+                        announceExhausted(claim, finished.attempt().number());
+                    }
+                }
+                default -> {}
+            }
+            return finished.outcome();
         });
+    }
+
+    private static WebhookDeliveryQueue.AttemptRecord toRecord(Finished finished) {
+        return new WebhookDeliveryQueue.AttemptRecord(
+                finished.claim(), finished.attempt(), finished.next(), finished.nextAttemptAt());
     }
 
     private void announceExhausted(ClaimedDelivery claim, int attempts) {
@@ -278,13 +353,6 @@ public final class WebhookDeliveryService
                 Optional.of(delivery.endpointId()));
     }
 
-    private Outcome record(
-            ClaimedDelivery claim, DeliveryAttempt attempt, DeliveryStatus next, Instant nextAt, Outcome outcome) {
-        boolean recorded = stores.transactor()
-                .inTransaction(() -> stores.webhookDeliveries().recordAttempt(claim, attempt, next, nextAt));
-        return recorded ? outcome : new Outcome.LeaseLost();
-    }
-
     private WebhookSender.Outgoing outgoing(ClaimedDelivery claim, WebhookEndpoint endpoint, Instant now) {
         WebhookDelivery delivery = claim.delivery();
         WebhookSecret current = with.cipher().open(endpoint.secrets().current());
@@ -292,11 +360,7 @@ public final class WebhookDeliveryService
         List<WebhookSecret> standard = new ArrayList<>();
         standard.add(current);
         previous.ifPresent(standard::add);
-        String entityType = stores.participants()
-                .find(delivery.mode(), delivery.participantId())
-                .map(Participant::role)
-                .map(WireEnums::wireName)
-                .orElse("participant");
+        String entityType = entityType(delivery.mode(), delivery.participantId());
         return new WebhookSender.Outgoing(
                 delivery.id(),
                 endpoint.url(),
@@ -309,6 +373,29 @@ public final class WebhookDeliveryService
                 previous.orElse(current),
                 standard,
                 new WebhookSender.Format.Envelope());
+    }
+
+    /**
+     * The envelope's {@code entityType}: the participant's role, which never changes once the participant exists, so
+     * it is read once per participant rather than before every send.
+     */
+    private String entityType(Mode mode, ParticipantId participant) {
+        String key = mode + " " + participant.value();
+        String known = roles.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> role = stores.participants()
+                .find(mode, participant)
+                .map(Participant::role)
+                .map(WireEnums::wireName);
+        role.ifPresent(found -> {
+            if (roles.size() >= ROLES_CACHED_MAX) {
+                roles.clear();
+            }
+            roles.put(key, found);
+        });
+        return role.orElse("participant");
     }
 
     private double jitter() {
