@@ -65,12 +65,13 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
 
     private static final String ITEM_COUNT = "SELECT item_count FROM webhook_deliveries WHERE id = :id";
 
+    /** The due rows themselves, locked, so the claim need not read them back after leasing them. */
     private static final String DUE = """
-            SELECT id FROM webhook_deliveries
+            SELECT %s FROM webhook_deliveries
              WHERE status = 'PENDING' AND next_attempt_at <= :now AND (leased_until IS NULL OR leased_until <= :now)
              ORDER BY next_attempt_at
              LIMIT :limit
-               FOR UPDATE SKIP LOCKED""";
+               FOR UPDATE SKIP LOCKED""".formatted(COLUMNS);
 
     private static final String LEASE = """
             UPDATE webhook_deliveries SET lease_token = :token, leased_until = :until
@@ -213,24 +214,28 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
     public List<ClaimedDelivery> claimDue(Instant now, Duration lease, String leaseToken, int limit) {
         return transactor.inTransaction(() -> transactor.withHandle(handle -> {
             String at = UtcColumns.toColumn(now);
-            List<String> due = handle.createQuery(DUE)
+            List<WebhookDelivery> due = handle.createQuery(DUE)
                     .bind("now", at)
                     .bind("limit", limit)
-                    .mapTo(String.class)
+                    .map(JdbiWebhookDeliveryQueue::delivery)
                     .list();
             if (due.isEmpty()) {
                 return List.<ClaimedDelivery>of();
             }
-            handle.createUpdate(LEASE)
-                    .bindList("ids", due)
+            int leasedRows = handle.createUpdate(LEASE)
+                    .bindList("ids", due.stream().map(WebhookDelivery::id).toList())
                     .bind("token", leaseToken)
                     .bind("until", UtcColumns.toColumn(now.plus(lease)))
                     .bind("now", at)
                     .execute();
-            List<WebhookDelivery> leased = handle.createQuery(LEASED)
-                    .bind("token", leaseToken)
-                    .map(JdbiWebhookDeliveryQueue::delivery)
-                    .list();
+            // The rows are locked since the select and matched its conditions, so the lease takes every one of them;
+            // should it not, only what the token now marks is claimed.
+            List<WebhookDelivery> leased = leasedRows == due.size()
+                    ? due
+                    : handle.createQuery(LEASED)
+                            .bind("token", leaseToken)
+                            .map(JdbiWebhookDeliveryQueue::delivery)
+                            .list();
             if (leased.isEmpty()) {
                 return List.<ClaimedDelivery>of();
             }
