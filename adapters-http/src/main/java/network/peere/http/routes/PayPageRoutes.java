@@ -109,10 +109,7 @@ public final class PayPageRoutes {
      * is refused: another site cannot drive lookups or payments from its visitors' browsers.
      */
     private static void sameSiteJson(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiProblem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
-        }
+        JsonFields.checkContentType(ctx, true);
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
             throw new ApiProblem(ErrorCode.INSUFFICIENT_PERMISSIONS, "The pay page's calls come from the pay page.");

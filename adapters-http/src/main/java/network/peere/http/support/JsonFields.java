@@ -47,11 +47,21 @@ public final class JsonFields {
         this.path = path;
     }
 
-    public static JsonFields parse(Context ctx, ObjectMapper mapper) {
+    /**
+     * Refuses (415) a body that says it is not JSON and, when {@code required}, one that says nothing: a request a
+     * browser sends cross-site without asking first has no JSON type.
+     */
+    public static void checkContentType(Context ctx, boolean required) {
         String contentType = ctx.contentType();
-        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        boolean json =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+        if (!json && (required || contentType != null)) {
             throw new ApiProblem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
         }
+    }
+
+    public static JsonFields parse(Context ctx, ObjectMapper mapper) {
+        checkContentType(ctx, false);
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
             throw new ApiProblem(ErrorCode.MALFORMED_JSON, "The request body is empty; a JSON object is expected.");

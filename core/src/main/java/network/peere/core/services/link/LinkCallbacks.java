@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import network.peere.core.domain.link.LinkPayment;
 import network.peere.core.domain.link.LinkPaymentStatus;
 import network.peere.core.domain.link.PaymentLink;
@@ -38,11 +38,12 @@ public final class LinkCallbacks implements ScheduleOutcomes {
 
     @Override
     public void runPaid(Schedule schedule, Run run) {
-        report(schedule, Optional.of(run), "paid", Optional.empty(), (p, link) -> {
+        report(schedule, Optional.of(run), "paid", Optional.empty(), p -> {
             if (p.status() == LinkPaymentStatus.CANCELLED || p.status() == LinkPaymentStatus.FAILED) {
                 return p.paidAfterEnd(clock.now());
             }
-            boolean renews = link.recurring() && schedule.ending().maxBillings().isEmpty();
+            // A link's schedule has no end when it renews (RecurringService.startForLink), one period otherwise.
+            boolean renews = schedule.ending().maxBillings().isEmpty();
             return p.status().isFinal() ? p : p.periodPaid(renews, clock.now());
         });
     }
@@ -56,7 +57,7 @@ public final class LinkCallbacks implements ScheduleOutcomes {
                 Optional.of(run),
                 "failed",
                 Optional.of(reason),
-                (p, link) -> p.status().isFinal() ? null : p.failed(reason, clock.now()));
+                p -> p.status().isFinal() ? null : p.failed(reason, clock.now()));
     }
 
     @Override
@@ -66,7 +67,7 @@ public final class LinkCallbacks implements ScheduleOutcomes {
                 Optional.empty(),
                 "cancelled",
                 Optional.of(reason),
-                (p, link) -> p.status().isFinal() ? null : p.cancelled(reason, clock.now()));
+                p -> p.status().isFinal() ? null : p.cancelled(reason, clock.now()));
     }
 
     /** {@code change} answers the payment's next state, or null when the event tells the merchant nothing new. */
@@ -75,7 +76,7 @@ public final class LinkCallbacks implements ScheduleOutcomes {
             Optional<Run> run,
             String response,
             Optional<String> reason,
-            BiFunction<LinkPayment, PaymentLink, LinkPayment> change) {
+            UnaryOperator<LinkPayment> change) {
         if (schedule.linkPaymentId().isEmpty()) {
             return;
         }
@@ -86,7 +87,7 @@ public final class LinkCallbacks implements ScheduleOutcomes {
         PaymentLink link = stores.paymentLinks()
                 .find(mode, payment.linkId())
                 .orElseThrow(() -> new IllegalStateException("payment " + payment.id() + " of a missing link"));
-        LinkPayment next = change.apply(payment, link);
+        LinkPayment next = change.apply(payment);
         if (next == null) {
             return;
         }
@@ -102,17 +103,15 @@ public final class LinkCallbacks implements ScheduleOutcomes {
         data.put("paymentId", payment.id());
         data.put("scheduleId", schedule.id());
         data.put("customerDecisionId", schedule.agreementId());
+        // A run's amount was locked at its notice; a cancellation names the schedule's.
+        var amount = run.map(Run::amount).orElse(schedule.amount());
+        run.ifPresent(r -> data.put("period", r.period()));
+        data.put("amount", amount.toMajor());
+        data.put("currency", amount.currency().getCurrencyCode());
         run.ifPresent(r -> {
-            data.put("period", r.period());
-            data.put("amount", r.amount().toMajor());
-            data.put("currency", r.amount().currency().getCurrencyCode());
             data.put("dueDate", r.dueAt());
             data.put("reference", r.chargeId().orElse(null));
         });
-        if (run.isEmpty()) {
-            data.put("amount", schedule.amount().toMajor());
-            data.put("currency", schedule.amount().currency().getCurrencyCode());
-        }
         data.put("reason", reason.orElse(null));
         // Where the payment stands after this event: a period paid after a cancellation stays "cancelled".
         data.put("subscriptionStatus", WireEnums.wireName(next.status()));

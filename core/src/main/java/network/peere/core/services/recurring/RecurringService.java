@@ -271,9 +271,8 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
             var now = clock.now();
             Schedule cancelled = current.cancel(now);
             if (stores.recurring().update(cancelled)) {
-                stores.recurring()
-                        .findRun(current.mode(), current.id(), current.nextPeriod())
-                        .filter(run -> run.state() == RunState.SCHEDULED || run.state() == RunState.NOTIFIED)
+                // The engine may have submitted the run meanwhile: then it is no longer pending, and stays as it is.
+                pendingRun(current)
                         .ifPresent(run -> stores.recurring().updateRun(run.failed("agreement_revoked", now)));
                 return Optional.of(cancelled);
             }
@@ -396,10 +395,14 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
 
     /** A notified period that will never be submitted says so, rather than waiting forever. */
     private void endPendingRun(Schedule schedule, String reason, Instant now) {
-        stores.recurring()
+        pendingRun(schedule).ifPresent(run -> requireWon(stores.recurring().updateRun(run.failed(reason, now))));
+    }
+
+    /** The next period's run while it is only scheduled or notified (not yet submitted to the bank). */
+    private Optional<Run> pendingRun(Schedule schedule) {
+        return stores.recurring()
                 .findRun(schedule.mode(), schedule.id(), schedule.nextPeriod())
-                .filter(run -> run.state() == RunState.SCHEDULED || run.state() == RunState.NOTIFIED)
-                .ifPresent(run -> requireWon(stores.recurring().updateRun(run.failed(reason, now))));
+                .filter(run -> run.state() == RunState.SCHEDULED || run.state() == RunState.NOTIFIED);
     }
 
     // ---- the engine
