@@ -230,7 +230,7 @@ abstract class PeerwalletApiContract {
     @Test
     void a_broken_multipart_body_is_the_callers_error_not_a_server_error() {
         for (String contentType : List.of("multipart/form-data; boundary=XYZ", "multipart/form-data")) {
-            Response broken = api.send(
+            Response broken = api.sendRefusedBody(
                     "POST",
                     "/peerwallet/create-link",
                     null,
