@@ -24,6 +24,14 @@ final class JdbiEventOutbox implements EventOutbox {
             INSERT INTO webhook_sequences (mode, object_id, last_sequence) VALUES (:mode, :object_id, 1)
             ON DUPLICATE KEY UPDATE last_sequence = last_sequence + 1""";
 
+    /**
+     * MySQL and MariaDB: the same increment, whose new value comes back in the statement's own answer (the server's
+     * last-insert id, set by {@code LAST_INSERT_ID(expr)} on both the insert and the update path): one round trip.
+     */
+    private static final String INCREMENT_RETURNING = """
+            INSERT INTO webhook_sequences (mode, object_id, last_sequence) VALUES (:mode, :object_id, LAST_INSERT_ID(1))
+            ON DUPLICATE KEY UPDATE last_sequence = LAST_INSERT_ID(last_sequence + 1)""";
+
     private static final String CURRENT =
             "SELECT last_sequence FROM webhook_sequences WHERE mode = :mode AND object_id = :object_id";
 
@@ -57,6 +65,8 @@ final class JdbiEventOutbox implements EventOutbox {
     private static final String PURGE = "DELETE FROM webhook_events WHERE id IN (<ids>) AND " + UNREFERENCED;
 
     private final JdbiTransactor transactor;
+    /** Whether the database answers {@link #INCREMENT_RETURNING}; learnt from the first connection. */
+    private volatile Boolean lastInsertIdReturned;
 
     JdbiEventOutbox(JdbiTransactor transactor) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
@@ -65,6 +75,14 @@ final class JdbiEventOutbox implements EventOutbox {
     @Override
     public long nextSequence(Mode mode, String objectId) {
         return transactor.inTransaction(() -> transactor.withHandle(handle -> {
+            if (returnsLastInsertId(handle)) {
+                return handle.createUpdate(INCREMENT_RETURNING)
+                        .bind("mode", mode.name())
+                        .bind("object_id", objectId)
+                        .executeAndReturnGeneratedKeys()
+                        .mapTo(Long.class)
+                        .one();
+            }
             handle.createUpdate(INCREMENT)
                     .bind("mode", mode.name())
                     .bind("object_id", objectId)
@@ -75,6 +93,20 @@ final class JdbiEventOutbox implements EventOutbox {
                     .mapTo(Long.class)
                     .one();
         }));
+    }
+
+    private boolean returnsLastInsertId(org.jdbi.v3.core.Handle handle) {
+        Boolean known = lastInsertIdReturned;
+        if (known == null) {
+            try {
+                String product = handle.getConnection().getMetaData().getDatabaseProductName();
+                known = product.equalsIgnoreCase("MySQL") || product.equalsIgnoreCase("MariaDB");
+            } catch (SQLException e) {
+                known = false;
+            }
+            lastInsertIdReturned = known;
+        }
+        return known;
     }
 
     @Override

@@ -68,7 +68,13 @@ class BillingBenchmarkTest {
                 .start(0);
         try {
             double echo = echo(bare.port());
-            Figures inProcess = inProcess();
+            for (String size : System.getProperty("peere.bench.pools", "").split(",")) {
+                if (!size.isBlank()) {
+                    Figures f = inProcess(Integer.parseInt(size.trim()));
+                    System.out.printf("POOL %s: %.0f bills/s p50 %.1f p99 %.1f%n", size, f.rate(), f.p50(), f.p99());
+                }
+            }
+            Figures inProcess = inProcess(CONNECTIONS);
             Figures http;
             long confirmedAfterMs;
             try (TestDatabase database = TestDatabases.mariaDb();
@@ -224,14 +230,14 @@ class BillingBenchmarkTest {
 
     // ---- in process
 
-    private Figures inProcess() throws Exception {
+    private Figures inProcess(int pool) throws Exception {
         try (TestDatabase schema = TestDatabases.mariaDb();
                 // As many connections as the server below gets, so the two rates differ only by HTTP.
                 Database database = Database.open(new DatabaseSettings(
                         schema.settings().jdbcUrl(),
                         schema.settings().user(),
                         schema.settings().password(),
-                        CONNECTIONS))) {
+                        pool))) {
             Peere peere = Peere.create(config -> config.stores(database.stores())
                     .clock(Clock.of(java.time.Clock.systemUTC()))
                     .random(RandomSource.of(new Random()))
