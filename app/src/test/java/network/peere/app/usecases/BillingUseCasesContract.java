@@ -253,6 +253,38 @@ abstract class BillingUseCasesContract extends BillingFixture {
     }
 
     @Test
+    void the_sandbox_bank_answers_many_billing_requests_side_by_side_and_gives_declined_limits_back_exactly() {
+        ok(peere.simulateBanks().configure(bank.id(), Optional.of(Duration.ZERO)));
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.MONTHLY, "100000"));
+        long confirmedMinor = 0;
+        for (int i = 0; i < 40; i++) {
+            // Every third bill ends in .51: declined for insufficient funds, its reservation given back.
+            String amount = i % 3 == 0 ? "100.51" : "100.00";
+            Charge charge = accepted(bill(merchant, agreement.agreementPhrase(), amount));
+            confirmedMinor += i % 3 == 0 ? 0 : charge.amount().minor();
+        }
+        now.set(now.get().plusSeconds(1));
+
+        assertThat(peere.simulateBanks().answerDue(100)).isEqualTo(40);
+
+        var all = ok(peere.findTransactions()
+                .history(Caller.of(principal(merchant)), FindTransactions.Query.all(), new PageRequest(0, 100)));
+        assertThat(all.items()).hasSize(40).noneMatch(c -> c.status() == ChargeStatus.PENDING_BANK);
+        assertThat(all.items().stream().filter(c -> c.status() == ChargeStatus.FAILED))
+                .hasSize(14);
+        assertThat(monthlyUsed(agreement)).isEqualTo(confirmedMinor);
+        assertThat(opened.stores()
+                        .ledger()
+                        .trialBalance(Mode.SANDBOX)
+                        .balance(
+                                new Account(
+                                        AccountType.BANK_SETTLEMENT, bank.id().value()),
+                                NGN))
+                .isEqualTo(confirmedMinor);
+        assertThat(peere.simulateBanks().answerDue(100)).isZero();
+    }
+
+    @Test
     void two_hundred_concurrent_bills_on_one_agreement_never_overspend_and_declines_give_back_exactly()
             throws Exception {
         Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.MONTHLY, "50000"));

@@ -1,10 +1,16 @@
 package network.peere.core.services.billing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.IntentType;
@@ -39,6 +45,11 @@ public final class BankSimulator implements SimulateBanks {
     static final String ACCOUNT_CLOSED = "account_closed";
     /** How many charges left unanswered on purpose the simulator remembers, so they never hide newer ones. */
     private static final int IGNORED_MAX = 1_000;
+    /**
+     * Billing requests answered side by side, each still in its own transaction (see {@link ChargeService}'s lock
+     * order), so the sandbox bank keeps up with a merchant billing from many connections.
+     */
+    static final int ANSWERERS = 4;
 
     private final PeereStores stores;
     private final Clock clock;
@@ -99,9 +110,7 @@ public final class BankSimulator implements SimulateBanks {
                     stores.refunds().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, limit)) {
                 answered += answerRefund(refund) ? 1 : 0;
             }
-            for (Charge charge : stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, window)) {
-                answered += answerCharge(charge) ? 1 : 0;
-            }
+            answered += answerCharges(stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, window));
         }
         return answered;
     }
@@ -125,6 +134,41 @@ public final class BankSimulator implements SimulateBanks {
                 Optional.empty(),
                 rule == Rule.BLOCK);
         return intents.answerIntent(intent.mode(), intent.bankId(), response) instanceof Result.Ok<?>;
+    }
+
+    /** Up to {@link #ANSWERERS} threads take the due charges one by one; a failure surfaces once all have stopped. */
+    private int answerCharges(List<Charge> due) {
+        int answerers = Math.min(ANSWERERS, due.size());
+        if (answerers < 2) {
+            return due.isEmpty() || !answerCharge(due.getFirst()) ? 0 : 1;
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        try (var threads = Executors.newFixedThreadPool(answerers)) {
+            for (int i = 0; i < answerers; i++) {
+                workers.add(threads.submit(() -> {
+                    for (int k = next.getAndIncrement(); k < due.size(); k = next.getAndIncrement()) {
+                        if (answerCharge(due.get(k))) {
+                            answered.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+        }
+        for (Future<?> worker : workers) {
+            try {
+                worker.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while answering billing requests", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure
+                        ? failure
+                        : new IllegalStateException("answering a billing request failed", e.getCause());
+            }
+        }
+        return answered.get();
     }
 
     /** Amounts ending in {@code .52} are left for the deadline; {@code .51} declined; the rest approved. */
