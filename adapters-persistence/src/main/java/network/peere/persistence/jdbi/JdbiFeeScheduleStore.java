@@ -1,5 +1,8 @@
 package network.peere.persistence.jdbi;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import network.peere.core.domain.fees.FeeSchedule;
@@ -18,6 +21,11 @@ final class JdbiFeeScheduleStore implements FeeScheduleStore {
             SELECT basis_points, fixed_minor, minimum_minor, maximum_minor
               FROM fee_schedules
              WHERE mode = :mode AND owner = :owner""";
+
+    private static final String FIND_ALL = """
+            SELECT owner, basis_points, fixed_minor, minimum_minor, maximum_minor
+              FROM fee_schedules
+             WHERE mode = :mode AND owner IN (<owners>)""";
 
     private final JdbiTransactor transactor;
 
@@ -51,11 +59,31 @@ final class JdbiFeeScheduleStore implements FeeScheduleStore {
         return transactor.withHandle(handle -> handle.createQuery(FIND)
                 .bind("mode", mode.name())
                 .bind("owner", owner)
-                .map((row, context) -> new FeeSchedule(
-                        row.getInt("basis_points"),
-                        row.getLong("fixed_minor"),
-                        row.getLong("minimum_minor"),
-                        Optional.ofNullable(row.getObject("maximum_minor", Long.class))))
+                .map((row, context) -> schedule(row))
                 .findOne());
+    }
+
+    @Override
+    public Map<String, FeeSchedule> findAll(Mode mode, List<String> owners) {
+        if (owners.isEmpty()) {
+            return Map.of();
+        }
+        return transactor.withHandle(handle -> {
+            Map<String, FeeSchedule> found = new HashMap<>();
+            handle.createQuery(FIND_ALL)
+                    .bind("mode", mode.name())
+                    .bindList("owners", owners)
+                    .map((row, context) -> Map.entry(row.getString("owner"), schedule(row)))
+                    .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+            return Map.copyOf(found);
+        });
+    }
+
+    private static FeeSchedule schedule(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new FeeSchedule(
+                row.getInt("basis_points"),
+                row.getLong("fixed_minor"),
+                row.getLong("minimum_minor"),
+                Optional.ofNullable(row.getObject("maximum_minor", Long.class)));
     }
 }

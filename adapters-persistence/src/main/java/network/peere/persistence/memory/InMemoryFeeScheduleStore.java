@@ -1,6 +1,7 @@
 package network.peere.persistence.memory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,5 +52,19 @@ final class InMemoryFeeScheduleStore implements FeeScheduleStore {
     @Override
     public Optional<FeeSchedule> find(Mode mode, String owner) {
         return transactor.inTransaction(() -> Optional.ofNullable(rows.get(new Key(mode, owner))));
+    }
+
+    @Override
+    public Map<String, FeeSchedule> findAll(Mode mode, List<String> owners) {
+        return transactor.inTransaction(() -> {
+            Map<String, FeeSchedule> found = new HashMap<>();
+            for (String owner : owners) {
+                FeeSchedule schedule = rows.get(new Key(mode, owner));
+                if (schedule != null) {
+                    found.put(owner, schedule);
+                }
+            }
+            return Map.copyOf(found);
+        });
     }
 }

@@ -5,6 +5,8 @@ import static network.peere.core.domain.shared.Mode.SANDBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import network.peere.core.domain.fees.FeeSchedule;
 import network.peere.core.ports.out.FeeScheduleStore;
@@ -36,6 +38,19 @@ public abstract class FeeScheduleStoreContract {
         assertThat(schedules.find(LIVE, "mer_1")).contains(CAPPED);
         assertThat(schedules.find(LIVE, FeeScheduleStore.NETWORK)).contains(UNCAPPED);
         assertThat(schedules.find(LIVE, "mer_2")).isEmpty();
+    }
+
+    @Test
+    void several_owners_read_at_once_give_those_that_have_a_schedule_in_that_mode() {
+        schedules.save(LIVE, "mer_1", CAPPED);
+        schedules.save(LIVE, FeeScheduleStore.NETWORK, UNCAPPED);
+        schedules.save(SANDBOX, "pro_1", CAPPED);
+
+        assertThat(schedules.findAll(LIVE, List.of("mer_1", "pro_1", FeeScheduleStore.NETWORK)))
+                .isEqualTo(Map.of("mer_1", CAPPED, FeeScheduleStore.NETWORK, UNCAPPED));
+        assertThat(schedules.findAll(SANDBOX, List.of("mer_1", "pro_1"))).isEqualTo(Map.of("pro_1", CAPPED));
+        assertThat(schedules.findAll(LIVE, List.of("mer_9"))).isEmpty();
+        assertThat(schedules.findAll(LIVE, List.of())).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package network.peere.core.ports.out;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import network.peere.core.domain.fees.FeeSchedule;
 import network.peere.core.domain.shared.Mode;
@@ -17,4 +19,7 @@ public interface FeeScheduleStore {
     void remove(Mode mode, String owner);
 
     Optional<FeeSchedule> find(Mode mode, String owner);
+
+    /** The schedules of those of {@code owners} that have one, by owner, in one read. */
+    Map<String, FeeSchedule> findAll(Mode mode, List<String> owners);
 }

@@ -1,5 +1,8 @@
 package network.peere.core.services.money;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import network.peere.core.domain.fees.FeeSchedule;
@@ -63,20 +66,19 @@ public final class FeeService implements ManageFees {
     /** The merchant's schedule, its provider's, the network's set one, or {@link FeeSchedule#NETWORK_DEFAULT}. */
     public Effective effectiveFor(Participant merchant) {
         Mode mode = merchant.mode();
-        Optional<FeeSchedule> own =
-                stores.feeSchedules().find(mode, merchant.id().value());
-        if (own.isPresent()) {
-            return new Effective(own.get(), SOURCE_MERCHANT);
+        String own = merchant.id().value();
+        Optional<String> provider = merchant.profile() instanceof Profile.MerchantProfile profile
+                ? profile.providerId().map(ParticipantId::value)
+                : Optional.empty();
+        List<String> owners = new ArrayList<>(List.of(own, FeeScheduleStore.NETWORK));
+        provider.ifPresent(owners::add);
+        Map<String, FeeSchedule> found = stores.feeSchedules().findAll(mode, owners);
+        if (found.containsKey(own)) {
+            return new Effective(found.get(own), SOURCE_MERCHANT);
         }
-        Optional<ParticipantId> provider =
-                merchant.profile() instanceof Profile.MerchantProfile profile ? profile.providerId() : Optional.empty();
-        Optional<FeeSchedule> providers =
-                provider.flatMap(p -> stores.feeSchedules().find(mode, p.value()));
-        if (providers.isPresent()) {
-            return new Effective(providers.get(), SOURCE_PROVIDER);
+        if (provider.isPresent() && found.containsKey(provider.get())) {
+            return new Effective(found.get(provider.get()), SOURCE_PROVIDER);
         }
-        return new Effective(
-                stores.feeSchedules().find(mode, FeeScheduleStore.NETWORK).orElse(FeeSchedule.NETWORK_DEFAULT),
-                SOURCE_NETWORK);
+        return new Effective(found.getOrDefault(FeeScheduleStore.NETWORK, FeeSchedule.NETWORK_DEFAULT), SOURCE_NETWORK);
     }
 }
