@@ -276,6 +276,15 @@ public abstract class WebhookStoresContract {
                             .containsExactly(attempt(claimOf(current, delivered), DeliveryAttempt.Result.DELIVERED));
                 });
         assertThat(all.items())
+                .filteredOn(r -> r.delivery().id().equals(retried))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.delivery().status()).isEqualTo(DeliveryStatus.PENDING);
+                    assertThat(r.delivery().attempts()).isEqualTo(1);
+                    assertThat(r.delivery().nextAttemptAt()).isEqualTo(retryAt);
+                    assertThat(r.delivery().finishedAt()).isEmpty();
+                });
+        assertThat(all.items())
                 .filteredOn(r -> r.delivery().id().equals(stale))
                 .singleElement()
                 .satisfies(r -> assertThat(r.attempts()).isEmpty());
