@@ -97,6 +97,14 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
      * leases and attempt counts checked ({@link #HELD}), so each takes its attempt's number. A batch of single-row
      * updates would cost Connector/J a multi-statement toggle before and after it, two more round trips.
      */
+    /**
+     * The next power of two, at most {@link #RECORD_BATCH_MAX}: a handful of statement texts for every batch size, so
+     * JDBI's parser (whose cache is keyed by the text) parses each once, not once per size.
+     */
+    private static int recordSlots(int rows) {
+        return Math.min(RECORD_BATCH_MAX, rows <= 1 ? 1 : Integer.highestOneBit(rows - 1) << 1);
+    }
+
     private static String recordAll(int rows) {
         var ids = new StringJoiner(", ");
         var status = new StringBuilder();
@@ -334,10 +342,11 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             List<AttemptRecord> recorded = byId.values().stream()
                     .filter(r -> held.contains(r.claim().delivery().id()))
                     .toList();
-            var update = handle.createUpdate(recordAll(recorded.size()));
-            PreparedBatch inserts = handle.prepareBatch(INSERT_ATTEMPT);
-            for (int i = 0; i < recorded.size(); i++) {
-                AttemptRecord record = recorded.get(i);
+            int slots = recordSlots(recorded.size());
+            var update = handle.createUpdate(recordAll(slots));
+            for (int i = 0; i < slots; i++) {
+                // Slots past the batch repeat its last row: the same row set to the same values, counted once.
+                AttemptRecord record = recorded.get(Math.min(i, recorded.size() - 1));
                 update.bind("id_" + i, record.claim().delivery().id())
                         .bind("status_" + i, record.next().name())
                         .bind("next_attempt_at_" + i, UtcColumns.toColumn(record.nextAttemptAt()))
@@ -346,8 +355,9 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
                                 record.next() == DeliveryStatus.PENDING
                                         ? null
                                         : UtcColumns.toColumn(record.nextAttemptAt()));
-                bindAttempt(inserts, record.attempt()).add();
             }
+            PreparedBatch inserts = handle.prepareBatch(INSERT_ATTEMPT);
+            recorded.forEach(record -> bindAttempt(inserts, record.attempt()).add());
             // The rows are locked and were checked above, so each takes its attempt.
             if (update.execute() != recorded.size()) {
                 throw new IllegalStateException("a locked, leased delivery did not take its attempt");

@@ -299,6 +299,33 @@ public abstract class WebhookStoresContract {
                 .containsExactlyInAnyOrder(stale, retried);
     }
 
+    @Test
+    void records_every_attempt_of_a_batch_of_any_size() {
+        for (int i = 0; i < 5; i++) {
+            alone(event(EventType.API_KEY_REVOKED));
+        }
+        List<ClaimedDelivery> claimed = stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10);
+        Instant doneAt = T0.plusSeconds(1);
+
+        var recorded = stores.webhookDeliveries()
+                .recordAttempts(claimed.stream()
+                        .map(c -> new WebhookDeliveryQueue.AttemptRecord(
+                                c, attempt(c, DeliveryAttempt.Result.DELIVERED), DeliveryStatus.DELIVERED, doneAt))
+                        .toList());
+
+        assertThat(claimed).hasSize(5);
+        assertThat(recorded).hasSize(5);
+        assertThat(stores.webhookDeliveries()
+                        .list(LIVE, OWNER, ENDPOINT, Optional.empty(), PageRequest.first())
+                        .items())
+                .hasSize(5)
+                .allSatisfy(r -> {
+                    assertThat(r.delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
+                    assertThat(r.delivery().finishedAt()).contains(doneAt);
+                    assertThat(r.attempts()).hasSize(1);
+                });
+    }
+
     private String alone(WebhookEvent event) {
         WebhookDelivery delivery = fresh(event.type());
         stores.webhookDeliveries().enqueueAlone(delivery, List.of(event));
