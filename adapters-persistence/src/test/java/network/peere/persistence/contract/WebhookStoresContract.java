@@ -276,6 +276,15 @@ public abstract class WebhookStoresContract {
                             .containsExactly(attempt(claimOf(current, delivered), DeliveryAttempt.Result.DELIVERED));
                 });
         assertThat(all.items())
+                .filteredOn(r -> r.delivery().id().equals(retried))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.delivery().status()).isEqualTo(DeliveryStatus.PENDING);
+                    assertThat(r.delivery().attempts()).isEqualTo(1);
+                    assertThat(r.delivery().nextAttemptAt()).isEqualTo(retryAt);
+                    assertThat(r.delivery().finishedAt()).isEmpty();
+                });
+        assertThat(all.items())
                 .filteredOn(r -> r.delivery().id().equals(stale))
                 .singleElement()
                 .satisfies(r -> assertThat(r.attempts()).isEmpty());
@@ -288,6 +297,33 @@ public abstract class WebhookStoresContract {
         assertThat(stores.webhookDeliveries().claimDue(retryAt, LEASE, "lease_3", 10))
                 .extracting(c -> c.delivery().id())
                 .containsExactlyInAnyOrder(stale, retried);
+    }
+
+    @Test
+    void records_every_attempt_of_a_batch_of_any_size() {
+        for (int i = 0; i < 5; i++) {
+            alone(event(EventType.API_KEY_REVOKED));
+        }
+        List<ClaimedDelivery> claimed = stores.webhookDeliveries().claimDue(T0, LEASE, "lease_1", 10);
+        Instant doneAt = T0.plusSeconds(1);
+
+        var recorded = stores.webhookDeliveries()
+                .recordAttempts(claimed.stream()
+                        .map(c -> new WebhookDeliveryQueue.AttemptRecord(
+                                c, attempt(c, DeliveryAttempt.Result.DELIVERED), DeliveryStatus.DELIVERED, doneAt))
+                        .toList());
+
+        assertThat(claimed).hasSize(5);
+        assertThat(recorded).hasSize(5);
+        assertThat(stores.webhookDeliveries()
+                        .list(LIVE, OWNER, ENDPOINT, Optional.empty(), PageRequest.first())
+                        .items())
+                .hasSize(5)
+                .allSatisfy(r -> {
+                    assertThat(r.delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
+                    assertThat(r.delivery().finishedAt()).contains(doneAt);
+                    assertThat(r.attempts()).hasSize(1);
+                });
     }
 
     private String alone(WebhookEvent event) {

@@ -108,7 +108,9 @@ class WebhookDeliveryBenchmarkTest {
                                     .incrementAndGet())
                     .start()) {
                 long deadline = started + DRAIN_MAX.toNanos();
-                while (receiver.events() < DELIVERIES && System.nanoTime() < deadline) {
+                // Done when every event arrived and every attempt is recorded, not merely sent.
+                while ((receiver.events() < DELIVERIES || recorded(outcomes) < DELIVERIES)
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
             }
@@ -162,6 +164,10 @@ class WebhookDeliveryBenchmarkTest {
                 future.get();
             }
         }
+    }
+
+    private static int recorded(Map<String, AtomicInteger> outcomes) {
+        return outcomes.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     private static String name(DeliverWebhooks.Outcome outcome) {
