@@ -65,8 +65,6 @@ final class JdbiEventOutbox implements EventOutbox {
     private static final String PURGE = "DELETE FROM webhook_events WHERE id IN (<ids>) AND " + UNREFERENCED;
 
     private final JdbiTransactor transactor;
-    /** Whether the database answers {@link #INCREMENT_RETURNING}; learnt from the first connection. */
-    private volatile Boolean lastInsertIdReturned;
 
     JdbiEventOutbox(JdbiTransactor transactor) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
@@ -75,7 +73,7 @@ final class JdbiEventOutbox implements EventOutbox {
     @Override
     public long nextSequence(Mode mode, String objectId) {
         return transactor.inTransaction(() -> transactor.withHandle(handle -> {
-            if (returnsLastInsertId(handle)) {
+            if (transactor.isMySqlFamily(handle)) {
                 return handle.createUpdate(INCREMENT_RETURNING)
                         .bind("mode", mode.name())
                         .bind("object_id", objectId)
@@ -93,20 +91,6 @@ final class JdbiEventOutbox implements EventOutbox {
                     .mapTo(Long.class)
                     .one();
         }));
-    }
-
-    private boolean returnsLastInsertId(org.jdbi.v3.core.Handle handle) {
-        Boolean known = lastInsertIdReturned;
-        if (known == null) {
-            try {
-                String product = handle.getConnection().getMetaData().getDatabaseProductName();
-                known = product.equalsIgnoreCase("MySQL") || product.equalsIgnoreCase("MariaDB");
-            } catch (SQLException e) {
-                known = false;
-            }
-            lastInsertIdReturned = known;
-        }
-        return known;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package network.peere.persistence.jdbi;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +26,9 @@ public final class JdbiTransactor implements Transactor {
     /** What runs when the outermost transaction ends, committed or not (e.g. cache evictions). */
     private final ThreadLocal<List<Runnable>> onCompletion = ThreadLocal.withInitial(ArrayList::new);
 
+    /** Whether the database is MySQL or MariaDB; learnt from the first connection. */
+    private volatile Boolean mySqlFamily;
+
     public JdbiTransactor(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
@@ -35,7 +41,9 @@ public final class JdbiTransactor implements Transactor {
         try (Handle handle = jdbi.open()) {
             current.set(handle);
             try {
-                return handle.inTransaction(transaction -> work.get());
+                return isMySqlFamily(handle)
+                        ? explicitly(handle.getConnection(), work)
+                        : handle.inTransaction(t -> work.get());
             } finally {
                 current.remove();
                 List<Runnable> callbacks = List.copyOf(onCompletion.get());
@@ -43,6 +51,63 @@ public final class JdbiTransactor implements Transactor {
                 callbacks.forEach(Runnable::run);
             }
         }
+    }
+
+    /**
+     * MySQL and MariaDB: {@code START TRANSACTION} … {@code COMMIT} on the connection as the pool lends it (in
+     * auto-commit), two round trips where switching auto-commit off and on around the transaction takes three. A
+     * connection whose {@code COMMIT} or {@code ROLLBACK} failed may still hold an open transaction, which the next
+     * borrower's {@code START TRANSACTION} would commit: it is closed for good, never returned to the pool as is.
+     */
+    private static <T> T explicitly(Connection connection, Supplier<T> work) {
+        run(connection, "START TRANSACTION");
+        boolean committed = false;
+        try {
+            T result = work.get();
+            run(connection, "COMMIT");
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                try {
+                    run(connection, "ROLLBACK");
+                } catch (RuntimeException e) {
+                    discard(connection);
+                }
+            }
+        }
+    }
+
+    private static void run(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.ConnectionException(e);
+        }
+    }
+
+    /** Closes the physical connection under the pool's proxy: the server rolls its transaction back. */
+    private static void discard(Connection connection) {
+        try {
+            connection.unwrap(Connection.class).close();
+        } catch (SQLException | RuntimeException e) {
+            // Already unusable: the pool sees the failure on its next use and evicts it.
+        }
+    }
+
+    /** Whether the database is MySQL or MariaDB (else H2): for the statements only they understand. */
+    boolean isMySqlFamily(Handle handle) {
+        Boolean known = mySqlFamily;
+        if (known == null) {
+            try {
+                String product = handle.getConnection().getMetaData().getDatabaseProductName();
+                known = product.equalsIgnoreCase("MySQL") || product.equalsIgnoreCase("MariaDB");
+            } catch (SQLException e) {
+                known = false;
+            }
+            mySqlFamily = known;
+        }
+        return known;
     }
 
     /** REPEATABLE READ: InnoDB (and H2's MVCC) give every query of the transaction the same snapshot. */
