@@ -88,6 +88,12 @@ final class CachingCustomerDirectory {
         }
 
         @Override
+        public boolean insertAllIfNew(List<Customer> added) {
+            added.forEach(CachingCustomerDirectory.this::evictIdentitiesOf);
+            return delegate.insertAllIfNew(added);
+        }
+
+        @Override
         public boolean update(Customer changed) {
             delegate.find(changed.mode(), changed.bankId(), changed.id())
                     .ifPresent(CachingCustomerDirectory.this::evictIdentitiesOf);

@@ -1,5 +1,6 @@
 package network.peere.persistence.memory;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,20 +59,42 @@ final class InMemoryCustomerStore implements CustomerStore {
         transactor.useTransaction(() -> {
             for (Customer customer : customers) {
                 Customer row = stored(customer);
-                boolean clash = rows.containsKey(row.id())
-                        || rows.values().stream()
-                                .anyMatch(c -> c.mode() == row.mode()
-                                        && c.bankId().equals(row.bankId())
-                                        && (c.reference().equals(row.reference())
-                                                || c.clientRef().equals(row.clientRef())
-                                                || c.phrase().equals(row.phrase())));
-                if (clash) {
+                if (clashes(row)) {
                     throw new IllegalStateException("duplicate customer key for " + row.id());
                 }
                 rows.put(row.id(), row);
                 transactor.onRollback(() -> rows.remove(row.id()));
             }
         });
+    }
+
+    /** As the table's one multi-row INSERT: a taken key fails the whole statement, and nothing of it stays. */
+    @Override
+    public boolean insertAllIfNew(List<Customer> customers) {
+        return transactor.inTransaction(() -> {
+            List<CustomerId> added = new ArrayList<>();
+            for (Customer customer : customers) {
+                Customer row = stored(customer);
+                if (clashes(row)) {
+                    added.forEach(rows::remove);
+                    return false;
+                }
+                rows.put(row.id(), row);
+                added.add(row.id());
+            }
+            added.forEach(id -> transactor.onRollback(() -> rows.remove(id)));
+            return true;
+        });
+    }
+
+    private boolean clashes(Customer row) {
+        return rows.containsKey(row.id())
+                || rows.values().stream()
+                        .anyMatch(c -> c.mode() == row.mode()
+                                && c.bankId().equals(row.bankId())
+                                && (c.reference().equals(row.reference())
+                                        || c.clientRef().equals(row.clientRef())
+                                        || c.phrase().equals(row.phrase())));
     }
 
     @Override

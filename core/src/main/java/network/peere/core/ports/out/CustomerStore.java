@@ -25,6 +25,15 @@ public interface CustomerStore {
     void insertAll(List<Customer> customers);
 
     /**
+     * Inserts the customers only if none of their keys (id, and at their bank phrase, {@code reference},
+     * {@code clientRef}) is taken yet: all of them, or none. A migration tries this first and looks for duplicates only
+     * when it answers false, so a batch of new customers costs no reads.
+     *
+     * @return false, having inserted nothing, when a key is already taken (or taken twice among {@code customers})
+     */
+    boolean insertAllIfNew(List<Customer> customers);
+
+    /**
      * Stores a changed customer only if the stored one is still at {@code changed.version() - 1}.
      *
      * @return false when someone else changed it first, or it does not exist at that bank
