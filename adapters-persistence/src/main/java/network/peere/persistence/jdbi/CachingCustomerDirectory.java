@@ -76,8 +76,8 @@ final class CachingCustomerDirectory {
         }
 
         @Override
-        public void lockDirectory(Mode mode, ParticipantId bankId) {
-            delegate.lockDirectory(mode, bankId);
+        public boolean lockDirectory(Mode mode, ParticipantId bankId) {
+            return delegate.lockDirectory(mode, bankId);
         }
 
         @Override

@@ -48,7 +48,8 @@ final class JdbiCustomerStore implements CustomerStore {
              WHERE id = :id AND mode = :mode AND bank_id = :bank_id AND version = :expected_version""";
 
     /** The bank's participant row is the directory's lock: it exists, and every writer of the bank takes it first. */
-    private static final String LOCK = "SELECT id FROM participants WHERE id = :bank_id AND mode = :mode FOR UPDATE";
+    private static final String LOCK =
+            "SELECT id FROM participants WHERE id = :bank_id AND mode = :mode AND role = 'BANK' FOR UPDATE";
 
     private static final String SELECT = "SELECT " + COLUMNS + " FROM customers c ";
     private static final String IN_BANK = "WHERE c.mode = :mode AND c.bank_id = :bank_id ";
@@ -77,12 +78,13 @@ final class JdbiCustomerStore implements CustomerStore {
     }
 
     @Override
-    public void lockDirectory(Mode mode, ParticipantId bankId) {
-        transactor.withHandle(handle -> handle.createQuery(LOCK)
+    public boolean lockDirectory(Mode mode, ParticipantId bankId) {
+        return transactor.withHandle(handle -> handle.createQuery(LOCK)
                 .bind("bank_id", bankId.value())
                 .bind("mode", mode.name())
                 .mapTo(String.class)
-                .findOne());
+                .findOne()
+                .isPresent());
     }
 
     @Override

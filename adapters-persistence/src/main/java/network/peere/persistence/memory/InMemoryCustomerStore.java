@@ -18,6 +18,7 @@ import network.peere.core.domain.identity.Identity;
 import network.peere.core.domain.identity.ReachableCustomer;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
@@ -50,8 +51,9 @@ final class InMemoryCustomerStore implements CustomerStore {
     }
 
     @Override
-    public void lockDirectory(Mode mode, ParticipantId bankId) {
+    public boolean lockDirectory(Mode mode, ParticipantId bankId) {
         // The transactor's one lock already serialises every transaction.
+        return banks.apply(mode, bankId).filter(p -> p.role() == Role.BANK).isPresent();
     }
 
     @Override

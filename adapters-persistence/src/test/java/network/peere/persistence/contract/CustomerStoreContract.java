@@ -7,6 +7,7 @@ import static network.peere.persistence.testing.TestCustomers.customer;
 import static network.peere.persistence.testing.TestCustomers.customerWithEverything;
 import static network.peere.persistence.testing.TestParticipants.T0;
 import static network.peere.persistence.testing.TestParticipants.bank;
+import static network.peere.persistence.testing.TestParticipants.directMerchant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -140,6 +141,19 @@ public abstract class CustomerStoreContract {
     }
 
     @Test
+    void locking_a_directory_says_whether_it_is_a_bank_s() {
+        stores.participants().insert(directMerchant(LIVE, "mer_a"));
+
+        assertThat(stores.transactor()
+                        .inTransaction(() -> List.of(
+                                customers.lockDirectory(LIVE, BANK_A),
+                                customers.lockDirectory(SANDBOX, BANK_A),
+                                customers.lockDirectory(LIVE, new ParticipantId("bank_unknown")),
+                                customers.lockDirectory(LIVE, new ParticipantId("mer_a")))))
+                .containsExactly(true, false, false, false);
+    }
+
+    @Test
     void inserts_new_customers_all_at_once_when_no_key_is_taken() {
         var known = customer(LIVE, "bank_a", "1", "a@example.com");
         customers.insertAll(List.of(known));
@@ -181,7 +195,7 @@ public abstract class CustomerStoreContract {
         for (Customer taken : List.of(knownReference, knownClientRef)) {
             var later = customer(LIVE, "bank_a", String.valueOf(n++), "later" + n + "@example.com");
             boolean inserted = stores.transactor().inTransaction(() -> {
-                customers.lockDirectory(LIVE, BANK_A);
+                assertThat(customers.lockDirectory(LIVE, BANK_A)).isTrue();
                 boolean all = customers.insertAllIfNew(List.of(first, taken, later));
                 // Nothing of the failed insert is seen, and the same transaction can still write.
                 assertThat(customers.find(LIVE, BANK_A, first.id())).isEmpty();

@@ -18,8 +18,10 @@ public interface CustomerStore {
     /**
      * Serialises changes to one bank's directory until the transaction ends, so two concurrent batches cannot both
      * create a customer with the same {@code reference}. Call inside a transaction, before reading what you will check.
+     *
+     * @return whether {@code bankId} is a bank of that mode (one round trip answers both); false locks nothing
      */
-    void lockDirectory(Mode mode, ParticipantId bankId);
+    boolean lockDirectory(Mode mode, ParticipantId bankId);
 
     /** Inserts many customers at once (one batched statement where the database allows). */
     void insertAll(List<Customer> customers);

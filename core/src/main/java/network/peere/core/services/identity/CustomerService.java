@@ -15,7 +15,6 @@ import network.peere.core.domain.identity.CustomerFilter;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.identity.Email;
 import network.peere.core.domain.participant.ParticipantId;
-import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.shared.Invariants;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
@@ -59,12 +58,15 @@ public final class CustomerService implements MigrateCustomers, FindBankCustomer
 
     @Override
     public Migration migrate(MigrateCustomers.Command command) {
+        // Validation needs no database: done before the transaction, it does not hold the bank's directory lock, so a
+        // bank's concurrent batches validate side by side and only wait for each other's writes.
+        int size = command.items().size();
+        List<CustomerValidation.Result> results =
+                size >= 1 && size <= BATCH_SIZE_MAX ? validation.newCustomers(command.items()) : List.of();
         return stores.transactor().inTransaction(() -> {
-            boolean isBank = stores.participants()
-                    .find(command.mode(), command.bankId())
-                    .filter(p -> p.role() == Role.BANK)
-                    .isPresent();
-            if (!isBank) {
+            // Held until commit: a concurrent batch of the same bank waits here, then sees our references. Taken before
+            // the batch is checked (which writes nothing when it refuses), as the same round trip says it is a bank's.
+            if (!stores.customers().lockDirectory(command.mode(), command.bankId())) {
                 return new Migration.Rejected(MigrateCustomers.Rejection.BANK_NOT_FOUND);
             }
             if (command.items().isEmpty()) {
@@ -73,14 +75,11 @@ public final class CustomerService implements MigrateCustomers, FindBankCustomer
             if (command.items().size() > BATCH_SIZE_MAX) {
                 return new Migration.Rejected(MigrateCustomers.Rejection.BATCH_TOO_LARGE);
             }
-            // Held until commit: a concurrent batch of the same bank waits here, then sees our references.
-            stores.customers().lockDirectory(command.mode(), command.bankId());
-            return new Migration.Processed(process(command));
+            return new Migration.Processed(process(command, results));
         });
     }
 
-    private CustomerBatch process(MigrateCustomers.Command command) {
-        List<CustomerValidation.Result> results = validation.newCustomers(command.items());
+    private CustomerBatch process(MigrateCustomers.Command command, List<CustomerValidation.Result> results) {
         var now = clock.now();
         // Most batches bring only new customers: insert first, and look for known references only when a key turns
         // out to be taken. A batch that repeats a reference within itself takes the checked path straight away, so an
