@@ -76,8 +76,8 @@ final class CachingCustomerDirectory {
         }
 
         @Override
-        public void lockDirectory(Mode mode, ParticipantId bankId) {
-            delegate.lockDirectory(mode, bankId);
+        public boolean lockDirectory(Mode mode, ParticipantId bankId) {
+            return delegate.lockDirectory(mode, bankId);
         }
 
         @Override
@@ -85,6 +85,12 @@ final class CachingCustomerDirectory {
             // A new customer makes a cached "nobody" (or a shorter list) wrong.
             added.forEach(CachingCustomerDirectory.this::evictIdentitiesOf);
             delegate.insertAll(added);
+        }
+
+        @Override
+        public boolean insertAllIfNew(List<Customer> added) {
+            added.forEach(CachingCustomerDirectory.this::evictIdentitiesOf);
+            return delegate.insertAllIfNew(added);
         }
 
         @Override

@@ -1,8 +1,10 @@
 package network.peere.persistence.jdbi;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,7 +48,8 @@ final class JdbiCustomerStore implements CustomerStore {
              WHERE id = :id AND mode = :mode AND bank_id = :bank_id AND version = :expected_version""";
 
     /** The bank's participant row is the directory's lock: it exists, and every writer of the bank takes it first. */
-    private static final String LOCK = "SELECT id FROM participants WHERE id = :bank_id AND mode = :mode FOR UPDATE";
+    private static final String LOCK =
+            "SELECT id FROM participants WHERE id = :bank_id AND mode = :mode AND role = 'BANK' FOR UPDATE";
 
     private static final String SELECT = "SELECT " + COLUMNS + " FROM customers c ";
     private static final String IN_BANK = "WHERE c.mode = :mode AND c.bank_id = :bank_id ";
@@ -75,38 +78,83 @@ final class JdbiCustomerStore implements CustomerStore {
     }
 
     @Override
-    public void lockDirectory(Mode mode, ParticipantId bankId) {
-        transactor.withHandle(handle -> handle.createQuery(LOCK)
+    public boolean lockDirectory(Mode mode, ParticipantId bankId) {
+        return transactor.withHandle(handle -> handle.createQuery(LOCK)
                 .bind("bank_id", bankId.value())
                 .bind("mode", mode.name())
                 .mapTo(String.class)
-                .findOne());
+                .findOne()
+                .isPresent());
     }
 
     @Override
     public void insertAll(List<Customer> customers) {
-        if (customers.isEmpty()) {
-            return;
-        }
-        // One multi-row INSERT per chunk, bound straight on the transaction's JDBC connection: binding 20 columns x
-        // 500 rows through JDBI's per-argument machinery and then Connector/J's batch rewrite (which binds them all
-        // again) cost more CPU than the database took to store the rows (benchmarks in docs/benchmarks.md).
         transactor.withHandle(handle -> {
-            for (int from = 0; from < customers.size(); from += INSERT_ROWS_MAX) {
-                List<Customer> chunk = customers.subList(from, Math.min(customers.size(), from + INSERT_ROWS_MAX));
-                try (PreparedStatement insert = handle.getConnection().prepareStatement(multiRowInsert(chunk.size()))) {
-                    int p = 1;
-                    for (Customer customer : chunk) {
-                        p = bindRow(insert, p, customer);
-                    }
-                    int rows = insert.executeUpdate();
-                    Invariants.check(rows == chunk.size(), "a multi-row insert stores every row");
-                } catch (SQLException e) {
-                    throw new UnableToExecuteStatementException(e, null);
-                }
+            try {
+                insertChunks(handle.getConnection(), customers);
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
             }
             return null;
         });
+    }
+
+    /**
+     * One statement (up to {@link #INSERT_ROWS_MAX} rows) fails as a whole on a taken key: MariaDB/MySQL (InnoDB) and
+     * H2 roll back the failed statement, not the transaction. Longer lists take a savepoint first.
+     */
+    @Override
+    public boolean insertAllIfNew(List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return true;
+        }
+        return transactor.inTransaction(() -> transactor.withHandle(handle -> {
+            Connection connection = handle.getConnection();
+            try {
+                Savepoint before = customers.size() > INSERT_ROWS_MAX ? connection.setSavepoint() : null;
+                try {
+                    insertChunks(connection, customers);
+                    return true;
+                } catch (SQLException e) {
+                    if (!isDuplicateKey(e)) {
+                        throw e;
+                    }
+                    if (before != null) {
+                        connection.rollback(before);
+                    }
+                    return false;
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }));
+    }
+
+    /** MySQL/MariaDB ER_DUP_ENTRY; H2 DUPLICATE_KEY_1 (SQLState 23505). */
+    private static boolean isDuplicateKey(SQLException e) {
+        return e.getErrorCode() == MYSQL_DUPLICATE_ENTRY || H2_DUPLICATE_KEY.equals(e.getSQLState());
+    }
+
+    private static final int MYSQL_DUPLICATE_ENTRY = 1062;
+    private static final String H2_DUPLICATE_KEY = "23505";
+
+    /**
+     * One multi-row INSERT per chunk, bound straight on the transaction's JDBC connection: binding 20 columns x 500 rows
+     * through JDBI's per-argument machinery and then Connector/J's batch rewrite (which binds them all again) cost more
+     * CPU than the database took to store the rows (benchmarks in docs/benchmarks.md).
+     */
+    private static void insertChunks(Connection connection, List<Customer> customers) throws SQLException {
+        for (int from = 0; from < customers.size(); from += INSERT_ROWS_MAX) {
+            List<Customer> chunk = customers.subList(from, Math.min(customers.size(), from + INSERT_ROWS_MAX));
+            try (PreparedStatement insert = connection.prepareStatement(multiRowInsert(chunk.size()))) {
+                int p = 1;
+                for (Customer customer : chunk) {
+                    p = bindRow(insert, p, customer);
+                }
+                int rows = insert.executeUpdate();
+                Invariants.check(rows == chunk.size(), "a multi-row insert stores every row");
+            }
+        }
     }
 
     /** Rows per INSERT statement: one migration batch. */

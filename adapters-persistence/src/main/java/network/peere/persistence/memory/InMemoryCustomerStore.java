@@ -1,5 +1,6 @@
 package network.peere.persistence.memory;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import network.peere.core.domain.identity.Identity;
 import network.peere.core.domain.identity.ReachableCustomer;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
@@ -49,8 +51,9 @@ final class InMemoryCustomerStore implements CustomerStore {
     }
 
     @Override
-    public void lockDirectory(Mode mode, ParticipantId bankId) {
+    public boolean lockDirectory(Mode mode, ParticipantId bankId) {
         // The transactor's one lock already serialises every transaction.
+        return banks.apply(mode, bankId).filter(p -> p.role() == Role.BANK).isPresent();
     }
 
     @Override
@@ -58,20 +61,42 @@ final class InMemoryCustomerStore implements CustomerStore {
         transactor.useTransaction(() -> {
             for (Customer customer : customers) {
                 Customer row = stored(customer);
-                boolean clash = rows.containsKey(row.id())
-                        || rows.values().stream()
-                                .anyMatch(c -> c.mode() == row.mode()
-                                        && c.bankId().equals(row.bankId())
-                                        && (c.reference().equals(row.reference())
-                                                || c.clientRef().equals(row.clientRef())
-                                                || c.phrase().equals(row.phrase())));
-                if (clash) {
+                if (clashes(row)) {
                     throw new IllegalStateException("duplicate customer key for " + row.id());
                 }
                 rows.put(row.id(), row);
                 transactor.onRollback(() -> rows.remove(row.id()));
             }
         });
+    }
+
+    /** As the table's one multi-row INSERT: a taken key fails the whole statement, and nothing of it stays. */
+    @Override
+    public boolean insertAllIfNew(List<Customer> customers) {
+        return transactor.inTransaction(() -> {
+            List<CustomerId> added = new ArrayList<>();
+            for (Customer customer : customers) {
+                Customer row = stored(customer);
+                if (clashes(row)) {
+                    added.forEach(rows::remove);
+                    return false;
+                }
+                rows.put(row.id(), row);
+                added.add(row.id());
+            }
+            added.forEach(id -> transactor.onRollback(() -> rows.remove(id)));
+            return true;
+        });
+    }
+
+    private boolean clashes(Customer row) {
+        return rows.containsKey(row.id())
+                || rows.values().stream()
+                        .anyMatch(c -> c.mode() == row.mode()
+                                && c.bankId().equals(row.bankId())
+                                && (c.reference().equals(row.reference())
+                                        || c.clientRef().equals(row.clientRef())
+                                        || c.phrase().equals(row.phrase())));
     }
 
     @Override

@@ -7,6 +7,7 @@ import static network.peere.persistence.testing.TestCustomers.customer;
 import static network.peere.persistence.testing.TestCustomers.customerWithEverything;
 import static network.peere.persistence.testing.TestParticipants.T0;
 import static network.peere.persistence.testing.TestParticipants.bank;
+import static network.peere.persistence.testing.TestParticipants.directMerchant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -137,6 +138,107 @@ public abstract class CustomerStoreContract {
                         () -> stores.transactor().useTransaction(() -> customers.insertAll(List.of(sameRefSameBank))))
                 .isInstanceOf(RuntimeException.class);
         assertThat(customers.find(LIVE, BANK_A, sameRefSameBank.id())).isEmpty();
+    }
+
+    @Test
+    void locking_a_directory_says_whether_it_is_a_bank_s() {
+        stores.participants().insert(directMerchant(LIVE, "mer_a"));
+
+        assertThat(stores.transactor()
+                        .inTransaction(() -> List.of(
+                                customers.lockDirectory(LIVE, BANK_A),
+                                customers.lockDirectory(SANDBOX, BANK_A),
+                                customers.lockDirectory(LIVE, new ParticipantId("bank_unknown")),
+                                customers.lockDirectory(LIVE, new ParticipantId("mer_a")))))
+                .containsExactly(true, false, false, false);
+    }
+
+    @Test
+    void inserts_new_customers_all_at_once_when_no_key_is_taken() {
+        var known = customer(LIVE, "bank_a", "1", "a@example.com");
+        customers.insertAll(List.of(known));
+        var sameRefOtherBank = new Customer(
+                new network.peere.core.domain.identity.CustomerId("cus_other"),
+                LIVE,
+                BANK_B,
+                "phr_other",
+                known.clientRef(),
+                known.reference(),
+                known.details(),
+                T0,
+                T0,
+                1);
+        var fresh = List.of(
+                customer(LIVE, "bank_a", "2", "b@example.com"),
+                customer(LIVE, "bank_a", "3", "c@example.com"),
+                sameRefOtherBank);
+
+        assertThat(stores.transactor().inTransaction(() -> customers.insertAllIfNew(fresh)))
+                .isTrue();
+
+        for (Customer customer : fresh) {
+            assertThat(customers.find(LIVE, customer.bankId(), customer.id())).contains(customer);
+        }
+        assertThat(customers.insertAllIfNew(List.of())).isTrue();
+    }
+
+    @Test
+    void inserts_none_of_them_when_one_key_is_taken_and_the_transaction_goes_on() {
+        var known = customer(LIVE, "bank_a", "1", "a@example.com");
+        customers.insertAll(List.of(known));
+        var first = customer(LIVE, "bank_a", "2", "b@example.com");
+        var knownReference = withRefs(customer(LIVE, "bank_a", "3", "c@example.com"), "client-new", "ref-1");
+        var knownClientRef = withRefs(customer(LIVE, "bank_a", "4", "d@example.com"), "client-1", "ref-new");
+        var identity = new Identity.ByEmail(new Email("b@example.com"));
+
+        int n = 5;
+        for (Customer taken : List.of(knownReference, knownClientRef)) {
+            var later = customer(LIVE, "bank_a", String.valueOf(n++), "later" + n + "@example.com");
+            boolean inserted = stores.transactor().inTransaction(() -> {
+                assertThat(customers.lockDirectory(LIVE, BANK_A)).isTrue();
+                boolean all = customers.insertAllIfNew(List.of(first, taken, later));
+                // Nothing of the failed insert is seen, and the same transaction can still write.
+                assertThat(customers.find(LIVE, BANK_A, first.id())).isEmpty();
+                assertThat(reach(identity)).isEmpty();
+                customers.insertAll(List.of(later));
+                return all;
+            });
+
+            assertThat(inserted).isFalse();
+            assertThat(customers.find(LIVE, BANK_A, first.id())).isEmpty();
+            assertThat(customers.find(LIVE, BANK_A, taken.id())).isEmpty();
+            assertThat(customers.find(LIVE, BANK_A, later.id())).contains(later);
+            assertThat(reach(identity)).isEmpty();
+        }
+        assertThat(customers.findByRefs(
+                        LIVE, BANK_A, List.of("ref-1", "ref-2", "ref-3", "ref-4", "ref-new"), List.of("client-new")))
+                .containsExactly(known);
+    }
+
+    @Test
+    void inserts_none_of_them_when_two_of_them_share_a_reference() {
+        var first = customer(LIVE, "bank_a", "1", "a@example.com");
+        var twin = withRefs(customer(LIVE, "bank_a", "2", "b@example.com"), "client-2", first.reference());
+
+        assertThat(stores.transactor().inTransaction(() -> customers.insertAllIfNew(List.of(first, twin))))
+                .isFalse();
+
+        assertThat(customers.find(LIVE, BANK_A, first.id())).isEmpty();
+        assertThat(customers.find(LIVE, BANK_A, twin.id())).isEmpty();
+    }
+
+    private static Customer withRefs(Customer c, String clientRef, String reference) {
+        return new Customer(
+                c.id(),
+                c.mode(),
+                c.bankId(),
+                c.phrase(),
+                clientRef,
+                reference,
+                c.details(),
+                c.createdAt(),
+                c.updatedAt(),
+                c.version());
     }
 
     @Test

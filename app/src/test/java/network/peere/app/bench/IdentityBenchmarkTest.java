@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <pre>{@code ./peere mvn -B test -pl app -am -Dpeere.excludedGroups=none -Dgroups=benchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dpeere.requireMariaDb=true}</pre>
  *
- * {@code -Dpeere.bench.customers=100000} and {@code -Dpeere.bench.seconds=10} size the runs. Benchmark keys get raised
+ * {@code -Dpeere.bench.customers=100000}, {@code -Dpeere.bench.clients=4} and {@code -Dpeere.bench.seconds=10} size the
+ * runs; {@code -Dtest='IdentityBenchmarkTest#*migration*'} runs only the migration figures. Benchmark keys get raised
  * rate limits (decisions.md); the defaults stay the defaults.
  */
 @Tag("benchmark")
@@ -88,6 +89,89 @@ class IdentityBenchmarkTest {
                             + "  bare multi-row INSERT over JDBC: %,10.0f rows/s%n"
                             + "  ratio: %.2f (aim >= 0.8)%n",
                     customers, BATCH, api, bareRate, api / bareRate);
+        }
+    }
+
+    /**
+     * As above with {@code peere.bench.clients} (default 4) clients at once on both sides: a round of that many API
+     * batches sent together, then that many bare INSERTs on as many connections together, and so on. A bank migrating
+     * a large book can send batches concurrently (docs/banks.md); the one-client figure above stays the headline.
+     */
+    @Test
+    void concurrent_migration_through_the_api_against_concurrent_bare_inserts(@TempDir Path dataDir) throws Exception {
+        int clients = Integer.getInteger("peere.bench.clients", 4);
+        try (TestDatabase baseline = TestDatabases.mariaDb();
+                TestDatabase database = TestDatabases.mariaDb();
+                RunningServer server = RunningServer.on(database, dataDir)) {
+            String bank = bankKey(server);
+            HttpClient client = HttpClient.newHttpClient();
+            URI uri = URI.create("http://localhost:" + server.port() + "/v1/bank/customers");
+            List<Connection> connections = new ArrayList<>();
+            List<PreparedStatement> inserts = new ArrayList<>();
+            try {
+                for (int c = 0; c < clients; c++) {
+                    Connection connection = baseline.dataSource().getConnection();
+                    connection.setAutoCommit(true);
+                    connections.add(connection);
+                    inserts.add(connection.prepareStatement(bareInsert()));
+                }
+                long apiNanos = 0;
+                long bareNanos = 0;
+                int round = BATCH * clients;
+                int total = customers / round * round;
+                for (int from = 0; from < total; from += round) {
+                    int first = from;
+                    long start = System.nanoTime();
+                    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                        for (int c = 0; c < clients; c++) {
+                            int batchStart = first + c * BATCH;
+                            threads.submit(() -> {
+                                List<String> items = new ArrayList<>(BATCH);
+                                for (int i = batchStart; i < batchStart + BATCH; i++) {
+                                    items.add(item(i));
+                                }
+                                var request = HttpRequest.newBuilder(uri)
+                                        .header("Authorization", "Bearer " + bank)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"customers\":[" + String.join(",", items) + "]}"))
+                                        .build();
+                                var answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+                                assertThat(answer.statusCode())
+                                        .as(answer.body())
+                                        .isEqualTo(201);
+                                return null;
+                            });
+                        }
+                    }
+                    apiNanos += System.nanoTime() - start;
+                    start = System.nanoTime();
+                    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                        for (int c = 0; c < clients; c++) {
+                            PreparedStatement insert = inserts.get(c);
+                            int batchStart = first + c * BATCH;
+                            threads.submit(() -> {
+                                bindBareRows(insert, batchStart);
+                                insert.executeUpdate();
+                                return null;
+                            });
+                        }
+                    }
+                    bareNanos += System.nanoTime() - start;
+                }
+                double api = total / (apiNanos / 1e9);
+                double bareRate = total / (bareNanos / 1e9);
+                System.out.printf(
+                        "%nBENCHMARK concurrent migration: %,d customers in batches of %d, %d clients on MariaDB%n"
+                                + "  API  (POST /v1/bank/customers): %,10.0f customers/s%n"
+                                + "  bare multi-row INSERT over JDBC: %,10.0f rows/s%n"
+                                + "  ratio: %.2f%n",
+                        total, BATCH, clients, api, bareRate, api / bareRate);
+            } finally {
+                for (Connection connection : connections) {
+                    connection.close();
+                }
+            }
         }
     }
 

@@ -193,6 +193,89 @@ abstract class IdentityApiContract {
     }
 
     @Test
+    void a_batch_of_new_customers_ending_in_known_references_creates_only_the_new_ones() {
+        created(bankA, "k1", "k1@example.com", "");
+        String known2 =
+                created(bankA, "k2", "k2@example.com", "").get("customerId").asText();
+        String known1 = api.get("/v1/bank/customers?reference=ref-k1", bankA)
+                .data()
+                .get("customers")
+                .get(0)
+                .get("id")
+                .asText();
+
+        Response batch = migrate(
+                bankA,
+                customer("n1", "n1@example.com", ""),
+                customer("n2", "n2@example.com", ""),
+                customer("k1", "k1-again@example.com", ""),
+                customer("n3", "n3@example.com", "").replace("client-n3", "client-k2"));
+
+        assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+        JsonNode summary = batch.data().get("summary");
+        assertThat(List.of(
+                        summary.get("total").asInt(),
+                        summary.get("successful").asInt(),
+                        summary.get("failed").asInt(),
+                        summary.get("duplicates").asInt(),
+                        summary.get("invalidData").asInt()))
+                .containsExactly(4, 2, 2, 2, 0);
+        JsonNode items = batch.data().get("items");
+        assertThat(items.get(0).get("status").asText()).isEqualTo("created");
+        assertThat(items.get(1).get("status").asText()).isEqualTo("created");
+        assertThat(List.of(
+                        items.get(2).get("status").asText(),
+                        items.get(2).get("customerId").asText(),
+                        items.get(2).get("duplicateField").asText()))
+                .containsExactly("duplicate", known1, "reference");
+        assertThat(List.of(
+                        items.get(3).get("status").asText(),
+                        items.get(3).get("customerId").asText(),
+                        items.get(3).get("duplicateField").asText()))
+                .containsExactly("duplicate", known2, "clientRef");
+        for (String reference : List.of("ref-n1", "ref-n2", "ref-k1", "ref-k2")) {
+            assertThat(api.get("/v1/bank/customers?reference=" + reference, bankA)
+                            .data()
+                            .get("total")
+                            .asInt())
+                    .as(reference)
+                    .isEqualTo(1);
+        }
+        assertThat(api.get("/v1/bank/customers?reference=ref-n3", bankA)
+                        .data()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        JsonNode created = api.get(
+                        "/v1/bank/customers/" + items.get(0).get("customerId").asText(), bankA)
+                .data();
+        assertThat(created.get("phrase").asText())
+                .isEqualTo(items.get(0).get("phrase").asText());
+    }
+
+    @Test
+    void a_repeat_within_a_batch_never_hides_a_reference_the_bank_already_had() {
+        String known =
+                created(bankA, "h1", "h1@example.com", "").get("customerId").asText();
+
+        // The second item repeats the first's clientRef and also carries a known reference: the known customer wins,
+        // as the reference is checked first.
+        Response batch = migrate(
+                bankA,
+                customer("h2", "h2@example.com", ""),
+                customer("h1", "h1-again@example.com", "").replace("client-h1", "client-h2"));
+
+        assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+        JsonNode items = batch.data().get("items");
+        assertThat(items.get(0).get("status").asText()).isEqualTo("created");
+        assertThat(List.of(
+                        items.get(1).get("status").asText(),
+                        items.get(1).get("customerId").asText(),
+                        items.get(1).get("duplicateField").asText()))
+                .containsExactly("duplicate", known, "reference");
+    }
+
+    @Test
     void an_oversized_or_malformed_batch_is_refused_and_writes_nothing() {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < 501; i++) {

@@ -18,11 +18,22 @@ public interface CustomerStore {
     /**
      * Serialises changes to one bank's directory until the transaction ends, so two concurrent batches cannot both
      * create a customer with the same {@code reference}. Call inside a transaction, before reading what you will check.
+     *
+     * @return whether {@code bankId} is a bank of that mode (one round trip answers both); false locks nothing
      */
-    void lockDirectory(Mode mode, ParticipantId bankId);
+    boolean lockDirectory(Mode mode, ParticipantId bankId);
 
     /** Inserts many customers at once (one batched statement where the database allows). */
     void insertAll(List<Customer> customers);
+
+    /**
+     * Inserts the customers only if none of their keys (id, and at their bank phrase, {@code reference},
+     * {@code clientRef}) is taken yet: all of them, or none. A migration tries this first and looks for duplicates only
+     * when it answers false, so a batch of new customers costs no reads.
+     *
+     * @return false, having inserted nothing, when a key is already taken (or taken twice among {@code customers})
+     */
+    boolean insertAllIfNew(List<Customer> customers);
 
     /**
      * Stores a changed customer only if the stored one is still at {@code changed.version() - 1}.

@@ -1,5 +1,6 @@
 package network.peere.core.services.identity;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import network.peere.core.domain.identity.CustomerFilter;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.identity.Email;
 import network.peere.core.domain.participant.ParticipantId;
-import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.shared.Invariants;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
@@ -58,12 +58,15 @@ public final class CustomerService implements MigrateCustomers, FindBankCustomer
 
     @Override
     public Migration migrate(MigrateCustomers.Command command) {
+        // Validation needs no database: done before the transaction, it does not hold the bank's directory lock, so a
+        // bank's concurrent batches validate side by side and only wait for each other's writes.
+        int size = command.items().size();
+        List<CustomerValidation.Result> results =
+                size >= 1 && size <= BATCH_SIZE_MAX ? validation.newCustomers(command.items()) : List.of();
         return stores.transactor().inTransaction(() -> {
-            boolean isBank = stores.participants()
-                    .find(command.mode(), command.bankId())
-                    .filter(p -> p.role() == Role.BANK)
-                    .isPresent();
-            if (!isBank) {
+            // Held until commit: a concurrent batch of the same bank waits here, then sees our references. Taken before
+            // the batch is checked (which writes nothing when it refuses), as the same round trip says it is a bank's.
+            if (!stores.customers().lockDirectory(command.mode(), command.bankId())) {
                 return new Migration.Rejected(MigrateCustomers.Rejection.BANK_NOT_FOUND);
             }
             if (command.items().isEmpty()) {
@@ -72,15 +75,46 @@ public final class CustomerService implements MigrateCustomers, FindBankCustomer
             if (command.items().size() > BATCH_SIZE_MAX) {
                 return new Migration.Rejected(MigrateCustomers.Rejection.BATCH_TOO_LARGE);
             }
-            // Held until commit: a concurrent batch of the same bank waits here, then sees our references.
-            stores.customers().lockDirectory(command.mode(), command.bankId());
-            return new Migration.Processed(process(command));
+            return new Migration.Processed(process(command, results));
         });
     }
 
-    private CustomerBatch process(MigrateCustomers.Command command) {
-        List<CustomerValidation.Result> results =
-                command.items().stream().map(validation::newCustomer).toList();
+    private CustomerBatch process(MigrateCustomers.Command command, List<CustomerValidation.Result> results) {
+        var now = clock.now();
+        // Most batches bring only new customers: insert first, and look for known references only when a key turns
+        // out to be taken. A batch that repeats a reference within itself takes the checked path straight away, so an
+        // item is never reported as a duplicate of its neighbour when the bank already had its reference.
+        Map<Integer, Customer> drafted = new HashMap<>();
+        Outcome fresh = outcome(command, results, new HashMap<>(), new HashMap<>(), drafted, now);
+        Outcome outcome;
+        if (!fresh.hasDuplicates() && stores.customers().insertAllIfNew(fresh.created())) {
+            outcome = fresh;
+        } else {
+            outcome = checked(command, results, drafted, now);
+            if (!outcome.created().isEmpty()) {
+                stores.customers().insertAll(outcome.created());
+            }
+        }
+        var batch = new CustomerBatch(
+                ids.newId(CustomerBatch.ID_PREFIX), command.mode(), command.bankId(), outcome.items(), now);
+        stores.customerBatches().insert(batch);
+        announceBatchCompleted(batch);
+        return batch;
+    }
+
+    /** What the batch creates and what it answers per item, in request order. */
+    private record Outcome(List<Customer> created, List<BatchItem> items) {
+        boolean hasDuplicates() {
+            return items.stream().anyMatch(item -> item instanceof BatchItem.Duplicate);
+        }
+    }
+
+    /** The batch against the customers the bank already has with any of its references. */
+    private Outcome checked(
+            MigrateCustomers.Command command,
+            List<CustomerValidation.Result> results,
+            Map<Integer, Customer> drafted,
+            Instant now) {
         List<String> references = new ArrayList<>();
         List<String> clientRefs = new ArrayList<>();
         for (var result : results) {
@@ -98,7 +132,20 @@ public final class CustomerService implements MigrateCustomers, FindBankCustomer
                 byClientRef.put(known.clientRef(), known.id());
             }
         }
-        var now = clock.now();
+        return outcome(command, results, byReference, byClientRef, drafted, now);
+    }
+
+    /**
+     * {@code byReference} and {@code byClientRef} start with the known customers and grow with those created here; a
+     * customer drafted for an item in an earlier attempt keeps its ids.
+     */
+    private Outcome outcome(
+            MigrateCustomers.Command command,
+            List<CustomerValidation.Result> results,
+            Map<String, CustomerId> byReference,
+            Map<String, CustomerId> byClientRef,
+            Map<Integer, Customer> drafted,
+            Instant now) {
         List<Customer> created = new ArrayList<>();
         List<BatchItem> items = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -118,17 +165,19 @@ public final class CustomerService implements MigrateCustomers, FindBankCustomer
                         items.add(new BatchItem.Duplicate(
                                 i, reference, clientRef, byClientRef.get(valid.clientRef()), CustomerDraft.CLIENT_REF));
                     } else {
-                        var customer = new Customer(
-                                new CustomerId(ids.newId(CustomerId.PREFIX)),
-                                command.mode(),
-                                command.bankId(),
-                                ids.newId(Customer.PHRASE_PREFIX),
-                                valid.clientRef(),
-                                valid.reference(),
-                                valid.details(),
-                                now,
-                                now,
-                                1);
+                        var customer = drafted.computeIfAbsent(
+                                i,
+                                index -> new Customer(
+                                        new CustomerId(ids.newId(CustomerId.PREFIX)),
+                                        command.mode(),
+                                        command.bankId(),
+                                        ids.newId(Customer.PHRASE_PREFIX),
+                                        valid.clientRef(),
+                                        valid.reference(),
+                                        valid.details(),
+                                        now,
+                                        now,
+                                        1));
                         created.add(customer);
                         byReference.put(customer.reference(), customer.id());
                         byClientRef.put(customer.clientRef(), customer.id());
@@ -137,13 +186,7 @@ public final class CustomerService implements MigrateCustomers, FindBankCustomer
                 }
             }
         }
-        if (!created.isEmpty()) {
-            stores.customers().insertAll(created);
-        }
-        var batch = new CustomerBatch(ids.newId(CustomerBatch.ID_PREFIX), command.mode(), command.bankId(), items, now);
-        stores.customerBatches().insert(batch);
-        announceBatchCompleted(batch);
-        return batch;
+        return new Outcome(created, items);
     }
 
     /** In the batch's transaction, so the bank hears of it exactly when the batch commits. */

@@ -31,6 +31,11 @@ final class CustomerValidation {
         return validate(draft.values(), draft.problems());
     }
 
+    /** A batch's drafts, in order. */
+    List<Result> newCustomers(List<CustomerDraft> drafts) {
+        return drafts.stream().map(this::newCustomer).toList();
+    }
+
     /** The current customer with the draft's fields laid over it; an empty value clears an optional field. */
     Result changed(Customer current, CustomerDraft changes) {
         Map<String, String> merged = new HashMap<>(asDraft(current));
