@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseSettingsTest {
     private static final String CACHES = "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=4096"
             + "&useLocalSessionState=true&cacheServerConfiguration=true&cacheResultSetMetadata=true"
-            + "&maintainTimeStats=false";
+            + "&maintainTimeStats=false&openTelemetry=DISABLED";
     private static final String MYSQL_DEFAULTS =
             "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&rewriteBatchedStatements=true" + CACHES;
 
