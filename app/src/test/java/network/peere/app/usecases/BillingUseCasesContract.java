@@ -273,14 +273,7 @@ abstract class BillingUseCasesContract extends BillingFixture {
         assertThat(all.items().stream().filter(c -> c.status() == ChargeStatus.FAILED))
                 .hasSize(14);
         assertThat(monthlyUsed(agreement)).isEqualTo(confirmedMinor);
-        assertThat(opened.stores()
-                        .ledger()
-                        .trialBalance(Mode.SANDBOX)
-                        .balance(
-                                new Account(
-                                        AccountType.BANK_SETTLEMENT, bank.id().value()),
-                                NGN))
-                .isEqualTo(confirmedMinor);
+        assertThat(bankSettlement()).isEqualTo(confirmedMinor);
         assertThat(peere.simulateBanks().answerDue(100)).isZero();
     }
 
@@ -399,14 +392,15 @@ abstract class BillingUseCasesContract extends BillingFixture {
         var report = ok(peere.findAgreements().limits(Caller.of(principal(merchant)), agreement.id()));
         assertThat(report.limits().getFirst().kind()).isEqualTo(LimitKind.DAILY);
         assertThat(report.limits().getFirst().used().minor()).isEqualTo(confirmed);
-        assertThat(opened.stores()
-                        .ledger()
-                        .trialBalance(Mode.SANDBOX)
-                        .balance(
-                                new Account(
-                                        AccountType.BANK_SETTLEMENT, bank.id().value()),
-                                NGN))
-                .isEqualTo(confirmed);
+        assertThat(bankSettlement()).isEqualTo(confirmed);
+    }
+
+    /** What the ledger says the bank owes for confirmed charges. */
+    private long bankSettlement() {
+        return opened.stores()
+                .ledger()
+                .trialBalance(Mode.SANDBOX)
+                .balance(new Account(AccountType.BANK_SETTLEMENT, bank.id().value()), NGN);
     }
 
     private long monthlyUsed(Agreement agreement) {
