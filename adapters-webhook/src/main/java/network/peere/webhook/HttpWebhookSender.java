@@ -89,21 +89,12 @@ public final class HttpWebhookSender implements WebhookSender {
         };
     }
 
+    /** Any 2xx acknowledges; the body is not needed but still read (and discarded) within the timeout. */
     private Result envelope(HttpRequest request, long started) {
-        try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            Duration latency = since(started);
+        return exchange(request, HttpResponse.BodyHandlers.discarding(), started, (response, latency) -> {
             int status = response.statusCode();
-            if (success(status)) {
-                return new Result.Accepted(status, latency);
-            }
-            return notSuccess(response, latency);
-        } catch (IOException | IllegalArgumentException e) {
-            return unreachable(e, started);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result.Unreachable("interrupted (server stopping)", since(started));
-        }
+            return success(status) ? new Result.Accepted(status, latency) : notSuccess(response, latency);
+        });
     }
 
     /**
@@ -111,14 +102,10 @@ public final class HttpWebhookSender implements WebhookSender {
      * timeout} from the start (the request's own timeout ends when the headers arrive, not the body).
      */
     private Result linkCallback(HttpRequest request, long started) {
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(
-                request,
-                answer -> success(answer.statusCode())
-                        ? new CappedBody(REPLY_BYTES_MAX)
-                        : HttpResponse.BodySubscribers.replacing(new byte[0]));
-        try {
-            HttpResponse<byte[]> response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            Duration latency = since(started);
+        HttpResponse.BodyHandler<byte[]> capped = answer -> success(answer.statusCode())
+                ? new CappedBody(REPLY_BYTES_MAX)
+                : HttpResponse.BodySubscribers.replacing(new byte[0]);
+        return exchange(request, capped, started, (response, latency) -> {
             int status = response.statusCode();
             if (!success(status)) {
                 return notSuccess(response, latency);
@@ -129,6 +116,27 @@ public final class HttpWebhookSender implements WebhookSender {
             }
             return new Result.Unacknowledged(
                     status, latency, unacknowledged(reply, response.body().length >= REPLY_BYTES_MAX));
+        });
+    }
+
+    /**
+     * One exchange, headers and body, within {@code timeout} from the start: a receiver that answers its headers and
+     * then trickles a body never holds a sender past it.
+     */
+    private <T> Result exchange(
+            HttpRequest request,
+            HttpResponse.BodyHandler<T> body,
+            long started,
+            java.util.function.BiFunction<HttpResponse<T>, Duration, Result> judge) {
+        CompletableFuture<HttpResponse<T>> pending;
+        try {
+            pending = client.sendAsync(request, body);
+        } catch (IllegalArgumentException e) {
+            return unreachable(e, started);
+        }
+        try {
+            HttpResponse<T> response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return judge.apply(response, since(started));
         } catch (TimeoutException e) {
             pending.cancel(true);
             return new Result.Unreachable("timed out after " + timeout.toMillis() + " ms", since(started));

@@ -234,6 +234,22 @@ class HttpWebhookSenderTest {
     }
 
     @Test
+    void an_envelope_whose_2xx_body_stalls_past_the_timeout_holds_no_sender_and_is_unreachable() {
+        var impatient = new HttpWebhookSender(Duration.ofMillis(300), new PublicUrlPolicy(Set.of(Mode.SANDBOX)));
+        receiver.answer(
+                Answer.of(200, "a body the receiver never finishes").stallingAfterFirstByte(Duration.ofSeconds(3)));
+
+        long started = System.nanoTime();
+        Result result = impatient.send(envelope());
+
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        Result.Unreachable.class,
+                        unreachable -> assertThat(unreachable.error()).isEqualTo("timed out after 300 ms"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void a_link_callback_refused_or_gone_is_answered_like_an_envelope() {
         assertThat(answered(Answer.of(500, "{\"status\":\"success\"}").with("Retry-After", "120"), linkCallback()))
                 .isInstanceOfSatisfying(Result.Refused.class, refused -> {

@@ -79,7 +79,7 @@ final class JdbiEventOutbox implements EventOutbox {
                         .bind("object_id", objectId)
                         .executeAndReturnGeneratedKeys()
                         .mapTo(Long.class)
-                        .one();
+                        .first();
             }
             handle.createUpdate(INCREMENT)
                     .bind("mode", mode.name())

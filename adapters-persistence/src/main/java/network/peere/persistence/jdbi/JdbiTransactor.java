@@ -55,24 +55,36 @@ public final class JdbiTransactor implements Transactor {
 
     /**
      * MySQL and MariaDB: {@code START TRANSACTION} … {@code COMMIT} on the connection as the pool lends it (in
-     * auto-commit), two round trips where switching auto-commit off and on around the transaction takes three. A
-     * connection whose {@code COMMIT} or {@code ROLLBACK} failed may still hold an open transaction, which the next
-     * borrower's {@code START TRANSACTION} would commit: it is closed for good, never returned to the pool as is.
+     * auto-commit), two round trips where switching auto-commit off and on around the transaction takes three. The
+     * ends say {@code AND NO CHAIN NO RELEASE}, so a server's {@code completion_type} never opens the next transaction
+     * or drops the connection. A connection whose {@code COMMIT} or {@code ROLLBACK} failed in any way may still hold an
+     * open transaction, which the next borrower's {@code START TRANSACTION} would commit: it is closed for good and the
+     * pool made to drop it.
      */
     private static <T> T explicitly(Connection connection, Supplier<T> work) {
         run(connection, "START TRANSACTION");
         boolean committed = false;
+        Throwable failure = null;
         try {
             T result = work.get();
-            run(connection, "COMMIT");
+            run(connection, "COMMIT AND NO CHAIN NO RELEASE");
             committed = true;
             return result;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
             if (!committed) {
                 try {
-                    run(connection, "ROLLBACK");
-                } catch (RuntimeException e) {
+                    run(connection, "ROLLBACK AND NO CHAIN NO RELEASE");
+                } catch (Throwable rollbackFailed) {
                     discard(connection);
+                    if (failure != null) {
+                        failure.addSuppressed(rollbackFailed);
+                    }
+                    if (rollbackFailed instanceof Error error && failure == null) {
+                        throw error;
+                    }
                 }
             }
         }
@@ -82,16 +94,25 @@ public final class JdbiTransactor implements Transactor {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new org.jdbi.v3.core.ConnectionException(e);
+            throw new org.jdbi.v3.core.transaction.TransactionException("failed to " + sql, e);
         }
     }
 
-    /** Closes the physical connection under the pool's proxy: the server rolls its transaction back. */
+    /**
+     * Closes the physical connection under the pool's proxy (the server rolls its transaction back), then uses the
+     * proxy once more: the driver answers "connection closed" (SQLState 08003), on which the pool evicts it rather
+     * than lend it again.
+     */
     private static void discard(Connection connection) {
         try {
             connection.unwrap(Connection.class).close();
         } catch (SQLException | RuntimeException e) {
-            // Already unusable: the pool sees the failure on its next use and evicts it.
+            // Closing failed: the probe below still tells the pool whether the connection is usable.
+        }
+        try (Statement probe = connection.createStatement()) {
+            probe.execute("ROLLBACK");
+        } catch (SQLException | RuntimeException expected) {
+            // The pool has seen the broken connection.
         }
     }
 

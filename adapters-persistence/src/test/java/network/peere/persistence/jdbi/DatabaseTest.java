@@ -4,6 +4,7 @@ import static network.peere.core.domain.shared.Mode.LIVE;
 import static network.peere.persistence.testing.TestParticipants.bank;
 import static network.peere.persistence.testing.TestParticipants.registeredAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,6 +57,46 @@ class DatabaseTest {
         try (var database = TestDatabases.mariaDb()) {
             assertThat(database.database().isReady()).isTrue();
         }
+    }
+
+    @Test
+    void mariadb_lends_no_connection_back_with_a_transaction_open_after_a_commit_or_a_rollback() {
+        try (var schema = TestDatabases.mariaDb();
+                // One connection: every call below borrows the very connection the transaction before it used.
+                var database = Database.open(new DatabaseSettings(
+                        schema.settings().jdbcUrl(),
+                        schema.settings().user(),
+                        schema.settings().password(),
+                        1))) {
+            var stores = database.stores();
+            var transactor = (JdbiTransactor) stores.transactor();
+
+            assertThatThrownBy(() -> transactor.useTransaction(() -> {
+                        stores.participants().insert(bank(LIVE, "bank_1"));
+                        throw new IllegalStateException("the change fails");
+                    }))
+                    .hasMessage("the change fails");
+            assertThat(inTransaction(transactor)).isZero();
+            assertThat(stores.participants().find(LIVE, bank(LIVE, "bank_1").id()))
+                    .isEmpty();
+
+            transactor.useTransaction(() -> stores.participants().insert(bank(LIVE, "bank_2")));
+            assertThat(inTransaction(transactor)).isZero();
+            // Written outside any transaction, so committed on its own at once: another connection sees it.
+            stores.participants().insert(bank(LIVE, "bank_3"));
+            assertThat(schema.stores()
+                            .participants()
+                            .find(LIVE, bank(LIVE, "bank_3").id()))
+                    .isPresent();
+            assertThat(inTransaction(transactor)).isZero();
+        }
+    }
+
+    /** MariaDB's own word on whether the session has a transaction open. */
+    private static int inTransaction(JdbiTransactor transactor) {
+        return transactor.withHandle(handle -> handle.createQuery("SELECT @@in_transaction")
+                .mapTo(Integer.class)
+                .one());
     }
 
     /** The database is opened in the odd zone, so the driver's session picks it up too. */

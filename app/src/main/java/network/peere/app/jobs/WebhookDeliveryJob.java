@@ -42,10 +42,14 @@ public final class WebhookDeliveryJob implements AutoCloseable {
     /** How long a busy worker waits for room for a whole claim batch before claiming for what is free. */
     public static final Duration CLAIM_BATCH_WAIT = Duration.ofMillis(50);
     /**
-     * The latest a claimed delivery's send may start: a send takes at most {@link HttpWebhookSender#TIMEOUT_MAX}, so
-     * one started by then ends before its lease does and no other worker can have claimed it meanwhile.
+     * The latest a claimed delivery's send may start, counted from before the claim began: a send's timeout is at most
+     * {@link HttpWebhookSender#TIMEOUT_MAX}, so one started by then ends before its lease does, with {@link
+     * #LEASE_MARGIN} to spare for clock differences between servers.
      */
-    public static final Duration SEND_START_MAX = DeliverWebhooks.LEASE.minus(HttpWebhookSender.TIMEOUT_MAX);
+    public static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
+
+    public static final Duration SEND_START_MAX =
+            DeliverWebhooks.LEASE.minus(HttpWebhookSender.TIMEOUT_MAX).minus(LEASE_MARGIN);
     /** Sent attempts waiting for the recorder, at most; past it the senders wait for the recorder. */
     public static final int RECORD_BACKLOG_MAX = DeliverWebhooks.RECORD_BATCH_MAX;
     /** How often an idle recorder looks whether the worker is closing. */
@@ -119,12 +123,13 @@ public final class WebhookDeliveryJob implements AutoCloseable {
                 // Only this thread takes these permits, so the room it saw is still there.
                 unsent.acquire(free);
                 List<ClaimedDelivery> claimed = List.of();
+                // Before the claim: its lease runs from a moment inside it, never earlier than this.
+                long claimedAt = System.nanoTime();
                 try {
                     claimed = deliver.claimDue(free);
                 } finally {
                     unsent.release(free - claimed.size());
                 }
-                long claimedAt = System.nanoTime();
                 for (ClaimedDelivery claim : claimed) {
                     senders.execute(() -> attempt(claim, claimedAt));
                 }
@@ -185,6 +190,14 @@ public final class WebhookDeliveryJob implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RuntimeException | Error e) {
+                // The recorder is the only one: it must outlive any one batch, or the senders would wait for it
+                // forever.
+                // What it failed to record is sent again when its lease expires.
+                LOG.error(
+                        "recording {} webhook attempts failed; they are retried when their lease expires",
+                        batch.size(),
+                        e);
             } finally {
                 batch.clear();
             }

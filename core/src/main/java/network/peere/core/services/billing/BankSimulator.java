@@ -136,7 +136,11 @@ public final class BankSimulator implements SimulateBanks {
         return intents.answerIntent(intent.mode(), intent.bankId(), response) instanceof Result.Ok<?>;
     }
 
-    /** Up to {@link #ANSWERERS} threads take the due charges one by one; a failure surfaces once all have stopped. */
+    /**
+     * Up to {@link #ANSWERERS} threads take the due charges one by one, each answer in its own transaction; failures
+     * surface together once all have stopped. Never called inside a transaction: the answerers would wait for its
+     * locks.
+     */
     private int answerCharges(List<Charge> due) {
         int answerers = Math.min(ANSWERERS, due.size());
         if (answerers < 2) {
@@ -156,6 +160,7 @@ public final class BankSimulator implements SimulateBanks {
                 }));
             }
         }
+        RuntimeException failed = null;
         for (Future<?> worker : workers) {
             try {
                 worker.get();
@@ -163,10 +168,15 @@ public final class BankSimulator implements SimulateBanks {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while answering billing requests", e);
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException failure
-                        ? failure
-                        : new IllegalStateException("answering a billing request failed", e.getCause());
+                if (failed == null) {
+                    failed = new IllegalStateException("answering a billing request failed", e.getCause());
+                } else {
+                    failed.addSuppressed(e.getCause());
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return answered.get();
     }
