@@ -134,13 +134,7 @@ abstract class IdentityApiContract {
         assertThat(data.get("batchId").asText()).startsWith("cbt_");
         assertThat(data.get("status").asText()).isEqualTo("completed");
         JsonNode summary = data.get("summary");
-        assertThat(List.of(
-                        summary.get("total").asInt(),
-                        summary.get("successful").asInt(),
-                        summary.get("failed").asInt(),
-                        summary.get("duplicates").asInt(),
-                        summary.get("invalidData").asInt()))
-                .containsExactly(4, 1, 3, 1, 2);
+        assertThat(counters(summary)).containsExactly(4, 1, 3, 1, 2);
         JsonNode items = data.get("items");
         assertThat(items.get(0).get("status").asText()).isEqualTo("created");
         assertThat(fields(items.get(1))).containsExactlyInAnyOrder("email", "phone", "country");
@@ -213,13 +207,7 @@ abstract class IdentityApiContract {
 
         assertThat(batch.status()).as(batch.body()).isEqualTo(201);
         JsonNode summary = batch.data().get("summary");
-        assertThat(List.of(
-                        summary.get("total").asInt(),
-                        summary.get("successful").asInt(),
-                        summary.get("failed").asInt(),
-                        summary.get("duplicates").asInt(),
-                        summary.get("invalidData").asInt()))
-                .containsExactly(4, 2, 2, 2, 0);
+        assertThat(counters(summary)).containsExactly(4, 2, 2, 2, 0);
         JsonNode items = batch.data().get("items");
         assertThat(items.get(0).get("status").asText()).isEqualTo("created");
         assertThat(items.get(1).get("status").asText()).isEqualTo("created");
@@ -521,5 +509,15 @@ abstract class IdentityApiContract {
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.code()).isEqualTo("merchant_not_found");
         assertThat(missing.status()).isEqualTo(400);
+    }
+
+    /** A batch summary's counters: total, successful, failed, duplicates, invalidData. */
+    private static List<Integer> counters(JsonNode summary) {
+        return List.of(
+                summary.get("total").asInt(),
+                summary.get("successful").asInt(),
+                summary.get("failed").asInt(),
+                summary.get("duplicates").asInt(),
+                summary.get("invalidData").asInt());
     }
 }
