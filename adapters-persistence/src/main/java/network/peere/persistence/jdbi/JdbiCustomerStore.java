@@ -116,7 +116,7 @@ final class JdbiCustomerStore implements CustomerStore {
                     insertChunks(connection, customers);
                     return true;
                 } catch (SQLException e) {
-                    if (!isDuplicateKey(e)) {
+                    if (!SqlErrors.isDuplicateKey(e)) {
                         throw e;
                     }
                     if (before != null) {
@@ -129,14 +129,6 @@ final class JdbiCustomerStore implements CustomerStore {
             }
         }));
     }
-
-    /** MySQL/MariaDB ER_DUP_ENTRY; H2 DUPLICATE_KEY_1 (SQLState 23505). */
-    private static boolean isDuplicateKey(SQLException e) {
-        return e.getErrorCode() == MYSQL_DUPLICATE_ENTRY || H2_DUPLICATE_KEY.equals(e.getSQLState());
-    }
-
-    private static final int MYSQL_DUPLICATE_ENTRY = 1062;
-    private static final String H2_DUPLICATE_KEY = "23505";
 
     /**
      * One multi-row INSERT per chunk, bound straight on the transaction's JDBC connection: binding 20 columns x 500 rows

@@ -43,9 +43,6 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
              ORDER BY expires_at
              LIMIT :limit""";
 
-    /** SQLSTATE class 23: integrity constraint violation (MySQL/MariaDB 23000, H2 23505). */
-    private static final String INTEGRITY_VIOLATION = "23";
-
     private final JdbiTransactor transactor;
 
     JdbiIdempotencyStore(JdbiTransactor transactor) {
@@ -62,9 +59,7 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
                     .execute());
             return true;
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+            if (SqlErrors.isIntegrityViolation(e.getCause())) {
                 return false;
             }
             throw e;

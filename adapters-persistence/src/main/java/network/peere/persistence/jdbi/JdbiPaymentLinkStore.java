@@ -31,8 +31,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * the unique key on it decides which of two payments started at once holds the link.
  */
 final class JdbiPaymentLinkStore implements PaymentLinkStore {
-    private static final String INTEGRITY_VIOLATION = "23";
-
     private static final String COLUMNS = """
             id, mode, merchant_id, currency, amount_minor, description, customer_email, secret, callback_url,
             duration, metadata, status, created_at, updated_at, version""";
@@ -256,9 +254,7 @@ final class JdbiPaymentLinkStore implements PaymentLinkStore {
             insert.run();
             return true;
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+            if (SqlErrors.isIntegrityViolation(e.getCause())) {
                 return false;
             }
             throw e;

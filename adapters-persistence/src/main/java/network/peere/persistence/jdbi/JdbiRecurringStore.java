@@ -33,9 +33,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Schedules in {@code recurring_schedules}, runs in {@code recurring_runs} keyed by (schedule, period). */
 final class JdbiRecurringStore implements RecurringStore {
-    /** SQLSTATE class 23: integrity constraint violation (MySQL/MariaDB 23000, H2 23505). */
-    private static final String INTEGRITY_VIOLATION = "23";
-
     private static final String SCHEDULE_COLUMNS = """
             s.id, s.mode, s.merchant_id, s.bank_id, s.agreement_id, s.customer_id, s.currency, s.amount_minor,
             s.description, s.frequency, s.interval_count, s.time_zone, s.status, s.anchor_at, s.next_period,
@@ -275,9 +272,7 @@ final class JdbiRecurringStore implements RecurringStore {
                     .execute());
             return true;
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+            if (SqlErrors.isIntegrityViolation(e.getCause())) {
                 return false;
             }
             throw e;

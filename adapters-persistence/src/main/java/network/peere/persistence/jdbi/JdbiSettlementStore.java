@@ -2,7 +2,6 @@ package network.peere.persistence.jdbi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,12 +35,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * statement fails), so the claim can answer false and the caller's transaction go on.
  */
 final class JdbiSettlementStore implements SettlementStore {
-    /** MySQL's and MariaDB's ER_DUP_ENTRY. */
-    private static final int MYSQL_DUPLICATE_KEY = 1062;
-
-    /** H2's DUPLICATE_KEY_1. */
-    private static final int H2_DUPLICATE_KEY = 23505;
-
     private static final String CLAIM = """
             INSERT INTO settlement_windows (mode, merchant_id, currency, window_start, settlement_id)
             VALUES (:mode, :merchant_id, :currency, :window_start, :settlement_id)""";
@@ -129,16 +122,11 @@ final class JdbiSettlementStore implements SettlementStore {
                     .execute());
             return true;
         } catch (UnableToExecuteStatementException e) {
-            if (isDuplicateKey(e.getCause())) {
+            if (SqlErrors.isDuplicateKey(e.getCause())) {
                 return false;
             }
             throw e;
         }
-    }
-
-    private static boolean isDuplicateKey(Throwable cause) {
-        return cause instanceof SQLIntegrityConstraintViolationException violation
-                && (violation.getErrorCode() == MYSQL_DUPLICATE_KEY || violation.getErrorCode() == H2_DUPLICATE_KEY);
     }
 
     @Override
