@@ -93,11 +93,6 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
              WHERE id = :id AND lease_token = :token AND attempts = :attempt_no - 1""";
 
     /**
-     * The next state of each of a batch's {@code rows} deliveries in one statement: their rows are locked and their
-     * leases and attempt counts checked ({@link #HELD}), so each takes its attempt's number. A batch of single-row
-     * updates would cost Connector/J a multi-statement toggle before and after it, two more round trips.
-     */
-    /**
      * The next power of two, at most {@link #RECORD_BATCH_MAX}: a handful of statement texts for every batch size, so
      * JDBI's parser (whose cache is keyed by the text) parses each once, not once per size.
      */
@@ -105,30 +100,35 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
         return Math.min(RECORD_BATCH_MAX, rows <= 1 ? 1 : Integer.highestOneBit(rows - 1) << 1);
     }
 
+    /**
+     * The next state of each of a batch's {@code rows} deliveries in one statement: their rows are locked and their
+     * leases and attempt counts checked ({@link #HELD}), so each takes its attempt's number. A batch of single-row
+     * updates would cost Connector/J a multi-statement toggle before and after it, two more round trips.
+     */
     private static String recordAll(int rows) {
         var ids = new StringJoiner(", ");
-        var status = new StringBuilder();
-        var nextAttemptAt = new StringBuilder();
-        var finishedAt = new StringBuilder();
         for (int i = 0; i < rows; i++) {
             ids.add(":id_" + i);
-            status.append(" WHEN :id_").append(i).append(" THEN :status_").append(i);
-            nextAttemptAt
-                    .append(" WHEN :id_")
-                    .append(i)
-                    .append(" THEN :next_attempt_at_")
-                    .append(i);
-            finishedAt
-                    .append(" WHEN :id_")
-                    .append(i)
-                    .append(" THEN :finished_at_")
-                    .append(i);
         }
         return """
                 UPDATE webhook_deliveries
                    SET status = CASE id%s END, attempts = attempts + 1, next_attempt_at = CASE id%s END,
                        finished_at = CASE id%s END, lease_token = NULL, leased_until = NULL
-                 WHERE id IN (%s)""".formatted(status, nextAttemptAt, finishedAt, ids);
+                 WHERE id IN (%s)""".formatted(byId("status", rows), byId("next_attempt_at", rows), byId("finished_at", rows), ids);
+    }
+
+    /** {@code WHEN :id_0 THEN :column_0 WHEN :id_1 THEN :column_1 …}: each row's own value of {@code column}. */
+    private static String byId(String column, int rows) {
+        var cases = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            cases.append(" WHEN :id_")
+                    .append(i)
+                    .append(" THEN :")
+                    .append(column)
+                    .append('_')
+                    .append(i);
+        }
+        return cases.toString();
     }
 
     /** Locks the batch's rows, so each conditional update below either finds its lease or was told it lost it. */

@@ -192,8 +192,7 @@ public final class WebhookDeliveryJob implements AutoCloseable {
                 return;
             } catch (RuntimeException | Error e) {
                 // The recorder is the only one: it must outlive any one batch, or the senders would wait for it
-                // forever.
-                // What it failed to record is sent again when its lease expires.
+                // forever. What it failed to record is sent again when its lease expires.
                 LOG.error(
                         "recording {} webhook attempts failed; they are retried when their lease expires",
                         batch.size(),
