@@ -62,15 +62,7 @@ class IdentityBenchmarkTest {
             long bareNanos = 0;
             // Batch by batch, alternately, so both see the same machine: other builds share it.
             for (int from = 0; from < customers; from += BATCH) {
-                List<String> items = new ArrayList<>(BATCH);
-                for (int i = from; i < from + BATCH; i++) {
-                    items.add(item(i));
-                }
-                var request = HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + bank)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"customers\":[" + String.join(",", items) + "]}"))
-                        .build();
+                var request = batch(uri, bank, from);
                 long start = System.nanoTime();
                 var answer = client.send(request, HttpResponse.BodyHandlers.ofString());
                 apiNanos += System.nanoTime() - start;
@@ -126,17 +118,8 @@ class IdentityBenchmarkTest {
                         for (int c = 0; c < clients; c++) {
                             int batchStart = first + c * BATCH;
                             threads.submit(() -> {
-                                List<String> items = new ArrayList<>(BATCH);
-                                for (int i = batchStart; i < batchStart + BATCH; i++) {
-                                    items.add(item(i));
-                                }
-                                var request = HttpRequest.newBuilder(uri)
-                                        .header("Authorization", "Bearer " + bank)
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(
-                                                "{\"customers\":[" + String.join(",", items) + "]}"))
-                                        .build();
-                                var answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+                                var answer =
+                                        client.send(batch(uri, bank, batchStart), HttpResponse.BodyHandlers.ofString());
                                 assertThat(answer.statusCode())
                                         .as(answer.body())
                                         .isEqualTo(201);
@@ -277,6 +260,19 @@ class IdentityBenchmarkTest {
                 insert.setObject(p++, value);
             }
         }
+    }
+
+    /** The migration call for customers {@code from} … {@code from + BATCH - 1}. */
+    private static HttpRequest batch(URI uri, String bank, int from) {
+        List<String> items = new ArrayList<>(BATCH);
+        for (int i = from; i < from + BATCH; i++) {
+            items.add(item(i));
+        }
+        return HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + bank)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customers\":[" + String.join(",", items) + "]}"))
+                .build();
     }
 
     private static String item(int i) {
