@@ -3,6 +3,8 @@ package network.peere.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import network.peere.core.domain.webhook.SealedSecret;
@@ -45,6 +47,41 @@ class AesGcmSecretCipherTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("does not open");
         }
+    }
+
+    @Test
+    void remembers_what_it_opened_without_mixing_secrets_up_or_opening_a_tampered_copy() {
+        SealedSecret first = cipher.seal(WebhookSecret.of(PLAIN));
+        String other = "whsec_" + Base64.getEncoder().encodeToString(key(3));
+        SealedSecret second = cipher.seal(WebhookSecret.of(other));
+        for (int round = 0; round < 3; round++) {
+            assertThat(cipher.open(first).reveal()).isEqualTo(PLAIN);
+            assertThat(cipher.open(second).reveal()).isEqualTo(other);
+        }
+        byte[] raw = Base64.getDecoder().decode(first.value().substring(3));
+        raw[raw.length - 1] ^= 1;
+        var tampered = new SealedSecret("v1:" + Base64.getEncoder().encodeToString(raw));
+
+        assertThatThrownBy(() -> cipher.open(tampered)).isInstanceOf(IllegalStateException.class);
+        assertThat(new AesGcmSecretCipher(key(8)).seal(WebhookSecret.of(PLAIN)))
+                .satisfies(foreign ->
+                        assertThatThrownBy(() -> cipher.open(foreign)).isInstanceOf(IllegalStateException.class));
+    }
+
+    @Test
+    void opens_correctly_past_the_bound_of_what_it_remembers() {
+        var sealed = new ArrayList<SealedSecret>();
+        var plain = new ArrayList<String>();
+        for (int i = 0; i <= AesGcmSecretCipher.OPENED_MAX; i++) {
+            String value = "whsec_"
+                    + Base64.getEncoder().encodeToString(Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+            plain.add(value);
+            sealed.add(cipher.seal(WebhookSecret.of(value)));
+        }
+        for (int i = 0; i < sealed.size(); i++) {
+            assertThat(cipher.open(sealed.get(i)).reveal()).isEqualTo(plain.get(i));
+        }
+        assertThat(cipher.open(sealed.get(0)).reveal()).isEqualTo(plain.get(0));
     }
 
     @Test

@@ -262,7 +262,10 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
                 return List.<ClaimedDelivery>of();
             }
             int leasedRows = handle.createUpdate(LEASE)
-                    .bindList("ids", due.stream().map(WebhookDelivery::id).toList())
+                    .bindList(
+                            "ids",
+                            SqlLists.padded(
+                                    due.stream().map(WebhookDelivery::id).toList()))
                     .bind("token", leaseToken)
                     .bind("until", UtcColumns.toColumn(now.plus(lease)))
                     .bind("now", at)
@@ -280,7 +283,10 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             }
             Map<String, List<WebhookEvent>> items = new LinkedHashMap<>();
             handle.createQuery(ITEMS)
-                    .bindList("ids", leased.stream().map(WebhookDelivery::id).toList())
+                    .bindList(
+                            "ids",
+                            SqlLists.padded(
+                                    leased.stream().map(WebhookDelivery::id).toList()))
                     .map((row, context) -> Map.entry(row.getString("delivery_id"), JdbiEventOutbox.event(row, context)))
                     .forEach(entry -> items.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
                             .add(entry.getValue()));
@@ -328,7 +334,7 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             }
             Set<String> held = new HashSet<>();
             handle.createQuery(HELD)
-                    .bindList("ids", List.copyOf(byId.keySet()))
+                    .bindList("ids", SqlLists.padded(List.copyOf(byId.keySet())))
                     .map((row, context) ->
                             new Lease(row.getString("id"), row.getString("lease_token"), row.getInt("attempts")))
                     .forEach(lease -> {
