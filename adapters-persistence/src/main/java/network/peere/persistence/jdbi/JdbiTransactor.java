@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import network.peere.core.ports.out.Transactor;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Transactions over one JDBI handle bound to the calling thread: stores called inside {@code inTransaction} use that
@@ -18,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
  * savepoints: only an exception escaping the outermost call rolls back, and then it rolls back everything.
  */
 public final class JdbiTransactor implements Transactor {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiTransactor.class);
     private final Jdbi jdbi;
 
     /** Per instance, not static, so two databases open in one JVM (tests, the CLI) never share a handle. */
@@ -48,7 +51,22 @@ public final class JdbiTransactor implements Transactor {
                 current.remove();
                 List<Runnable> callbacks = List.copyOf(onCompletion.get());
                 onCompletion.remove();
-                callbacks.forEach(Runnable::run);
+                complete(callbacks);
+            }
+        }
+    }
+
+    /**
+     * Runs every completion callback, whatever one of them throws: a failing callback must neither hide how the
+     * transaction ended (its result, or the exception that rolled it back) nor keep the callbacks after it from running.
+     * A failure is logged; the callbacks are cache evictions, whose entries still expire by their time to live.
+     */
+    private static void complete(List<Runnable> callbacks) {
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                LOG.error("a callback after a transaction failed; the transaction's own outcome stands", e);
             }
         }
     }

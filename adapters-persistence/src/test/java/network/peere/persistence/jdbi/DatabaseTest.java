@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import network.peere.persistence.testing.TestDatabase;
 import network.peere.persistence.testing.TestDatabases;
@@ -89,6 +94,89 @@ class DatabaseTest {
                             .find(LIVE, bank(LIVE, "bank_3").id()))
                     .isPresent();
             assertThat(inTransaction(transactor)).isZero();
+        }
+    }
+
+    @Test
+    void mariadb_drops_a_connection_whose_commit_failed_and_lends_a_fresh_one() throws Exception {
+        try (var schema = TestDatabases.mariaDb();
+                var database = Database.open(new DatabaseSettings(
+                        schema.settings().jdbcUrl(),
+                        schema.settings().user(),
+                        schema.settings().password(),
+                        1))) {
+            var stores = database.stores();
+            var transactor = (JdbiTransactor) stores.transactor();
+
+            // The work succeeds, but its connection dies before COMMIT: neither COMMIT nor ROLLBACK can be sent.
+            assertThatThrownBy(() -> transactor.useTransaction(() -> {
+                        stores.participants().insert(bank(LIVE, "bank_1"));
+                        long id = transactor.withHandle(handle -> handle.createQuery("SELECT CONNECTION_ID()")
+                                .mapTo(Long.class)
+                                .one());
+                        kill(schema, id);
+                    }))
+                    .hasMessageContaining("COMMIT");
+
+            assertThat(schema.stores()
+                            .participants()
+                            .find(LIVE, bank(LIVE, "bank_1").id()))
+                    .isEmpty();
+            // The pool's one connection was the dead one: what it lends now is new, works, and holds no transaction.
+            transactor.useTransaction(() -> stores.participants().insert(bank(LIVE, "bank_2")));
+            assertThat(inTransaction(transactor)).isZero();
+            assertThat(schema.stores()
+                            .participants()
+                            .find(LIVE, bank(LIVE, "bank_2").id()))
+                    .isPresent();
+        }
+    }
+
+    @Test
+    void h2_a_failing_completion_callback_hides_neither_the_result_nor_the_failure() {
+        assertCompletionCallbacksKeepTheOutcome(TestDatabases::h2);
+    }
+
+    @Test
+    void mariadb_a_failing_completion_callback_hides_neither_the_result_nor_the_failure() {
+        assertCompletionCallbacksKeepTheOutcome(TestDatabases::mariaDb);
+    }
+
+    private static void assertCompletionCallbacksKeepTheOutcome(Supplier<TestDatabase> databases) {
+        try (var database = databases.get()) {
+            var transactor = (JdbiTransactor) database.stores().transactor();
+            var ran = new AtomicInteger();
+            Runnable failing = () -> {
+                throw new IllegalStateException("the callback fails");
+            };
+
+            String result = transactor.inTransaction(() -> {
+                transactor.afterCompletion(failing);
+                transactor.afterCompletion(ran::incrementAndGet);
+                return "committed";
+            });
+            assertThatThrownBy(() -> transactor.useTransaction(() -> {
+                        transactor.afterCompletion(failing);
+                        transactor.afterCompletion(ran::incrementAndGet);
+                        throw new IllegalArgumentException("the change fails");
+                    }))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the change fails");
+
+            assertThat(result).isEqualTo("committed");
+            assertThat(ran).as("the callbacks after the failing one").hasValue(2);
+        }
+    }
+
+    private static void kill(TestDatabase schema, long connectionId) {
+        try (Connection other = DriverManager.getConnection(
+                        schema.settings().jdbcUrl(),
+                        schema.settings().user(),
+                        schema.settings().password());
+                Statement statement = other.createStatement()) {
+            statement.execute("KILL CONNECTION " + connectionId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
