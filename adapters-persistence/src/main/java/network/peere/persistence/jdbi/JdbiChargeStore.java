@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.limits.LimitKind;
 import network.peere.core.domain.agreement.limits.WindowReservation;
@@ -37,6 +40,22 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@link WindowReservation#forCharge} makes them in.
  */
 final class JdbiChargeStore implements ChargeStore {
+    /**
+     * ISO 4217 currencies by their minor digits, but for the two-digit majority: an amount filter, given in major
+     * units, is a different number of minor units in each group. Built from the JDK's list, so the codes inlined in the
+     * SQL are three capital letters.
+     */
+    private static final Map<Integer, List<String>> CURRENCIES_BY_DIGITS = Currency.getAvailableCurrencies().stream()
+            .filter(currency -> currency.getDefaultFractionDigits() != 2)
+            .collect(Collectors.groupingBy(
+                    Currency::getDefaultFractionDigits,
+                    TreeMap::new,
+                    Collectors.mapping(
+                            Currency::getCurrencyCode,
+                            Collectors.collectingAndThen(
+                                    Collectors.toList(),
+                                    codes -> codes.stream().sorted().toList()))));
+
     /** The kinds a charge can reserve in, in the order its reservations read back. */
     private static final List<LimitKind> WINDOWED = List.of(LimitKind.DAILY, LimitKind.WEEKLY, LimitKind.MONTHLY);
 
@@ -288,8 +307,8 @@ final class JdbiChargeStore implements ChargeStore {
             conditions.add("c.status IN (<statuses>)");
         }
         filter.customerId().ifPresent(c -> conditions.add("c.customer_id = :customer_id"));
-        filter.minAmountMinor().ifPresent(m -> conditions.add("c.amount_minor >= :min_amount"));
-        filter.maxAmountMinor().ifPresent(m -> conditions.add("c.amount_minor <= :max_amount"));
+        filter.minAmount().ifPresent(m -> conditions.add("c.amount_minor >= " + byMinorDigits("min_amount")));
+        filter.maxAmount().ifPresent(m -> conditions.add("c.amount_minor <= " + byMinorDigits("max_amount")));
         filter.fullyRefunded()
                 .ifPresent(full -> conditions.add(
                         full ? "c.refunded_minor = c.amount_minor" : "c.refunded_minor < c.amount_minor"));
@@ -315,9 +334,29 @@ final class JdbiChargeStore implements ChargeStore {
                     filter.statuses().stream().map(Enum::name).sorted().toList());
         }
         filter.customerId().ifPresent(c -> query.bind("customer_id", c.value()));
-        filter.minAmountMinor().ifPresent(m -> query.bind("min_amount", m));
-        filter.maxAmountMinor().ifPresent(m -> query.bind("max_amount", m));
+        filter.minAmount().ifPresent(min -> bindByMinorDigits(query, "min_amount", min::lowestMinor));
+        filter.maxAmount().ifPresent(max -> bindByMinorDigits(query, "max_amount", max::highestMinor));
         return query;
+    }
+
+    /** {@code CASE WHEN c.currency IN ('BIF', …) THEN :name_d0 … ELSE :name_d2 END}: the bound in the charge's currency. */
+    private static String byMinorDigits(String name) {
+        var sql = new StringBuilder("CASE");
+        CURRENCIES_BY_DIGITS.forEach((digits, codes) -> sql.append(" WHEN c.currency IN (")
+                .append(codes.stream().map(code -> "'" + code + "'").collect(Collectors.joining(", ")))
+                .append(") THEN :")
+                .append(boundName(name, digits)));
+        return sql.append(" ELSE :").append(boundName(name, 2)).append(" END").toString();
+    }
+
+    private static void bindByMinorDigits(Query query, String name, Function<Currency, Long> minorIn) {
+        CURRENCIES_BY_DIGITS.forEach((digits, codes) ->
+                query.bind(boundName(name, digits), minorIn.apply(Currency.getInstance(codes.get(0)))));
+        query.bind(boundName(name, 2), minorIn.apply(Currency.getInstance("NGN")));
+    }
+
+    private static String boundName(String name, int digits) {
+        return name + "_d" + (digits < 0 ? "m" + -digits : Integer.toString(digits));
     }
 
     @Override

@@ -192,8 +192,7 @@ final class InMemoryChargeStore implements ChargeStore {
                 && f.to().map(to -> c.createdAt().isBefore(to)).orElse(true)
                 && (f.statuses().isEmpty() || f.statuses().contains(c.status()))
                 && f.customerId().map(c.customerId()::equals).orElse(true)
-                && f.minAmountMinor().map(min -> c.amount().minor() >= min).orElse(true)
-                && f.maxAmountMinor().map(max -> c.amount().minor() <= max).orElse(true)
+                && f.amountWithin(c.amount())
                 && f.fullyRefunded()
                         .map(full -> full == c.refunded().equals(c.amount()))
                         .orElse(true);

@@ -9,6 +9,7 @@ import static network.peere.persistence.testing.TestParticipants.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.billing.ChargeFilter;
 import network.peere.core.domain.billing.ChargeStatus;
 import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.money.MajorAmountBound;
 import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.PageRequest;
@@ -260,15 +262,47 @@ public abstract class ChargeStoreContract {
         assertThat(filtered(Set.of(), Optional.empty(), null, null)).hasSize(5);
         assertThat(filtered(Set.of(), Optional.of(new CustomerId("cus_2")), null, null))
                 .containsExactly("txn_other_customer");
-        assertThat(filtered(Set.of(), Optional.empty(), 2_000L, 3_000L))
+        assertThat(filtered(Set.of(), Optional.empty(), "20", "30"))
                 .containsExactlyInAnyOrder("txn_confirmed", "txn_failed", "txn_other_customer");
-        assertThat(filtered(Set.of(), Optional.empty(), 3_001L, null)).containsExactly("txn_expired");
-        assertThat(filtered(Set.of(), Optional.empty(), null, 999L)).isEmpty();
-        assertThat(filtered(Set.of(ChargeStatus.PENDING_BANK), Optional.of(new CustomerId("cus_1")), 1_000L, 1_000L))
+        assertThat(filtered(Set.of(), Optional.empty(), "30.01", null)).containsExactly("txn_expired");
+        assertThat(filtered(Set.of(), Optional.empty(), null, "9.99")).isEmpty();
+        assertThat(filtered(Set.of(ChargeStatus.PENDING_BANK), Optional.of(new CustomerId("cus_1")), "10", "10.00"))
                 .containsExactly("txn_pending");
     }
 
-    private List<String> filtered(Set<ChargeStatus> statuses, Optional<CustomerId> customer, Long min, Long max) {
+    @Test
+    void amount_bounds_are_major_units_applied_in_each_charges_own_currency() {
+        insert(charge(LIVE, "naira")
+                .reservations(List.of())
+                .amount(Money.of(1_500, "NGN"))
+                .build());
+        insert(charge(LIVE, "yen")
+                .reservations(List.of())
+                .amount(Money.of(1_500, "JPY"))
+                .build());
+        insert(charge(LIVE, "dinar")
+                .reservations(List.of())
+                .amount(Money.of(1_500, "KWD"))
+                .build());
+
+        // ₦15.00, ¥1,500 and KD 1.500.
+        assertThat(filtered(Set.of(), Optional.empty(), "15", null)).containsExactlyInAnyOrder("txn_naira", "txn_yen");
+        assertThat(filtered(Set.of(), Optional.empty(), null, "1.5")).containsExactly("txn_dinar");
+        assertThat(filtered(Set.of(), Optional.empty(), "1.5", "15"))
+                .containsExactlyInAnyOrder("txn_naira", "txn_dinar");
+        // A bound between two minor units: a lower one rounds up, an upper one down, in each currency.
+        assertThat(filtered(Set.of(), Optional.empty(), "14.999", null))
+                .containsExactlyInAnyOrder("txn_naira", "txn_yen");
+        assertThat(filtered(Set.of(), Optional.empty(), "15.001", null)).containsExactly("txn_yen");
+        assertThat(filtered(Set.of(), Optional.empty(), null, "1500.4"))
+                .containsExactlyInAnyOrder("txn_naira", "txn_yen", "txn_dinar");
+        assertThat(filtered(Set.of(), Optional.empty(), null, "1499.99"))
+                .containsExactlyInAnyOrder("txn_naira", "txn_dinar");
+        assertThat(filtered(Set.of(), Optional.empty(), "1.5001", "1.5009")).isEmpty();
+    }
+
+    private List<String> filtered(
+            Set<ChargeStatus> statuses, Optional<CustomerId> customer, String minMajor, String maxMajor) {
         var filter = new ChargeFilter(
                 Set.of(MER_1),
                 Optional.empty(),
@@ -276,8 +310,8 @@ public abstract class ChargeStoreContract {
                 Optional.empty(),
                 statuses,
                 customer,
-                Optional.ofNullable(min),
-                Optional.ofNullable(max));
+                Optional.ofNullable(minMajor).map(BigDecimal::new).map(MajorAmountBound::new),
+                Optional.ofNullable(maxMajor).map(BigDecimal::new).map(MajorAmountBound::new));
         var page = charges.list(LIVE, filter, new PageRequest(0, 10));
         assertThat(page.total()).isEqualTo(page.items().size());
         return ids(page.items());

@@ -5,11 +5,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.money.MajorAmountBound;
+import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.ParticipantId;
 
 /**
  * Which charges a history read returns: always scoped to merchants (a merchant's own, a provider's merchants) or to
  * one bank; then the documented filters. {@code from} inclusive, {@code to} exclusive, on the creation time.
+ * {@code minAmount} and {@code maxAmount} (inclusive) are in major units, applied in each charge's own currency.
  * {@code fullyRefunded}: only charges refunded in full (true), or only those not (false).
  */
 public record ChargeFilter(
@@ -19,8 +22,8 @@ public record ChargeFilter(
         Optional<Instant> to,
         Set<ChargeStatus> statuses,
         Optional<CustomerId> customerId,
-        Optional<Long> minAmountMinor,
-        Optional<Long> maxAmountMinor,
+        Optional<MajorAmountBound> minAmount,
+        Optional<MajorAmountBound> maxAmount,
         Optional<Boolean> fullyRefunded) {
     public ChargeFilter {
         Objects.requireNonNull(fullyRefunded, "fullyRefunded");
@@ -30,8 +33,8 @@ public record ChargeFilter(
         Objects.requireNonNull(to, "to");
         statuses = Set.copyOf(statuses);
         Objects.requireNonNull(customerId, "customerId");
-        Objects.requireNonNull(minAmountMinor, "minAmountMinor");
-        Objects.requireNonNull(maxAmountMinor, "maxAmountMinor");
+        Objects.requireNonNull(minAmount, "minAmount");
+        Objects.requireNonNull(maxAmount, "maxAmount");
         if (merchantIds.isEmpty() == bankId.isEmpty()) {
             throw new IllegalArgumentException("a history is scoped to merchants or to one bank");
         }
@@ -45,8 +48,18 @@ public record ChargeFilter(
             Optional<Instant> to,
             Set<ChargeStatus> statuses,
             Optional<CustomerId> customerId,
-            Optional<Long> minAmountMinor,
-            Optional<Long> maxAmountMinor) {
-        this(merchantIds, bankId, from, to, statuses, customerId, minAmountMinor, maxAmountMinor, Optional.empty());
+            Optional<MajorAmountBound> minAmount,
+            Optional<MajorAmountBound> maxAmount) {
+        this(merchantIds, bankId, from, to, statuses, customerId, minAmount, maxAmount, Optional.empty());
+    }
+
+    /** Whether {@code amount} is within the amount bounds, in its own currency. */
+    public boolean amountWithin(Money amount) {
+        return minAmount
+                        .map(min -> amount.minor() >= min.lowestMinor(amount.currency()))
+                        .orElse(true)
+                && maxAmount
+                        .map(max -> amount.minor() <= max.highestMinor(amount.currency()))
+                        .orElse(true);
     }
 }

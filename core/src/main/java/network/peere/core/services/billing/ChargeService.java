@@ -1,6 +1,5 @@
 package network.peere.core.services.billing;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import network.peere.core.domain.ledger.Account;
 import network.peere.core.domain.ledger.AccountType;
 import network.peere.core.domain.ledger.JournalTransaction;
 import network.peere.core.domain.ledger.Posting;
+import network.peere.core.domain.money.MajorAmountBound;
 import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
@@ -437,8 +437,8 @@ public final class ChargeService
                 return Result.ok(Optional.empty());
             }
         }
-        Optional<Long> min = query.minAmount().map(ChargeService::minor);
-        Optional<Long> max = query.maxAmount().map(ChargeService::minor);
+        Optional<MajorAmountBound> min = query.minAmount().map(MajorAmountBound::new);
+        Optional<MajorAmountBound> max = query.maxAmount().map(MajorAmountBound::new);
         return Result.ok(Optional.of(new ChargeFilter(
                 java.util.Set.copyOf(merchants),
                 bankId,
@@ -449,13 +449,6 @@ public final class ChargeService
                 min,
                 max,
                 query.status().flatMap(TransactionStatus::fullyRefunded))));
-    }
-
-    /** Amount filters in major units of a two-decimal currency (the network's currencies today), rounded half up. */
-    private static long minor(BigDecimal major) {
-        return major.movePointRight(2)
-                .setScale(0, java.math.RoundingMode.HALF_UP)
-                .longValue();
     }
 
     @Override
