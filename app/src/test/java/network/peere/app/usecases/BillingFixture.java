@@ -90,7 +90,7 @@ abstract class BillingFixture {
         return stores.peere(now::get);
     }
 
-    private Participant register(Profile profile) {
+    Participant register(Profile profile) {
         var outcome = peere.registerParticipant()
                 .register(new RegisterParticipant.Command(Mode.SANDBOX, "Name", "x@example.test", profile, TEST));
         return ((RegisterParticipant.Registration.Registered) outcome).participant();

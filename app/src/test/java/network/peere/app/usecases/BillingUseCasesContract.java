@@ -12,6 +12,7 @@ import java.util.Optional;
 import network.peere.app.testing.StoreBackend;
 import network.peere.core.Peere;
 import network.peere.core.domain.agreement.Agreement;
+import network.peere.core.domain.agreement.AgreementFilter;
 import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.IntentType;
@@ -21,6 +22,11 @@ import network.peere.core.domain.billing.ChargeStatus;
 import network.peere.core.domain.ledger.Account;
 import network.peere.core.domain.ledger.AccountType;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.ContactDetails;
+import network.peere.core.domain.participant.MerchantTrust;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.Profile;
+import network.peere.core.domain.participant.TrustLevel;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.in.billing.AnswerIntents;
@@ -71,6 +77,33 @@ abstract class BillingUseCasesContract extends BillingFixture {
         var history = ok(peere.findTransactions()
                 .history(Caller.of(principal(bank)), FindTransactions.Query.all(), new PageRequest(0, 10)));
         assertThat(history.items()).extracting(Charge::id).containsExactly(charge.id());
+    }
+
+    @Test
+    void a_provider_reads_the_charges_of_every_one_of_its_merchants_however_many() {
+        Participant provider = register(new Profile.ProviderProfile());
+        var trust = new MerchantTrust(
+                MerchantTrust.Trusted.TRUSTED, TrustLevel.ENHANCED, MerchantTrust.DeviceLookup.ENABLED);
+        // The first one bills: the provider's lists read its merchants newest first, and once stopped at a thousand.
+        Participant first =
+                register(new Profile.MerchantProfile(Optional.of(provider.id()), trust, ContactDetails.none()));
+        now.set(now.get().plusSeconds(1));
+        for (int i = 0; i < 1_000; i++) {
+            register(new Profile.MerchantProfile(Optional.of(provider.id()), trust, ContactDetails.none()));
+        }
+        Agreement intent =
+                ok(intentItems(first, IntentType.RECURRING).getFirst().result());
+        Agreement agreement = ok(respond(intent, CustomerDecision.APPROVE_RECURRING));
+        Charge charge = accepted(bill(first, agreement.agreementPhrase(), "100"));
+
+        var history = ok(peere.findTransactions()
+                .history(Caller.of(principal(provider)), FindTransactions.Query.all(), new PageRequest(0, 10)));
+        assertThat(history.items()).extracting(Charge::id).containsExactly(charge.id());
+        assertThat(ok(peere.findAgreements()
+                                .list(Caller.of(principal(provider)), AgreementFilter.none(), new PageRequest(0, 10)))
+                        .items())
+                .extracting(Agreement::id)
+                .containsExactly(agreement.id());
     }
 
     @Test

@@ -23,9 +23,6 @@ import network.peere.core.ports.out.PeereStores;
 
 /** Who a billing call acts for, and what the parties of an agreement are allowed to see and do. */
 public final class Parties {
-    /** A provider's merchants read at once for its lists; past this, a provider names one with {@code entityId}. */
-    static final int PROVIDER_MERCHANTS_MAX = 1_000;
-
     private final PeereStores stores;
 
     public Parties(PeereStores stores) {
@@ -72,7 +69,9 @@ public final class Parties {
         if (principal.role() == Role.PROVIDER && caller.entityId().isEmpty()) {
             List<ParticipantId> ids = new ArrayList<>();
             int offset = 0;
-            while (ids.size() < PROVIDER_MERCHANTS_MAX) {
+            // Every one of them, page by page: a list that silently left out some of a provider's merchants would be
+            // wrong, not merely slow.
+            while (true) {
                 Page<Participant> page = stores.participants()
                         .listMerchantsOf(
                                 caller.mode(),
