@@ -66,13 +66,9 @@ class DatabaseTest {
 
     @Test
     void mariadb_lends_no_connection_back_with_a_transaction_open_after_a_commit_or_a_rollback() {
+        // One connection: every call below borrows the very connection the transaction before it used.
         try (var schema = TestDatabases.mariaDb();
-                // One connection: every call below borrows the very connection the transaction before it used.
-                var database = Database.open(new DatabaseSettings(
-                        schema.settings().jdbcUrl(),
-                        schema.settings().user(),
-                        schema.settings().password(),
-                        1))) {
+                var database = onOneConnection(schema)) {
             var stores = database.stores();
             var transactor = (JdbiTransactor) stores.transactor();
 
@@ -100,11 +96,7 @@ class DatabaseTest {
     @Test
     void mariadb_drops_a_connection_whose_commit_failed_and_lends_a_fresh_one() throws Exception {
         try (var schema = TestDatabases.mariaDb();
-                var database = Database.open(new DatabaseSettings(
-                        schema.settings().jdbcUrl(),
-                        schema.settings().user(),
-                        schema.settings().password(),
-                        1))) {
+                var database = onOneConnection(schema)) {
             var stores = database.stores();
             var transactor = (JdbiTransactor) stores.transactor();
 
@@ -166,6 +158,15 @@ class DatabaseTest {
             assertThat(result).isEqualTo("committed");
             assertThat(ran).as("the callbacks after the failing one").hasValue(2);
         }
+    }
+
+    /** The schema again, through a pool of exactly one connection. */
+    private static Database onOneConnection(TestDatabase schema) {
+        return Database.open(new DatabaseSettings(
+                schema.settings().jdbcUrl(),
+                schema.settings().user(),
+                schema.settings().password(),
+                1));
     }
 
     private static void kill(TestDatabase schema, long connectionId) {
