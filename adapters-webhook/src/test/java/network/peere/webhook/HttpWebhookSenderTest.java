@@ -2,6 +2,7 @@ package network.peere.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -286,6 +287,27 @@ class HttpWebhookSenderTest {
                         + HexFormat.of()
                                 .formatHex(hmac(
                                         ENDPOINT_SECRET.reveal().getBytes(StandardCharsets.UTF_8), request.body())));
+    }
+
+    @Test
+    void an_https_url_whose_server_does_not_speak_tls_is_unreachable_and_nothing_is_sent_in_the_clear() {
+        receiver.answer(Answer.of(200, ""));
+        Outgoing plain = envelope();
+        Outgoing tls = new Outgoing(
+                plain.batchId(),
+                URI.create(plain.url().toString().replaceFirst("^http:", "https:")),
+                plain.mode(),
+                plain.entityId(),
+                plain.entityType(),
+                plain.type(),
+                plain.timestamp(),
+                plain.items(),
+                plain.peereSecret(),
+                plain.standardSecrets(),
+                plain.format());
+
+        assertThat(sender.send(tls)).isInstanceOf(Result.Unreachable.class);
+        assertThat(receiver.received()).isEmpty();
     }
 
     @Test

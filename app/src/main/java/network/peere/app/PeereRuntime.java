@@ -20,6 +20,7 @@ import network.peere.webhook.PublicUrlPolicy;
  */
 public final class PeereRuntime implements AutoCloseable {
     private final Database database;
+    private final HttpWebhookSender sender;
     private final Peere peere;
 
     /** Microsecond ticks: what DATETIME(6) stores, so a value reads back exactly as it was written. */
@@ -29,9 +30,10 @@ public final class PeereRuntime implements AutoCloseable {
     private PeereRuntime(Database database, PeereConfig config, Clock clock) {
         this.database = database;
         var urls = new PublicUrlPolicy(config.webhooks().relaxedUrlModes());
+        this.sender = new HttpWebhookSender(config.webhooks().timeout(), urls);
         var webhooks = new Peere.Webhooks(
                 new AesGcmSecretCipher(ServerSecretKey.load(config)),
-                new HttpWebhookSender(config.webhooks().timeout(), urls),
+                sender,
                 urls,
                 config.webhooks().retries());
         PhraseKeys phraseKeys = PhraseKeys.load(config.phraseKeys(), config.dataDir());
@@ -79,6 +81,10 @@ public final class PeereRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            sender.close();
+        } finally {
+            database.close();
+        }
     }
 }
