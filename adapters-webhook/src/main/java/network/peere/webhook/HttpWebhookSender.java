@@ -20,8 +20,11 @@ import network.peere.core.ports.out.WebhookSender;
 import network.peere.core.ports.out.WebhookUrlPolicy;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
+import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -75,11 +78,19 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         var tls = new SslContextFactory.Client(false);
         tls.setEndpointIdentificationAlgorithm("HTTPS");
         client.setSslContextFactory(tls);
+        // No cookie jar: a receiver's Set-Cookie must never ride along on another participant's deliveries.
+        client.setHttpCookieStore(new HttpCookieStore.Empty());
         try {
             client.start();
         } catch (Exception e) {
             throw new IllegalStateException("the webhook HTTP client did not start", e);
         }
+        // No Accept-Encoding and no decompression (a gzip bomb would burn a thread until the timeout), and a 401 is an
+        // answer like any other rather than an authentication challenge to buffer: as the JDK's client did. Done after
+        // start, which fills the decoders in when none are set.
+        client.getContentDecoderFactories().clear();
+        client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
     }
 
     @Override

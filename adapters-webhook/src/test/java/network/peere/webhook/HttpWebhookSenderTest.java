@@ -311,6 +311,23 @@ class HttpWebhookSenderTest {
     }
 
     @Test
+    void keeps_no_cookies_asks_for_no_compression_and_reads_a_401_as_a_refusal() {
+        assertThat(answered(Answer.of(200, "").with("Set-Cookie", "session=merchant-a; Path=/"), envelope()))
+                .isInstanceOf(Result.Accepted.class);
+        assertThat(answered(
+                        Answer.of(401, "x".repeat(64 * 1024)).with("WWW-Authenticate", "Basic realm=\"hooks\""),
+                        envelope()))
+                .isInstanceOfSatisfying(
+                        Result.Refused.class,
+                        refused -> assertThat(refused.statusCode()).isEqualTo(401));
+
+        StubReceiver.Received second = receiver.received().get(1);
+        assertThat(second.header("Cookie")).isNull();
+        assertThat(second.header("Accept-Encoding")).isNull();
+        assertThat(second.header("User-Agent")).isEqualTo(HttpWebhookSender.USER_AGENT);
+    }
+
+    @Test
     void an_envelope_refused_or_gone_is_answered_as_before() {
         assertThat(answered(Answer.of(503, "").with("Retry-After", "30"), envelope()))
                 .isInstanceOfSatisfying(Result.Refused.class, refused -> {

@@ -14,6 +14,8 @@ import java.util.Objects;
 public record MajorAmountBound(BigDecimal major) {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    /** Past 10^20 major units no bound fits a long; below 10^-20 none is a whole minor unit of any currency. */
+    private static final int MAGNITUDE_MAX = 20;
 
     public MajorAmountBound {
         Objects.requireNonNull(major, "major");
@@ -30,6 +32,22 @@ public record MajorAmountBound(BigDecimal major) {
     }
 
     private long minor(Currency currency, RoundingMode rounding) {
+        // Decided by magnitude before any scaling: 1e999999999 or 1e-999999999 would otherwise cost BigInteger work
+        // of that size. Digits before the point: precision − scale.
+        long magnitude = (long) major.precision() - major.scale();
+        if (major.signum() == 0) {
+            return 0;
+        }
+        if (magnitude > MAGNITUDE_MAX) {
+            return major.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        if (magnitude < -MAGNITUDE_MAX) {
+            // Strictly between −1 and 1 minor unit of any currency: rounds to the nearest whole minor unit outward.
+            if (rounding == RoundingMode.CEILING) {
+                return major.signum() > 0 ? 1 : 0;
+            }
+            return major.signum() < 0 ? -1 : 0;
+        }
         BigDecimal minor = major.movePointRight(currency.getDefaultFractionDigits())
                 .setScale(0, rounding)
                 .min(LONG_MAX)

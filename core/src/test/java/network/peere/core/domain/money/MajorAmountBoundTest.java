@@ -36,4 +36,16 @@ class MajorAmountBoundTest {
         assertThat(bound("1e30").lowestMinor(DINAR)).isEqualTo(Long.MAX_VALUE);
         assertThat(bound("-1e30").highestMinor(NAIRA)).isEqualTo(Long.MIN_VALUE);
     }
+
+    @Test
+    void answers_absurd_exponents_at_once_without_arithmetic_of_their_size() {
+        assertThat(bound("1e999999999").lowestMinor(DINAR)).isEqualTo(Long.MAX_VALUE);
+        assertThat(bound("1e2147483647").highestMinor(NAIRA)).isEqualTo(Long.MAX_VALUE);
+        assertThat(bound("-1e999999999").lowestMinor(YEN)).isEqualTo(Long.MIN_VALUE);
+        assertThat(bound("1e-999999999").lowestMinor(NAIRA)).isEqualTo(1);
+        assertThat(bound("1e-999999999").highestMinor(NAIRA)).isZero();
+        assertThat(bound("-1e-999999999").lowestMinor(NAIRA)).isZero();
+        assertThat(bound("-1e-999999999").highestMinor(NAIRA)).isEqualTo(-1);
+        assertThat(bound("0E-999999999").lowestMinor(NAIRA)).isZero();
+    }
 }
