@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,10 +28,10 @@ public final class AesGcmSecretCipher implements SecretCipher {
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, WebhookSecret> opened = new ConcurrentHashMap<>();
-
     /** Opened secrets remembered, at most. */
     static final int OPENED_MAX = 10_000;
+
+    private final Remembered<SealedSecret, WebhookSecret> opened = new Remembered<>(OPENED_MAX);
 
     public AesGcmSecretCipher(byte[] key) {
         if (key.length != KEY_BYTES) {
@@ -62,16 +60,7 @@ public final class AesGcmSecretCipher implements SecretCipher {
 
     @Override
     public WebhookSecret open(SealedSecret sealed) {
-        WebhookSecret known = opened.get(sealed.value());
-        if (known != null) {
-            return known;
-        }
-        WebhookSecret secret = decrypt(sealed);
-        if (opened.size() >= OPENED_MAX) {
-            opened.clear();
-        }
-        opened.put(sealed.value(), secret);
-        return secret;
+        return opened.get(sealed, this::decrypt);
     }
 
     private WebhookSecret decrypt(SealedSecret sealed) {

@@ -5,8 +5,6 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -31,8 +29,8 @@ public final class WebhookSignatures {
     /** Keyed HMACs kept, at most. */
     static final int KEYED_MAX = 10_000;
 
-    private static final Map<WebhookSecret, Mac> PEERE_KEYED = new ConcurrentHashMap<>();
-    private static final Map<WebhookSecret, Mac> STANDARD_KEYED = new ConcurrentHashMap<>();
+    private static final Remembered<WebhookSecret, Mac> PEERE_KEYED = new Remembered<>(KEYED_MAX);
+    private static final Remembered<WebhookSecret, Mac> STANDARD_KEYED = new Remembered<>(KEYED_MAX);
 
     private WebhookSignatures() {}
 
@@ -55,15 +53,8 @@ public final class WebhookSignatures {
     }
 
     /** A fresh copy of the HMAC keyed for {@code secret} in one scheme, ready to sign. */
-    private static Mac keyed(Map<WebhookSecret, Mac> kept, WebhookSecret secret, Supplier<byte[]> key) {
-        Mac prototype = kept.get(secret);
-        if (prototype == null) {
-            prototype = hmac(key.get());
-            if (kept.size() >= KEYED_MAX) {
-                kept.clear();
-            }
-            kept.put(secret, prototype);
-        }
+    private static Mac keyed(Remembered<WebhookSecret, Mac> kept, WebhookSecret secret, Supplier<byte[]> key) {
+        Mac prototype = kept.get(secret, unkeyed -> hmac(key.get()));
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 import java.util.stream.Collectors;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.limits.LimitKind;
@@ -55,6 +55,11 @@ final class JdbiChargeStore implements ChargeStore {
                             Collectors.collectingAndThen(
                                     Collectors.toList(),
                                     codes -> codes.stream().sorted().toList()))));
+
+    /** The amount filters, each bound taken in the charge's own currency's minor units. */
+    private static final String MIN_AMOUNT = "c.amount_minor >= " + byMinorDigits("min_amount");
+
+    private static final String MAX_AMOUNT = "c.amount_minor <= " + byMinorDigits("max_amount");
 
     /** The kinds a charge can reserve in, in the order its reservations read back. */
     private static final List<LimitKind> WINDOWED = List.of(LimitKind.DAILY, LimitKind.WEEKLY, LimitKind.MONTHLY);
@@ -307,8 +312,8 @@ final class JdbiChargeStore implements ChargeStore {
             conditions.add("c.status IN (<statuses>)");
         }
         filter.customerId().ifPresent(c -> conditions.add("c.customer_id = :customer_id"));
-        filter.minAmount().ifPresent(m -> conditions.add("c.amount_minor >= " + byMinorDigits("min_amount")));
-        filter.maxAmount().ifPresent(m -> conditions.add("c.amount_minor <= " + byMinorDigits("max_amount")));
+        filter.minAmount().ifPresent(m -> conditions.add(MIN_AMOUNT));
+        filter.maxAmount().ifPresent(m -> conditions.add(MAX_AMOUNT));
         filter.fullyRefunded()
                 .ifPresent(full -> conditions.add(
                         full ? "c.refunded_minor = c.amount_minor" : "c.refunded_minor < c.amount_minor"));
@@ -349,10 +354,11 @@ final class JdbiChargeStore implements ChargeStore {
         return sql.append(" ELSE :").append(boundName(name, 2)).append(" END").toString();
     }
 
-    private static void bindByMinorDigits(Query query, String name, Function<Currency, Long> minorIn) {
-        CURRENCIES_BY_DIGITS.forEach((digits, codes) ->
-                query.bind(boundName(name, digits), minorIn.apply(Currency.getInstance(codes.get(0)))));
-        query.bind(boundName(name, 2), minorIn.apply(Currency.getInstance("NGN")));
+    private static void bindByMinorDigits(Query query, String name, IntToLongFunction minorAt) {
+        CURRENCIES_BY_DIGITS
+                .keySet()
+                .forEach(digits -> query.bind(boundName(name, digits), minorAt.applyAsLong(digits)));
+        query.bind(boundName(name, 2), minorAt.applyAsLong(2));
     }
 
     private static String boundName(String name, int digits) {

@@ -23,21 +23,31 @@ public record MajorAmountBound(BigDecimal major) {
 
     /** The least minor amount in {@code currency} at or above the bound. */
     public long lowestMinor(Currency currency) {
-        return minor(currency, RoundingMode.CEILING);
+        return lowestMinor(currency.getDefaultFractionDigits());
     }
 
     /** The greatest minor amount in {@code currency} at or below the bound. */
     public long highestMinor(Currency currency) {
-        return minor(currency, RoundingMode.FLOOR);
+        return highestMinor(currency.getDefaultFractionDigits());
     }
 
-    private long minor(Currency currency, RoundingMode rounding) {
-        // Decided by magnitude before any scaling: 1e999999999 or 1e-999999999 would otherwise cost BigInteger work
-        // of that size. Digits before the point: precision − scale.
-        long magnitude = (long) major.precision() - major.scale();
+    /** The least amount in minor units of {@code fractionDigits} decimals at or above the bound. */
+    public long lowestMinor(int fractionDigits) {
+        return minor(fractionDigits, RoundingMode.CEILING);
+    }
+
+    /** The greatest amount in minor units of {@code fractionDigits} decimals at or below the bound. */
+    public long highestMinor(int fractionDigits) {
+        return minor(fractionDigits, RoundingMode.FLOOR);
+    }
+
+    private long minor(int fractionDigits, RoundingMode rounding) {
         if (major.signum() == 0) {
             return 0;
         }
+        // Decided by magnitude before any scaling: 1e999999999 or 1e-999999999 would otherwise cost BigInteger work
+        // of that size. Digits before the point: precision − scale.
+        long magnitude = (long) major.precision() - major.scale();
         if (magnitude > MAGNITUDE_MAX) {
             return major.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
         }
@@ -48,7 +58,7 @@ public record MajorAmountBound(BigDecimal major) {
             }
             return major.signum() < 0 ? -1 : 0;
         }
-        BigDecimal minor = major.movePointRight(currency.getDefaultFractionDigits())
+        BigDecimal minor = major.movePointRight(fractionDigits)
                 .setScale(0, rounding)
                 .min(LONG_MAX)
                 .max(LONG_MIN);
