@@ -77,7 +77,8 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             UPDATE webhook_deliveries SET lease_token = :token, leased_until = :until
              WHERE id IN (<ids>) AND status = 'PENDING' AND (leased_until IS NULL OR leased_until <= :now)""";
 
-    private static final String LEASED = "SELECT " + COLUMNS + " FROM webhook_deliveries WHERE lease_token = :token";
+    private static final String LEASED =
+            "SELECT " + COLUMNS + " FROM webhook_deliveries WHERE id IN (<ids>) AND lease_token = :token";
 
     private static final String ITEMS = """
             SELECT i.delivery_id, %s
@@ -158,12 +159,20 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             SELECT delivery_id, attempt_no, started_at, status_code, latency_ms, error, outcome
               FROM webhook_attempts WHERE delivery_id IN (<ids>) ORDER BY delivery_id, attempt_no""";
 
+    /**
+     * Finished deliveries of one status, oldest first, through {@code (status, next_attempt_at)}: recording a finished
+     * delivery sets its {@code next_attempt_at} to when it finished, so no index of its own is needed. {@code
+     * finished_at} is checked too, so no row goes before its time whatever the two columns say.
+     */
     private static final String FINISHED = """
             SELECT id FROM webhook_deliveries
-             WHERE finished_at < :cutoff AND status IN ('DELIVERED', 'FAILED')
-             ORDER BY finished_at
+             WHERE status = :status AND next_attempt_at < :cutoff AND finished_at < :cutoff
+             ORDER BY next_attempt_at
              LIMIT :limit
                FOR UPDATE SKIP LOCKED""";
+
+    private static final List<String> FINISHED_STATUSES =
+            List.of(DeliveryStatus.DELIVERED.name(), DeliveryStatus.FAILED.name());
 
     private static final String PURGE_ATTEMPTS = "DELETE FROM webhook_attempts WHERE delivery_id IN (<ids>)";
 
@@ -275,6 +284,11 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             List<WebhookDelivery> leased = leasedRows == due.size()
                     ? due
                     : handle.createQuery(LEASED)
+                            .bindList(
+                                    "ids",
+                                    SqlLists.padded(due.stream()
+                                            .map(WebhookDelivery::id)
+                                            .toList()))
                             .bind("token", leaseToken)
                             .map(JdbiWebhookDeliveryQueue::delivery)
                             .list();
@@ -447,11 +461,18 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             String at = UtcColumns.toColumn(cutoff);
             // SKIP LOCKED: several purgers split the work instead of queueing on each other's rows. Finished rows are
             // never written by workers again, so nothing else holds these locks for long.
-            List<String> ids = handle.createQuery(FINISHED)
-                    .bind("cutoff", at)
-                    .bind("limit", limit)
-                    .mapTo(String.class)
-                    .list();
+            List<String> ids = new ArrayList<>();
+            for (String status : FINISHED_STATUSES) {
+                ids.addAll(handle.createQuery(FINISHED)
+                        .bind("status", status)
+                        .bind("cutoff", at)
+                        .bind("limit", limit - ids.size())
+                        .mapTo(String.class)
+                        .list());
+                if (ids.size() == limit) {
+                    break;
+                }
+            }
             if (ids.isEmpty()) {
                 return 0;
             }
