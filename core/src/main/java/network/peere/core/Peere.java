@@ -130,7 +130,7 @@ public final class Peere {
         this.participants = new ParticipantService(stores, clock, ids, audit, events);
         this.apiKeys = new ApiKeyService(stores, clock, ids, random, audit, events);
         this.rateLimits = new RateLimitService(stores, audit);
-        this.merchants = new MerchantService(stores, clock, ids, audit);
+        this.merchants = new MerchantService(stores, clock, ids, audit, events);
         Webhooks webhooks = config.webhooks != null ? config.webhooks : Webhooks.UNCONFIGURED;
         this.webhookEndpoints =
                 new WebhookEndpointService(stores, clock, ids, random, audit, webhooks.cipher(), webhooks.urls());

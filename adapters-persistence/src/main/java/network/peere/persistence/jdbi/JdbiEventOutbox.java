@@ -50,7 +50,7 @@ final class JdbiEventOutbox implements EventOutbox {
                               FROM webhook_delivery_items i
                               JOIN webhook_deliveries d ON d.id = i.delivery_id
                              WHERE d.mode = :mode AND d.participant_id = :participant_id AND d.status = 'FAILED'
-                               AND d.finished_at >= :since <endpoint>)
+                               AND d.next_attempt_at >= :since AND d.finished_at >= :since <endpoint>)
              ORDER BY e.created_at, e.id
              LIMIT :limit""".formatted(COLUMNS);
 

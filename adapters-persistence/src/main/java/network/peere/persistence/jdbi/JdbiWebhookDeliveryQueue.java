@@ -165,7 +165,7 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
      * finished_at} is checked too, so no row goes before its time whatever the two columns say.
      */
     private static final String FINISHED = """
-            SELECT id FROM webhook_deliveries
+            SELECT id, next_attempt_at FROM webhook_deliveries
              WHERE status = :status AND next_attempt_at < :cutoff AND finished_at < :cutoff
              ORDER BY next_attempt_at
              LIMIT :limit
@@ -461,18 +461,22 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             String at = UtcColumns.toColumn(cutoff);
             // SKIP LOCKED: several purgers split the work instead of queueing on each other's rows. Finished rows are
             // never written by workers again, so nothing else holds these locks for long.
-            List<String> ids = new ArrayList<>();
+            // The oldest of each status, then the oldest of both: neither status waits behind the other.
+            List<Map.Entry<Instant, String>> oldest = new ArrayList<>();
             for (String status : FINISHED_STATUSES) {
-                ids.addAll(handle.createQuery(FINISHED)
+                oldest.addAll(handle.createQuery(FINISHED)
                         .bind("status", status)
                         .bind("cutoff", at)
-                        .bind("limit", limit - ids.size())
-                        .mapTo(String.class)
+                        .bind("limit", limit)
+                        .map((row, context) ->
+                                Map.entry(UtcColumns.instant(row, "next_attempt_at"), row.getString("id")))
                         .list());
-                if (ids.size() == limit) {
-                    break;
-                }
             }
+            List<String> ids = oldest.stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .limit(limit)
+                    .map(Map.Entry::getValue)
+                    .toList();
             if (ids.isEmpty()) {
                 return 0;
             }

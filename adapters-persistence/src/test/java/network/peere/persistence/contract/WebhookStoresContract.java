@@ -438,6 +438,42 @@ public abstract class WebhookStoresContract {
     }
 
     @Test
+    void a_purge_takes_the_oldest_finished_whatever_their_status_and_a_finished_delivery_is_due_when_it_finished() {
+        enqueue(event(EventType.API_KEY_REVOKED));
+        finish(DeliveryStatus.FAILED, DeliveryAttempt.Result.EXHAUSTED, T0.plusSeconds(1));
+        enqueue(event(EventType.API_KEY_REVOKED));
+        finish(DeliveryStatus.DELIVERED, DeliveryAttempt.Result.DELIVERED, T0.plusSeconds(2));
+        enqueue(event(EventType.API_KEY_REVOKED));
+        finish(DeliveryStatus.FAILED, DeliveryAttempt.Result.EXHAUSTED, T0.plusSeconds(3));
+        // The last one through the batch recorder, which writes the next state of many rows in one statement.
+        enqueue(event(EventType.API_KEY_REVOKED));
+        ClaimedDelivery last = claimOnly();
+        assertThat(stores.webhookDeliveries()
+                        .recordAttempts(List.of(new WebhookDeliveryQueue.AttemptRecord(
+                                last,
+                                attempt(last, DeliveryAttempt.Result.DELIVERED),
+                                DeliveryStatus.DELIVERED,
+                                T0.plusSeconds(4)))))
+                .containsExactly(last.delivery().id());
+
+        // The retention purge finds finished deliveries by their next_attempt_at: it must be when they finished.
+        assertThat(stores.webhookDeliveries()
+                        .list(LIVE, OWNER, ENDPOINT, Optional.empty(), PageRequest.first())
+                        .items())
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r.delivery().finishedAt())
+                        .contains(r.delivery().nextAttemptAt()));
+
+        assertThat(stores.webhookDeliveries().purgeFinishedBefore(T0.plusSeconds(10), 2))
+                .isEqualTo(2);
+        assertThat(stores.webhookDeliveries()
+                        .list(LIVE, OWNER, ENDPOINT, Optional.empty(), PageRequest.first())
+                        .items())
+                .extracting(r -> r.delivery().finishedAt().orElseThrow())
+                .containsExactlyInAnyOrder(T0.plusSeconds(3), T0.plusSeconds(4));
+    }
+
+    @Test
     void a_purge_takes_at_most_its_limit_and_the_oldest_first() {
         for (int i = 1; i <= 3; i++) {
             enqueue(event(EventType.API_KEY_REVOKED));

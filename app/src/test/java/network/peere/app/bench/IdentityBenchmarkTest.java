@@ -62,14 +62,7 @@ class IdentityBenchmarkTest {
             HttpClient client = HttpClient.newHttpClient();
             URI uri = URI.create("http://localhost:" + server.port() + "/v1/bank/customers");
             bare.setAutoCommit(true);
-            // Unmeasured warm-up batches on both sides (customers numbered past the measured ones): the server's path
-            // is far longer than the bare INSERT's, and the JIT compiles it during the first batches.
-            for (int from = customers; from < customers + warmUpBatches * BATCH; from += BATCH) {
-                var answer = client.send(batch(uri, bank, from), HttpResponse.BodyHandlers.ofString());
-                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-                bindBareRows(insert, from);
-                insert.executeUpdate();
-            }
+            warmUp(client, uri, bank, insert);
             long apiNanos = 0;
             long bareNanos = 0;
             // Batch by batch, alternately, so both see the same machine: other builds share it.
@@ -97,6 +90,19 @@ class IdentityBenchmarkTest {
     }
 
     /**
+     * Unmeasured batches on both sides, one after the other (customers numbered past the measured ones): the server's
+     * path is far longer than the bare INSERT's, and the JIT compiles it during the first batches.
+     */
+    private void warmUp(HttpClient client, URI uri, String bank, PreparedStatement insert) throws Exception {
+        for (int from = customers; from < customers + warmUpBatches * BATCH; from += BATCH) {
+            var answer = client.send(batch(uri, bank, from), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            bindBareRows(insert, from);
+            insert.executeUpdate();
+        }
+    }
+
+    /**
      * As above with {@code peere.bench.clients} (default 4) clients at once on both sides: a round of that many API
      * batches sent together, then that many bare INSERTs on as many connections together, and so on. A bank migrating
      * a large book can send batches concurrently (docs/banks.md); the one-client figure above stays the headline.
@@ -119,6 +125,7 @@ class IdentityBenchmarkTest {
                     connections.add(connection);
                     inserts.add(connection.prepareStatement(bareInsert()));
                 }
+                warmUp(client, uri, bank, inserts.get(0));
                 long apiNanos = 0;
                 long bareNanos = 0;
                 int round = BATCH * clients;

@@ -18,6 +18,7 @@ import network.peere.app.testing.StoreBackend;
 import network.peere.core.Peere;
 import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.participant.ApiKeyId;
+import network.peere.core.domain.participant.BusinessDetails;
 import network.peere.core.domain.participant.ContactDetails;
 import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
@@ -29,7 +30,9 @@ import network.peere.core.ports.in.participant.AuthenticateApiKey.Authentication
 import network.peere.core.ports.in.participant.AuthenticateApiKey.Rejection;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.ManageApiKeys;
+import network.peere.core.ports.in.participant.OnboardMerchants;
 import network.peere.core.ports.in.participant.RegisterParticipant;
+import network.peere.core.ports.out.PeereStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,6 +178,35 @@ abstract class ParticipantUseCasesContract {
                 .hasSize(15)
                 .allMatch(o -> ((ManageApiKeys.Revocation.Rejected) o).reason()
                         == ManageApiKeys.RevocationRejection.ALREADY_REVOKED);
+    }
+
+    @Test
+    void a_merchant_onboarded_by_its_provider_is_announced_as_created_like_a_registered_one() {
+        Participant provider = register(Mode.SANDBOX, new Profile.ProviderProfile());
+        Participant registered = register(Mode.SANDBOX, merchantOf(Optional.empty()));
+        var onboarding = (OnboardMerchants.Onboarding.Processed) peere.onboardMerchants()
+                .onboard(new OnboardMerchants.Command(
+                        Mode.SANDBOX,
+                        provider.id(),
+                        List.of(new OnboardMerchants.NewMerchant(
+                                "Shop",
+                                "shop@example.test",
+                                Optional.empty(),
+                                ContactDetails.none(),
+                                BusinessDetails.none())),
+                        TEST));
+        Participant onboarded =
+                ((OnboardMerchants.Outcome.Created) onboarding.outcomes().get(0)).merchant();
+
+        // Each has had exactly one event numbered for it (participant.created), so its next number is 2.
+        for (Participant merchant : List.of(registered, onboarded)) {
+            PeereStores stores = opened.stores();
+            assertThat(stores.transactor()
+                            .inTransaction(() -> stores.eventOutbox()
+                                    .nextSequence(Mode.SANDBOX, merchant.id().value())))
+                    .as(merchant.id().value())
+                    .isEqualTo(2);
+        }
     }
 
     @Test

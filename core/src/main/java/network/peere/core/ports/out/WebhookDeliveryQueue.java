@@ -80,8 +80,7 @@ public interface WebhookDeliveryQueue {
 
     /**
      * Deletes up to {@code limit} deliveries that finished (delivered or failed) before {@code cutoff}, with their
-     * items and attempts, oldest first within each status (delivered ones before failed ones). Rows another purger is
-     * deleting are skipped, not waited for.
+     * items and attempts, oldest first. Rows another purger is deleting are skipped, not waited for.
      *
      * @return how many deliveries were deleted
      */

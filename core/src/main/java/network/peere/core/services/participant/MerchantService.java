@@ -24,6 +24,7 @@ import network.peere.core.domain.shared.WireEnums;
 import network.peere.core.ports.in.participant.ChangeMerchant;
 import network.peere.core.ports.in.participant.FindProviderMerchants;
 import network.peere.core.ports.in.participant.OnboardMerchants;
+import network.peere.core.ports.in.webhook.PublishEvents;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
@@ -38,12 +39,14 @@ public final class MerchantService implements OnboardMerchants, FindProviderMerc
     private final Clock clock;
     private final IdGenerator ids;
     private final AuditTrail audit;
+    private final PublishEvents events;
 
-    public MerchantService(PeereStores stores, Clock clock, IdGenerator ids, AuditTrail audit) {
+    public MerchantService(PeereStores stores, Clock clock, IdGenerator ids, AuditTrail audit, PublishEvents events) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     @Override
@@ -99,6 +102,7 @@ public final class MerchantService implements OnboardMerchants, FindProviderMerc
         details.put("providerId", providerId.value());
         merchant.ref().ifPresent(ref -> details.put("ref", ref));
         audit.record(mode, command.actor(), created.id(), AuditAction.PARTICIPANT_CREATED, details);
+        ParticipantService.announceCreated(events, created);
         return new Outcome.Created(created);
     }
 

@@ -72,19 +72,26 @@ public final class ParticipantService implements RegisterParticipant, ChangePart
                     participant.id(),
                     AuditAction.PARTICIPANT_CREATED,
                     Map.of("role", WireEnums.wireName(participant.role()), "name", participant.name()));
-            // In the registration's transaction, so a rolled-back registration announces nothing.
-            events.publish(
-                    participant.mode(),
-                    participant.id(),
-                    EventType.PARTICIPANT_CREATED,
-                    participant.id().value(),
-                    Map.of(
-                            "participantId", participant.id().value(),
-                            "role", WireEnums.wireName(participant.role()),
-                            "name", participant.name(),
-                            "createdAt", participant.createdAt()));
+            announceCreated(events, participant);
             return new Registration.Registered(participant);
         });
+    }
+
+    /**
+     * {@code participant.created} to the new participant, however it was registered (by an operator, or onboarded by
+     * its provider). Called in the registration's transaction, so a rolled-back registration announces nothing.
+     */
+    static void announceCreated(PublishEvents events, Participant participant) {
+        events.publish(
+                participant.mode(),
+                participant.id(),
+                EventType.PARTICIPANT_CREATED,
+                participant.id().value(),
+                Map.of(
+                        "participantId", participant.id().value(),
+                        "role", WireEnums.wireName(participant.role()),
+                        "name", participant.name(),
+                        "createdAt", participant.createdAt()));
     }
 
     @Override
