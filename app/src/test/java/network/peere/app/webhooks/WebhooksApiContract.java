@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import network.peere.app.testing.CapturedLogs;
 import network.peere.app.testing.HttpApi;
 import network.peere.app.testing.Response;
 import network.peere.app.testing.RunningServer;
@@ -333,6 +334,249 @@ abstract class WebhooksApiContract {
             assertThat(Signatures.standard(request))
                     .contains(Signatures.standardFor(oldSecret, request), Signatures.standardFor(newSecret, request));
         }
+    }
+
+    @Test
+    void after_the_grace_period_x_peere_signature_uses_the_new_secret_and_webhook_signature_only_the_new_one()
+            throws Exception {
+        Merchant merchant = newMerchant("rotatedpast");
+        try (var receiver = new WebhookReceiver().start()) {
+            JsonNode endpoint = createEndpoint(merchant, receiver.url("/hooks"), "\"api_key.revoked\"");
+            String id = endpoint.get("id").asText();
+            String oldSecret = endpoint.get("secret").asText();
+
+            Response rotated = api.post(
+                    "/v1/webhooks/endpoints/" + id + "/rotate-secret", merchant.key(), "{\"gracePeriodSeconds\":60}");
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+            String newSecret = rotated.data().get("secret").asText();
+            Instant graceEnds =
+                    Instant.parse(rotated.data().get("previousSecretExpiresAt").asText());
+            assertThat(graceEnds).isAfter(clock.now());
+
+            // Still within the grace period: the old secret in X-Peere-Signature, both in webhook-signature.
+            api.post("/v1/webhooks/test", merchant.key(), "{\"endpointId\":\"" + id + "\"}");
+            await().atMost(WAIT).until(() -> receiver.received().size() == 1);
+            WebhookReceiver.Received during = receiver.received().get(0);
+            assertThat(during.header("X-Peere-Signature")).isEqualTo(Signatures.peere(oldSecret, during.body()));
+            assertThat(Signatures.standard(during)).hasSize(2);
+
+            clock.set(graceEnds.plusSeconds(1));
+            api.post("/v1/webhooks/test", merchant.key(), "{\"endpointId\":\"" + id + "\"}");
+            await().atMost(WAIT).until(() -> receiver.received().size() == 2);
+
+            WebhookReceiver.Received after = receiver.received().get(1);
+            assertThat(after.header("X-Peere-Signature"))
+                    .isEqualTo(Signatures.peere(newSecret, after.body()))
+                    .isNotEqualTo(Signatures.peere(oldSecret, after.body()));
+            assertThat(Signatures.standard(after)).containsExactly(Signatures.standardFor(newSecret, after));
+            Signatures.assertBothSchemesVerify(newSecret, after);
+        }
+    }
+
+    @Test
+    void put_replaces_the_url_and_event_types_and_get_and_the_list_see_the_change() {
+        Merchant merchant = newMerchant("updater");
+        JsonNode created = createEndpoint(merchant, "http://127.0.0.1:9/before", "\"webhook.test\"");
+        String id = created.get("id").asText();
+
+        Response updated = api.put(
+                "/v1/webhooks/endpoints/" + id,
+                merchant.key(),
+                "{\"url\":\"http://127.0.0.1:9/after\",\"eventTypes\":[\"webhook.test\",\"api_key.revoked\"]}");
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.data().get("id").asText()).isEqualTo(id);
+        assertThat(updated.data().get("url").asText()).isEqualTo("http://127.0.0.1:9/after");
+        assertThat(texts(updated.data().get("eventTypes"))).containsExactly("api_key.revoked", "webhook.test");
+        assertThat(updated.data().get("enabled").asBoolean()).isTrue();
+
+        Response read = api.get("/v1/webhooks/endpoints/" + id, merchant.key());
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.data().get("url").asText()).isEqualTo("http://127.0.0.1:9/after");
+        assertThat(texts(read.data().get("eventTypes"))).containsExactly("api_key.revoked", "webhook.test");
+
+        // Only the event types change; and enabled: false turns the endpoint off.
+        Response narrowed = api.put(
+                "/v1/webhooks/endpoints/" + id,
+                merchant.key(),
+                "{\"url\":\"http://127.0.0.1:9/after\",\"eventTypes\":[\"api_key.revoked\"],\"enabled\":false}");
+        assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+        JsonNode listed = api.get("/v1/webhooks/endpoints", merchant.key()).data();
+        assertThat(listed.get("total").asInt()).isEqualTo(1);
+        JsonNode only = listed.get("endpoints").get(0);
+        assertThat(only.get("id").asText()).isEqualTo(id);
+        assertThat(only.get("url").asText()).isEqualTo("http://127.0.0.1:9/after");
+        assertThat(texts(only.get("eventTypes"))).containsExactly("api_key.revoked");
+        assertThat(only.get("enabled").asBoolean()).isFalse();
+        assertThat(only.get("status").asText()).isEqualTo("disabled");
+    }
+
+    @Test
+    void another_participants_put_is_not_found_and_changes_nothing() {
+        Merchant owner = newMerchant("putowner");
+        Merchant other = newMerchant("putother");
+        String id = createEndpoint(owner, "http://127.0.0.1:9/mine", "\"webhook.test\"")
+                .get("id")
+                .asText();
+
+        Response refused = api.put(
+                "/v1/webhooks/endpoints/" + id,
+                other.key(),
+                "{\"url\":\"http://127.0.0.1:9/theirs\",\"eventTypes\":[\"api_key.revoked\"]}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+        assertThat(refused.code()).isEqualTo("webhook_endpoint_not_found");
+
+        JsonNode unchanged =
+                api.get("/v1/webhooks/endpoints/" + id, owner.key()).data();
+        assertThat(unchanged.get("url").asText()).isEqualTo("http://127.0.0.1:9/mine");
+        assertThat(texts(unchanged.get("eventTypes"))).containsExactly("webhook.test");
+    }
+
+    @Test
+    void an_invalid_put_is_400_invalid_request_naming_the_field_and_changes_nothing() {
+        Merchant merchant = newMerchant("badput");
+        String id = createEndpoint(merchant, "http://127.0.0.1:9/kept", "\"webhook.test\"")
+                .get("id")
+                .asText();
+        String path = "/v1/webhooks/endpoints/" + id;
+
+        Map<String, List<String>> fieldCodes = new java.util.LinkedHashMap<>();
+        fieldCodes.put("{\"eventTypes\":[\"webhook.test\"]}", List.of("url", "required"));
+        fieldCodes.put("{\"url\":\"http://127.0.0.1:9/x\"}", List.of("eventTypes", "required"));
+        fieldCodes.put("{\"url\":\"not a url\",\"eventTypes\":[\"webhook.test\"]}", List.of("url", "invalid_format"));
+        fieldCodes.put(
+                "{\"url\":\"http://127.0.0.1:9/x\",\"eventTypes\":[\"no.such.event\"]}",
+                List.of("eventTypes", "invalid_value"));
+        fieldCodes.put(
+                "{\"url\":\"http://127.0.0.1:9/x\",\"eventTypes\":[\"webhook.test\"],\"secret\":\"whsec_AAAA\"}",
+                List.of("secret", "unknown_field"));
+        fieldCodes.forEach((body, expected) -> {
+            Response refused = api.put(path, merchant.key(), body);
+            assertThat(refused.status()).as(body + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.code()).as(body).isEqualTo("invalid_request");
+            JsonNode error = refused.json().get("fieldErrors").get(0);
+            assertThat(List.of(error.get("field").asText(), error.get("code").asText()))
+                    .as(body)
+                    .isEqualTo(expected);
+        });
+
+        Response notJson = api.put(path, merchant.key(), "{\"url\":");
+        assertThat(notJson.status()).as(notJson.body()).isEqualTo(400);
+        assertThat(notJson.code()).isEqualTo("malformed_json");
+
+        JsonNode unchanged = api.get(path, merchant.key()).data();
+        assertThat(unchanged.get("url").asText()).isEqualTo("http://127.0.0.1:9/kept");
+        assertThat(texts(unchanged.get("eventTypes"))).containsExactly("webhook.test");
+    }
+
+    @Test
+    void the_secret_is_shown_once_only_by_the_create_answer_and_never_by_get_list_put_or_an_idempotent_replay() {
+        Merchant merchant = newMerchant("secretive");
+        String body = "{\"url\":\"http://127.0.0.1:9/hooks\",\"eventTypes\":[\"webhook.test\"]}";
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "create-once");
+
+        Response created = api.send("POST", "/v1/webhooks/endpoints", merchant.key(), body, headers);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String secret = created.data().get("secret").asText();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(created.header("Cache-Control")).isEqualTo("no-store");
+        String id = created.data().get("id").asText();
+
+        Response read = api.get("/v1/webhooks/endpoints/" + id, merchant.key());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.data().has("secret")).isFalse();
+        Response listed = api.get("/v1/webhooks/endpoints", merchant.key());
+        assertThat(listed.data().get("endpoints").get(0).has("secret")).isFalse();
+        Response updated = api.put("/v1/webhooks/endpoints/" + id, merchant.key(), body);
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.data().has("secret")).isFalse();
+        for (Response answer : List.of(read, listed, updated)) {
+            assertThat(answer.body()).doesNotContain(secret);
+        }
+
+        // The same request again: the stored answer, with the secret blanked; no second endpoint, no new secret.
+        Response replayed = api.send("POST", "/v1/webhooks/endpoints", merchant.key(), body, headers);
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(201);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.data().get("id").asText()).isEqualTo(id);
+        assertThat(replayed.data().has("secret")).isTrue();
+        assertThat(replayed.data().get("secret").isNull()).isTrue();
+        assertThat(replayed.body()).doesNotContain(secret).doesNotContain("whsec_");
+        assertThat(api.get("/v1/webhooks/endpoints", merchant.key())
+                        .data()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void no_secret_is_ever_logged_while_endpoints_are_created_rotated_and_delivered_to() throws Exception {
+        Merchant merchant = newMerchant("quiet");
+        List<String> secrets = new java.util.ArrayList<>();
+        List<String> logged;
+        try (var receiver = new WebhookReceiver().start();
+                var logs = CapturedLogs.start()) {
+            receiver.behave(WebhookReceiver.Behaviour.answer(500));
+            Response created = api.send(
+                    "POST",
+                    "/v1/webhooks/endpoints",
+                    merchant.key(),
+                    "{\"url\":\"" + receiver.url("/hooks") + "\",\"eventTypes\":[\"api_key.revoked\"]}",
+                    Map.of("Content-Type", "application/json", "Idempotency-Key", "quiet-create"));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.data().get("id").asText();
+            secrets.add(created.data().get("secret").asText());
+
+            Response rotated = api.send(
+                    "POST",
+                    "/v1/webhooks/endpoints/" + id + "/rotate-secret",
+                    merchant.key(),
+                    "{\"gracePeriodSeconds\":3600}",
+                    Map.of("Content-Type", "application/json", "Idempotency-Key", "quiet-rotate"));
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+            secrets.add(rotated.data().get("secret").asText());
+
+            // A delivery that fails, is retried, and then arrives; signed with both secrets.
+            revokeANewKey(merchant);
+            DeliveryRecord failed = awaitAttempts(merchant, id, 1);
+            assertThat(failed.attempts().get(0).statusCode()).hasValue(500);
+            receiver.behave(WebhookReceiver.Behaviour.answer(200));
+            clock.set(failed.delivery().nextAttemptAt());
+            DeliveryRecord delivered = awaitAttempts(merchant, id, 2);
+            assertThat(delivered.delivery().status().name()).isEqualTo("DELIVERED");
+            Signatures.assertBothSchemesVerify(
+                    secrets.get(0), receiver.received().get(1));
+
+            // A replayed create and a refused request that carries a secret-like value.
+            Response replayed = api.send(
+                    "POST",
+                    "/v1/webhooks/endpoints",
+                    merchant.key(),
+                    "{\"url\":\"" + receiver.url("/hooks") + "\",\"eventTypes\":[\"api_key.revoked\"]}",
+                    Map.of("Content-Type", "application/json", "Idempotency-Key", "quiet-create"));
+            assertThat(replayed.status()).isEqualTo(201);
+            api.put(
+                    "/v1/webhooks/endpoints/" + id,
+                    merchant.key(),
+                    "{\"url\":\"" + receiver.url("/hooks") + "\",\"eventTypes\":[\"api_key.revoked\"],\"secret\":\""
+                            + secrets.get(1) + "\"}");
+            logged = logs.texts();
+        }
+
+        // The capture works: it holds the access log of the calls above.
+        assertThat(logged).anySatisfy(text -> assertThat(text).startsWith("network.peere.http.access POST"));
+        for (String secret : secrets) {
+            String key = secret.substring("whsec_".length());
+            assertThat(logged)
+                    .as("log texts containing a webhook secret")
+                    .noneMatch(text -> text.contains(secret) || text.contains(key));
+        }
+        assertThat(logged).noneMatch(text -> text.contains("whsec_"));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     @Test
