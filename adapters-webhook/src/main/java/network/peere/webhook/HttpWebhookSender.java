@@ -1,6 +1,8 @@
 package network.peere.webhook;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,9 +19,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import network.peere.core.domain.shared.Mode;
 import network.peere.core.ports.out.WebhookSender;
 import network.peere.core.ports.out.WebhookUrlPolicy;
 import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
@@ -28,6 +33,8 @@ import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -67,7 +74,10 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         threads.setDaemon(true);
         this.client = new HttpClient();
         client.setExecutor(threads);
-        client.setScheduler(new ScheduledExecutorScheduler("peere-webhook-http-timeouts", true));
+        var scheduler = new ScheduledExecutorScheduler("peere-webhook-http-timeouts", true);
+        client.setScheduler(scheduler);
+        client.setSocketAddressResolver(new CheckedAddresses(
+                new SocketAddressResolver.Async(threads, scheduler, timeout.toMillis()), this.urls));
         client.setConnectTimeout(timeout.toMillis());
         client.setFollowRedirects(false);
         client.setMaxConnectionsPerDestination(CONNECTIONS_PER_RECEIVER_MAX);
@@ -107,6 +117,8 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new Result.Unreachable("invalid request: " + e.getMessage(), since(started));
         }
+        // The tag keeps each mode's connections apart and tells the resolver whose policy a new connection follows.
+        request.tag(delivery.mode());
         request.method("POST").body(new BytesRequestContent(WebhookBody.contentType(delivery.format()), body));
         request.headers(headers -> {
             headers.put("X-Peere-Signature", WebhookSignatures.peere(delivery.peereSecret(), body));
@@ -123,6 +135,42 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
             case Format.Envelope envelope -> envelope(request, started);
             case Format.LinkCallback callback -> linkCallback(request, started);
         };
+    }
+
+    /**
+     * Resolves a host for a new connection and lets it go only to addresses the policy allows for the mode its requests
+     * are tagged with: the check before the send resolved the host too, but a DNS answer may change in between. A
+     * connection without a mode is refused.
+     */
+    private record CheckedAddresses(SocketAddressResolver resolver, WebhookUrlPolicy urls)
+            implements SocketAddressResolver {
+        @Override
+        public void resolve(
+                String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
+            Mode mode = context.get(Destination.CONTEXT_KEY) instanceof Destination destination
+                            && destination.getOrigin().getTag() instanceof Mode tagged
+                    ? tagged
+                    : null;
+            resolver.resolve(host, port, context, new Promise<>() {
+                @Override
+                public void succeeded(List<InetSocketAddress> addresses) {
+                    boolean allowed = mode != null
+                            && addresses.stream()
+                                    .allMatch(a -> a.getAddress() != null && urls.connectsTo(mode, a.getAddress()));
+                    if (allowed) {
+                        promise.succeeded(addresses);
+                    } else {
+                        promise.failed(new UnknownHostException(
+                                host + " now resolves to a loopback, private or link-local address; not connected"));
+                    }
+                }
+
+                @Override
+                public void failed(Throwable failure) {
+                    promise.failed(failure);
+                }
+            });
+        }
     }
 
     /** Any 2xx acknowledges; the body is not needed but still read (and discarded) within the timeout. */

@@ -11,8 +11,8 @@ import network.peere.core.ports.out.WebhookUrlPolicy;
 /**
  * Live endpoints must be https and resolve only to public addresses (no loopback, private, link-local, unique-local,
  * multicast or wildcard), so a participant cannot aim the server at its own network. Modes named in {@code relaxed}
- * (sandbox by default, both in tests) also accept http and any address. Checked at registration and again before each
- * send, because DNS answers change.
+ * (sandbox by default, both in tests) also accept http and any address. Checked at registration, again before each
+ * send, and for every address when the sender opens a connection ({@link #connectsTo}), because DNS answers change.
  */
 public final class PublicUrlPolicy implements WebhookUrlPolicy {
     private final Set<Mode> relaxed;
@@ -48,6 +48,11 @@ public final class PublicUrlPolicy implements WebhookUrlPolicy {
             }
         }
         return new Verdict.Allowed();
+    }
+
+    @Override
+    public boolean connectsTo(Mode mode, InetAddress address) {
+        return relaxed.contains(mode) || isPublic(address);
     }
 
     static boolean isPublic(InetAddress address) {

@@ -23,6 +23,7 @@ import network.peere.core.domain.webhook.WebhookSecret;
 import network.peere.core.ports.out.WebhookSender.Format;
 import network.peere.core.ports.out.WebhookSender.Outgoing;
 import network.peere.core.ports.out.WebhookSender.Result;
+import network.peere.core.ports.out.WebhookUrlPolicy;
 import network.peere.webhook.testing.StubReceiver;
 import network.peere.webhook.testing.StubReceiver.Answer;
 import org.junit.jupiter.api.AfterEach;
@@ -308,6 +309,51 @@ class HttpWebhookSenderTest {
 
         assertThat(sender.send(tls)).isInstanceOf(Result.Unreachable.class);
         assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void a_connection_goes_only_to_addresses_the_policy_allows_for_the_mode_when_it_is_opened() {
+        // The check before the send says yes (as a DNS answer may have said a moment earlier), but the address the
+        // host resolves to when connecting is a loopback one: a live delivery must not reach it; a sandbox one may.
+        WebhookUrlPolicy rebound = new WebhookUrlPolicy() {
+            @Override
+            public Verdict check(Mode mode, URI url) {
+                return new Verdict.Allowed();
+            }
+
+            @Override
+            public boolean connectsTo(Mode mode, java.net.InetAddress address) {
+                return mode == Mode.SANDBOX || PublicUrlPolicy.isPublic(address);
+            }
+        };
+        receiver.answer(Answer.of(200, ""));
+        try (var guarded = new HttpWebhookSender(Duration.ofSeconds(2), rebound)) {
+            Outgoing sandbox = envelope();
+            Outgoing live = new Outgoing(
+                    "whd_live",
+                    sandbox.url(),
+                    Mode.LIVE,
+                    sandbox.entityId(),
+                    sandbox.entityType(),
+                    sandbox.type(),
+                    sandbox.timestamp(),
+                    sandbox.items(),
+                    sandbox.peereSecret(),
+                    sandbox.standardSecrets(),
+                    sandbox.format());
+
+            assertThat(guarded.send(live))
+                    .isInstanceOfSatisfying(
+                            Result.Unreachable.class,
+                            unreachable -> assertThat(unreachable.error()).contains("loopback, private or link-local"));
+            assertThat(receiver.received()).isEmpty();
+            // The same host in sandbox mode (its own connections: the mode tags them) is reached.
+            assertThat(guarded.send(sandbox)).isInstanceOf(Result.Accepted.class);
+            assertThat(receiver.received()).hasSize(1);
+            // And live stays refused after a sandbox connection to the same host exists.
+            assertThat(guarded.send(live)).isInstanceOf(Result.Unreachable.class);
+            assertThat(receiver.received()).hasSize(1);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package network.peere.core.ports.out;
 
+import java.net.InetAddress;
 import java.net.URI;
 import network.peere.core.domain.shared.Mode;
 
@@ -10,6 +11,15 @@ import network.peere.core.domain.shared.Mode;
 @FunctionalInterface
 public interface WebhookUrlPolicy {
     Verdict check(Mode mode, URI url);
+
+    /**
+     * Whether a delivery in {@code mode} may connect to {@code address}: asked again for every address a host resolves
+     * to when a connection is opened, since a DNS answer can change between {@link #check} and the connection (DNS
+     * rebinding). Any address by default.
+     */
+    default boolean connectsTo(Mode mode, InetAddress address) {
+        return true;
+    }
 
     sealed interface Verdict {
         record Allowed() implements Verdict {}
