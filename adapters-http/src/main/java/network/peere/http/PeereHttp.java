@@ -8,6 +8,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -205,7 +206,7 @@ public final class PeereHttp {
     }
 
     private static void logAndMeasure(Context ctx, Float millis, PrometheusMeterRegistry metrics) {
-        String route = ctx.endpoints().list().isEmpty() ? "unmatched" : routeOf(ctx);
+        String route = routeOf(ctx);
         int status = ctx.statusCode();
         Timer.builder("http.server.requests")
                 .description("HTTP requests by route and status")
@@ -220,8 +221,13 @@ public final class PeereHttp {
         MDC.remove(Authenticator.MDC_PARTICIPANT);
     }
 
+    /**
+     * The route template that answered ({@code /v1/webhooks/endpoints/{id}}), never the raw path (ids would make a
+     * metric series per object); {@code unmatched} when no route did. The before/after handlers ({@code *}) are not
+     * routes.
+     */
     private static String routeOf(Context ctx) {
-        var endpoints = ctx.endpoints().list();
-        return endpoints.get(endpoints.size() - 1).path;
+        Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+        return matched == null ? "unmatched" : matched.path;
     }
 }

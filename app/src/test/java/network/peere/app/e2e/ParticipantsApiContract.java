@@ -291,8 +291,14 @@ abstract class ParticipantsApiContract extends EndToEndTest {
     void health_metrics_and_the_contract_are_served() {
         assertThat(api.get("/health/live", null).json().get("status").asText()).isEqualTo("up");
         assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
+        assertThat(api.get("/v1/no-such-route", null).status()).isEqualTo(404);
         Response metrics = api.get("/metrics", null);
         assertThat(metrics.body()).contains("http_server_requests_seconds").contains("jvm_memory_used_bytes");
+        // Requests are counted by the route that answered them (its template), and unknown paths together.
+        assertThat(metrics.body())
+                .contains("route=\"/health/live\"")
+                .contains("route=\"unmatched\"")
+                .doesNotContain("route=\"*\"");
         assertThat(api.get("/openapi.yaml", null).body()).startsWith("openapi: 3.1");
         assertThat(api.get("/docs", null).body()).contains("swagger-ui");
     }
