@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class DatabaseSettingsTest {
-    private static final String CACHES = "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=16384"
+    private static final String CACHES = "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=32768"
             + "&useLocalSessionState=true&cacheServerConfiguration=true&cacheResultSetMetadata=true"
             + "&maintainTimeStats=false&openTelemetry=DISABLED";
     private static final String MYSQL_DEFAULTS =
