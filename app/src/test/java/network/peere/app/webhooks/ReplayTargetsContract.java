@@ -4,118 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import network.peere.app.testing.HttpApi;
 import network.peere.app.testing.Response;
-import network.peere.app.testing.RunningServer;
-import network.peere.app.testing.TestClock;
 import network.peere.app.testing.WebhookReceiver;
-import network.peere.core.Peere;
-import network.peere.core.domain.participant.ParticipantId;
-import network.peere.core.domain.shared.Mode;
-import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.domain.webhook.DeliveryRecord;
 import network.peere.core.domain.webhook.DeliveryStatus;
-import network.peere.core.domain.webhook.WebhookEndpointId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where a replay goes, through {@code POST /v1/webhooks/replay}: without {@code endpointId}, to the endpoints
  * subscribed now (not those the event first went to); with it, to that endpoint alone, and {@code failedSince} then
  * takes only the events that failed there. One subclass per database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ReplayTargetsContract {
+abstract class ReplayTargetsContract extends WebhookServerContract {
     /** Polls fast; gives up ten seconds after a delivery is created, so a failing one is failed in two attempts. */
     static final Map<String, String> SETTINGS = Map.of(
             "PEERE_WEBHOOK_POLL_MS", "25",
             "PEERE_WEBHOOK_TIMEOUT_MS", "1000",
             "PEERE_WEBHOOK_RETRY_SCHEDULE", "10s,10s,10s");
-
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    final TestClock clock = new TestClock(Instant.now());
-    private RunningServer server;
-    private HttpApi api;
-    private String operator;
-
-    abstract RunningServer start(Path dataDir, TestClock clock);
-
-    void afterStop() {}
-
-    @BeforeAll
-    void startServer(@TempDir Path dataDir) {
-        server = start(dataDir, clock);
-        api = server.api();
-        operator = server.operatorKey();
-        server.raiseOperatorRateLimits();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        afterStop();
-    }
-
-    private record Merchant(String id, String key) {}
-
-    private Merchant newMerchant(String name) {
-        Response created = api.post(
-                "/v1/operator/merchants",
-                operator,
-                "{\"name\":\"" + name + "\",\"email\":\"hooks@" + name + ".test\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.data().get("id").asText();
-        server.raiseRateLimits(id);
-        Response issued = api.post("/v1/operator/participants/" + id + "/keys", operator, "{}");
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return new Merchant(id, issued.data().get("key").asText());
-    }
-
-    private String createEndpoint(Merchant merchant, String url, String eventTypes) {
-        Response created = api.post(
-                "/v1/webhooks/endpoints",
-                merchant.key(),
-                "{\"url\":\"" + url + "\",\"eventTypes\":[" + eventTypes + "]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.data().get("id").asText();
-    }
-
-    private String revokeANewKey(Merchant merchant) {
-        Response issued = api.post("/v1/keys", merchant.key(), "{\"label\":\"to revoke\"}");
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        String keyId = issued.data().get("id").asText();
-        Response revoked = api.post("/v1/keys/" + keyId + "/revoke", merchant.key(), null);
-        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
-        return keyId;
-    }
-
-    private List<DeliveryRecord> deliveries(Merchant merchant, String endpointId) {
-        Peere peere = server.server().runtime().peere();
-        return peere.listDeliveries()
-                .list(
-                        Mode.SANDBOX,
-                        new ParticipantId(merchant.id()),
-                        new WebhookEndpointId(endpointId),
-                        Optional.empty(),
-                        PageRequest.first())
-                .orElseThrow()
-                .items();
-    }
 
     /** Moves the clock until every delivery to these endpoints is delivered or failed. */
     private void settle(Merchant merchant, String... endpointIds) {
@@ -164,8 +74,12 @@ abstract class ReplayTargetsContract {
                 var deleted = new WebhookReceiver().start();
                 var newcomer = new WebhookReceiver().start();
                 var other = new WebhookReceiver().start()) {
-            String firstId = createEndpoint(merchant, first.url("/hooks"), "\"api_key.revoked\"");
-            String deletedId = createEndpoint(merchant, deleted.url("/hooks"), "\"api_key.revoked\"");
+            String firstId = createEndpoint(merchant, first.url("/hooks"), "\"api_key.revoked\"")
+                    .get("id")
+                    .asText();
+            String deletedId = createEndpoint(merchant, deleted.url("/hooks"), "\"api_key.revoked\"")
+                    .get("id")
+                    .asText();
             revokeANewKey(merchant);
             await().atMost(WAIT)
                     .until(() ->
@@ -181,8 +95,12 @@ abstract class ReplayTargetsContract {
             assertThat(changed.status()).as(changed.body()).isEqualTo(200);
             Response removed = api.delete("/v1/webhooks/endpoints/" + deletedId, merchant.key());
             assertThat(removed.status()).as(removed.body()).isEqualTo(200);
-            String newcomerId = createEndpoint(merchant, newcomer.url("/hooks"), "\"api_key.revoked\"");
-            String otherId = createEndpoint(merchant, other.url("/hooks"), "\"webhook.test\"");
+            String newcomerId = createEndpoint(merchant, newcomer.url("/hooks"), "\"api_key.revoked\"")
+                    .get("id")
+                    .asText();
+            String otherId = createEndpoint(merchant, other.url("/hooks"), "\"webhook.test\"")
+                    .get("id")
+                    .asText();
 
             Response replay = api.post("/v1/webhooks/replay", merchant.key(), "{\"eventId\":\"" + eventId + "\"}");
             assertThat(replay.status()).as(replay.body()).isEqualTo(202);
@@ -216,8 +134,12 @@ abstract class ReplayTargetsContract {
                 var sibling = new WebhookReceiver().start()) {
             chosen.behave(WebhookReceiver.Behaviour.answer(503));
             sibling.behave(WebhookReceiver.Behaviour.answer(503));
-            String chosenId = createEndpoint(merchant, chosen.url("/hooks"), "\"api_key.revoked\"");
-            String siblingId = createEndpoint(merchant, sibling.url("/hooks"), "\"api_key.revoked\"");
+            String chosenId = createEndpoint(merchant, chosen.url("/hooks"), "\"api_key.revoked\"")
+                    .get("id")
+                    .asText();
+            String siblingId = createEndpoint(merchant, sibling.url("/hooks"), "\"api_key.revoked\"")
+                    .get("id")
+                    .asText();
             Instant before = clock.now();
 
             // Fails at both endpoints.

@@ -4,120 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import network.peere.app.testing.CapturedLogs;
-import network.peere.app.testing.HttpApi;
 import network.peere.app.testing.Response;
-import network.peere.app.testing.RunningServer;
-import network.peere.app.testing.TestClock;
 import network.peere.app.testing.WebhookReceiver;
-import network.peere.core.Peere;
 import network.peere.core.domain.audit.Actor;
-import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.shared.Mode;
-import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.domain.webhook.DeliveryRecord;
-import network.peere.core.domain.webhook.WebhookEndpointId;
 import network.peere.core.ports.in.participant.ManageApiKeys;
 import network.peere.core.ports.in.participant.RegisterParticipant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Webhooks end to end: the real server, a real receiver on 127.0.0.1, a clock the test moves so five days of retries
  * take seconds. Every API answer is checked against docs/openapi.yaml. One subclass per database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebhooksApiContract {
+abstract class WebhooksApiContract extends WebhookServerContract {
     static final Map<String, String> FAST_DELIVERY = Map.of(
             "PEERE_WEBHOOK_POLL_MS", "25",
             "PEERE_WEBHOOK_TIMEOUT_MS", "1000");
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    final TestClock clock = new TestClock(Instant.now());
-    RunningServer server;
-    HttpApi api;
-    String operator;
-
-    abstract RunningServer start(Path dataDir, TestClock clock);
-
-    void afterStop() {}
-
-    @BeforeAll
-    void startServer(@TempDir Path dataDir) {
-        server = start(dataDir, clock);
-        api = server.api();
-        operator = server.operatorKey();
-        server.raiseOperatorRateLimits();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        afterStop();
-    }
-
-    private Peere peere() {
-        return server.server().runtime().peere();
-    }
-
-    /** A merchant of its own per test, so one test's endpoints and clock jumps never reach another's. */
-    private record Merchant(String id, String key) {}
-
-    private Merchant newMerchant(String name) {
-        Response created = api.post(
-                "/v1/operator/merchants",
-                operator,
-                "{\"name\":\"" + name + "\",\"email\":\"hooks@" + name + ".test\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.data().get("id").asText();
-        Response issued = api.post("/v1/operator/participants/" + id + "/keys", operator, "{}");
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return new Merchant(id, issued.data().get("key").asText());
-    }
-
-    private JsonNode createEndpoint(Merchant merchant, String url, String eventTypes) {
-        Response created = api.post(
-                "/v1/webhooks/endpoints",
-                merchant.key(),
-                "{\"url\":\"" + url + "\",\"eventTypes\":[" + eventTypes + "]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.data();
-    }
-
-    private String revokeANewKey(Merchant merchant) {
-        Response issued = api.post("/v1/keys", merchant.key(), "{\"label\":\"to revoke\"}");
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        String keyId = issued.data().get("id").asText();
-        Response revoked = api.post("/v1/keys/" + keyId + "/revoke", merchant.key(), null);
-        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
-        return keyId;
-    }
 
     private DeliveryRecord onlyDelivery(Merchant merchant, String endpointId) {
-        var page = peere().listDeliveries()
-                .list(
-                        Mode.SANDBOX,
-                        new ParticipantId(merchant.id()),
-                        new WebhookEndpointId(endpointId),
-                        Optional.empty(),
-                        PageRequest.first())
-                .orElseThrow();
-        assertThat(page.items()).hasSize(1);
-        return page.items().get(0);
+        List<DeliveryRecord> all = deliveries(merchant, endpointId);
+        assertThat(all).hasSize(1);
+        return all.get(0);
     }
 
     private DeliveryRecord awaitAttempts(Merchant merchant, String endpointId, int attempts) {
