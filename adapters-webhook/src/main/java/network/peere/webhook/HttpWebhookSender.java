@@ -56,7 +56,10 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     public static final int REPLY_BYTES_MAX = 16 * 1024;
     /** How much of an unacknowledging reply an attempt's error shows. */
     static final int REPLY_EXCERPT_MAX = 100;
-    /** Connections kept to one receiver, at most; more sends to it wait in the client's queue (within their timeout). */
+    /**
+     * Connections kept to one receiver in one mode (each mode has its own), at most; more sends to it wait in the
+     * client's queue (within their timeout).
+     */
     static final int CONNECTIONS_PER_RECEIVER_MAX = 256;
 
     private final HttpClient client;
@@ -154,14 +157,22 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
             resolver.resolve(host, port, context, new Promise<>() {
                 @Override
                 public void succeeded(List<InetSocketAddress> addresses) {
-                    boolean allowed = mode != null
-                            && addresses.stream()
-                                    .allMatch(a -> a.getAddress() != null && urls.connectsTo(mode, a.getAddress()));
-                    if (allowed) {
+                    if (mode == null) {
+                        promise.failed(new IllegalStateException("a webhook connection without a mode; not connected"));
+                        return;
+                    }
+                    Optional<InetSocketAddress> refused = addresses.stream()
+                            .filter(a -> a.getAddress() == null || !urls.connectsTo(mode, a.getAddress()))
+                            .findFirst();
+                    if (refused.isEmpty()) {
                         promise.succeeded(addresses);
                     } else {
-                        promise.failed(new UnknownHostException(
-                                host + " now resolves to a loopback, private or link-local address; not connected"));
+                        InetSocketAddress address = refused.get();
+                        String shown = address.getAddress() == null
+                                ? address.getHostString()
+                                : address.getAddress().getHostAddress();
+                        promise.failed(new UnknownHostException(host + " resolves to " + shown
+                                + ", a loopback, private or link-local address; not connected"));
                     }
                 }
 

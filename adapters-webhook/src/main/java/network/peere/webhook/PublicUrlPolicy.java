@@ -3,6 +3,7 @@ package network.peere.webhook;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import network.peere.core.domain.shared.Mode;
@@ -10,7 +11,7 @@ import network.peere.core.ports.out.WebhookUrlPolicy;
 
 /**
  * Live endpoints must be https and resolve only to public addresses (no loopback, private, link-local, unique-local,
- * multicast or wildcard), so a participant cannot aim the server at its own network. Modes named in {@code relaxed}
+ * multicast or wildcard, nor an IPv6 form of such an IPv4 address: mapped, NAT64 or 6to4), so a participant cannot aim the server at its own network. Modes named in {@code relaxed}
  * (sandbox by default, both in tests) also accept http and any address. Checked at registration, again before each
  * send, and for every address when the sender opens a connection ({@link #connectsTo}), because DNS answers change.
  */
@@ -55,6 +56,20 @@ public final class PublicUrlPolicy implements WebhookUrlPolicy {
         return relaxed.contains(mode) || isPublic(address);
     }
 
+    private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    private static boolean startsWith(byte[] raw, byte[] prefix) {
+        return Arrays.equals(raw, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static InetAddress ipv4(byte[] raw, int from) {
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(raw, from, from + 4));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
+    }
+
     static boolean isPublic(InetAddress address) {
         if (address.isLoopbackAddress()
                 || address.isAnyLocalAddress()
@@ -65,7 +80,17 @@ public final class PublicUrlPolicy implements WebhookUrlPolicy {
         }
         byte[] raw = address.getAddress();
         if (raw.length == 16) {
-            return (raw[0] & 0xfe) != 0xfc; // fc00::/7, IPv6 unique local addresses
+            if ((raw[0] & 0xfe) == 0xfc) {
+                return false; // fc00::/7, IPv6 unique local addresses
+            }
+            // IPv6 forms that carry an IPv4 address reach that address: judge it instead.
+            if (startsWith(raw, NAT64)) {
+                return isPublic(ipv4(raw, 12)); // 64:ff9b::/96
+            }
+            if ((raw[0] & 0xff) == 0x20 && raw[1] == 0x02) {
+                return isPublic(ipv4(raw, 2)); // 2002::/16, 6to4
+            }
+            return true;
         }
         // 100.64.0.0/10 (carrier-grade NAT) and 0.0.0.0/8 are not reachable public hosts either.
         return !((raw[0] & 0xff) == 100 && (raw[1] & 0xc0) == 64) && raw[0] != 0;

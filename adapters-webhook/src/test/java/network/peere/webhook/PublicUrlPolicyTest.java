@@ -46,11 +46,32 @@ class PublicUrlPolicyTest {
                 "https://[fd12:3456::1]/hooks", // unique local
                 "https://0.0.0.0/hooks", // wildcard
                 "https://100.64.0.1/hooks", // carrier-grade NAT
-                "https://224.0.0.1/hooks" // multicast
+                "https://224.0.0.1/hooks", // multicast
+                "https://[64:ff9b::a9fe:a9fe]/hooks", // NAT64 of 169.254.169.254
+                "https://[64:ff9b::7f00:1]/hooks", // NAT64 of 127.0.0.1
+                "https://[2002:c0a8:10a::1]/hooks", // 6to4 of 192.168.1.10
+                "https://[::ffff:10.1.2.3]/hooks" // IPv4-mapped private address
             })
     void live_refuses_hosts_that_resolve_to_non_public_addresses(String url) {
         assertThat(sandboxRelaxed.check(Mode.LIVE, URI.create(url)))
                 .isEqualTo(new Verdict.Refused("the host resolves to a loopback, private or link-local address"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8.8.8.8", "2001:4860:4860::8888", "64:ff9b::808:808", "2002:808:808::1"})
+    void public_addresses_and_ipv6_forms_of_public_ipv4_addresses_may_be_connected_to_in_live(String address)
+            throws Exception {
+        assertThat(sandboxRelaxed.connectsTo(Mode.LIVE, java.net.InetAddress.getByName(address)))
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "10.0.0.5", "::1", "64:ff9b::a00:5", "2002:a00:5::1", "fd00::1"})
+    void non_public_addresses_are_refused_for_live_connections_and_allowed_in_a_relaxed_mode(String address)
+            throws Exception {
+        var resolved = java.net.InetAddress.getByName(address);
+        assertThat(sandboxRelaxed.connectsTo(Mode.LIVE, resolved)).isFalse();
+        assertThat(sandboxRelaxed.connectsTo(Mode.SANDBOX, resolved)).isTrue();
     }
 
     @Test

@@ -42,11 +42,14 @@ final class CachingCustomerDirectory {
     private final JdbiTransactor transactor;
     private final CustomerStore customers;
     private final DeviceStore devices;
+    /** The device rows themselves, read to find a changed customer's devices. */
+    private final DeviceStore deviceRows;
 
     CachingCustomerDirectory(JdbiTransactor transactor, CustomerStore customers, DeviceStore devices) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
         this.customers = new Customers(Objects.requireNonNull(customers, "customers"));
-        this.devices = new Devices(Objects.requireNonNull(devices, "devices"));
+        this.deviceRows = Objects.requireNonNull(devices, "devices");
+        this.devices = new Devices(deviceRows);
     }
 
     CustomerStore customers() {
@@ -66,6 +69,18 @@ final class CachingCustomerDirectory {
     private void evictIdentitiesOf(Customer customer) {
         evict(customer.mode(), new Identity.ByEmail(customer.details().email()));
         customer.details().phone().ifPresent(phone -> evict(customer.mode(), new Identity.ByPhone(phone)));
+    }
+
+    /** The customer's devices (at most {@link Device#PER_CUSTOMER_MAX}): their search matches the customer's id. */
+    private void evictDevicesOf(Customer customer) {
+        var query = new DeviceQuery(
+                Optional.of(customer.id().value()), DeviceQuery.SortBy.DEVICE_ID, DeviceQuery.SortOrder.ASC);
+        var linked =
+                deviceRows.list(customer.mode(), customer.bankId(), query, new PageRequest(0, PageRequest.LIMIT_MAX));
+        linked.items().stream()
+                .map(Device.Listed::device)
+                .filter(device -> device.customerId().equals(customer.id()))
+                .forEach(device -> evict(customer.mode(), new Identity.ByDevice(device.deviceId())));
     }
 
     private final class Customers implements CustomerStore {
@@ -98,6 +113,8 @@ final class CachingCustomerDirectory {
             delegate.find(changed.mode(), changed.bankId(), changed.id())
                     .ifPresent(CachingCustomerDirectory.this::evictIdentitiesOf);
             evictIdentitiesOf(changed);
+            // A device's answer carries the customer's details too (names, account): it changes with them.
+            evictDevicesOf(changed);
             return delegate.update(changed);
         }
 

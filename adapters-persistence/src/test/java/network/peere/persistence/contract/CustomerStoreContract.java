@@ -360,6 +360,35 @@ public abstract class CustomerStoreContract {
     }
 
     @Test
+    void a_device_lookup_sees_the_customers_new_details_at_once() {
+        var customer = customer(LIVE, "bank_a", "1", "same@example.com");
+        customers.insertAll(List.of(customer));
+        stores.devices().link(new Device(LIVE, BANK_A, new DeviceId("d-1"), customer.id(), T0));
+        var device = new Identity.ByDevice(new DeviceId("d-1"));
+        assertThat(reach(device)).containsExactly(customer);
+
+        // Only the names change: the e-mail and phone lookups' keys stay the same, the device's answer must not.
+        var d = customer.details();
+        var renamed = customer.withDetails(
+                new network.peere.core.domain.identity.CustomerDetails(
+                        "Chiamaka",
+                        d.middlename(),
+                        d.lastname(),
+                        "Chiamaka Okafor",
+                        d.accountNumber(),
+                        d.email(),
+                        d.phone(),
+                        d.country(),
+                        d.address(),
+                        d.gender(),
+                        d.displayPicture()),
+                T0.plusSeconds(1));
+        assertThat(customers.update(renamed)).isTrue();
+
+        assertThat(reach(device)).containsExactly(renamed);
+    }
+
+    @Test
     void an_insert_rolled_back_leaves_nothing_not_even_in_a_lookup() {
         var customer = customer(LIVE, "bank_a", "1", "a@example.com");
         var identity = new Identity.ByEmail(new Email("a@example.com"));

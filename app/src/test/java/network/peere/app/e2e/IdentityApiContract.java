@@ -1,15 +1,19 @@
 package network.peere.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import network.peere.app.testing.HttpApi;
 import network.peere.app.testing.Response;
 import network.peere.app.testing.RunningServer;
+import network.peere.app.testing.WebhookReceiver;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.ports.in.identity.ResolvePhrase;
@@ -118,6 +122,46 @@ abstract class IdentityApiContract {
         JsonNode item = batch.data().get("items").get(0);
         assertThat(item.get("status").asText()).as(batch.body()).isEqualTo("created");
         return item;
+    }
+
+    @Test
+    void a_bank_hears_of_each_processed_batch_by_webhook_with_its_counters() throws Exception {
+        String bankId = create("/v1/operator/banks", "{\"name\":\"Webhook Bank\",\"email\":\"ops@whb.test\"}");
+        String bank = keyOf(bankId);
+        try (var receiver = new WebhookReceiver().start()) {
+            Response endpoint = api.post(
+                    "/v1/webhooks/endpoints",
+                    bank,
+                    "{\"url\":\"" + receiver.url("/hooks") + "\",\"eventTypes\":[\"customers.batch.completed\"]}");
+            assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+
+            Response batch = migrate(
+                    bank,
+                    customer("wh-1", "wh1@example.com", ""),
+                    customer("wh-1", "wh1-again@example.com", ""),
+                    customer("wh-2", "not-an-email", ""));
+            assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+            String batchId = batch.data().get("batchId").asText();
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !receiver.received().isEmpty());
+            JsonNode body =
+                    new ObjectMapper().readTree(receiver.received().get(0).body());
+            assertThat(body.get("webhookType").asText()).isEqualTo("customers.batch.completed");
+            assertThat(body.get("entityId").asText()).isEqualTo(bankId);
+            JsonNode event = body.get("data").get(0);
+            assertThat(event.get("batchId").asText()).isEqualTo(batchId);
+            assertThat(event.get("status").asText()).isEqualTo("completed");
+            JsonNode summary = event.get("summary");
+            assertThat(Map.of(
+                            "total", summary.get("total").asInt(),
+                            "successful", summary.get("successful").asInt(),
+                            "failed", summary.get("failed").asInt(),
+                            "duplicates", summary.get("duplicates").asInt(),
+                            "invalidData", summary.get("invalidData").asInt()))
+                    .isEqualTo(Map.of("total", 3, "successful", 1, "failed", 2, "duplicates", 1, "invalidData", 1));
+            assertThat(summary).isEqualTo(batch.data().get("summary"));
+        }
     }
 
     @Test

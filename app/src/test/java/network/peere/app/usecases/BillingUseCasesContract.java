@@ -169,6 +169,28 @@ abstract class BillingUseCasesContract extends BillingFixture {
     }
 
     @Test
+    void a_block_alone_stops_the_very_next_bill_on_every_agreement_with_that_merchant_until_lifted() {
+        Agreement blocked = approvedAgreement(IntentType.RECURRING, Map.of());
+        Agreement sibling = approvedAgreement(IntentType.RECURRING, Map.of());
+        accepted(bill(merchant, blocked.agreementPhrase(), "100"));
+
+        // The decision stays approve_recurring: only blockMerchant changes.
+        ok(peere.answerIntents()
+                .change(new AnswerIntents.Change(
+                        principal(bank), blocked.id(), Optional.empty(), Optional.empty(), Optional.of(true))));
+        assertThat(refusal(bill(merchant, blocked.agreementPhrase(), "100")).problem())
+                .isEqualTo(BillingProblem.MERCHANT_BLOCKED);
+        assertThat(refusal(bill(merchant, sibling.agreementPhrase(), "100")).problem())
+                .isEqualTo(BillingProblem.MERCHANT_BLOCKED);
+
+        ok(peere.answerIntents()
+                .change(new AnswerIntents.Change(
+                        principal(bank), blocked.id(), Optional.empty(), Optional.empty(), Optional.of(false))));
+        accepted(bill(merchant, blocked.agreementPhrase(), "100"));
+        accepted(bill(merchant, sibling.agreementPhrase(), "100"));
+    }
+
+    @Test
     void another_merchant_can_neither_use_nor_see_an_agreement_or_a_phrase() {
         Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of());
         Charge charge = accepted(bill(merchant, agreement.agreementPhrase(), "100"));

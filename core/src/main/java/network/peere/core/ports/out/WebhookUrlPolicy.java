@@ -15,7 +15,8 @@ public interface WebhookUrlPolicy {
     /**
      * Whether a delivery in {@code mode} may connect to {@code address}: asked again for every address a host resolves
      * to when a connection is opened, since a DNS answer can change between {@link #check} and the connection (DNS
-     * rebinding). Any address by default.
+     * rebinding). Any address by default: a policy that restricts addresses in {@link #check} must restrict them here
+     * too, or the restriction holds only for the answer {@code check} saw.
      */
     default boolean connectsTo(Mode mode, InetAddress address) {
         return true;

@@ -184,6 +184,12 @@ public final class ChargeService
         if (refusal.isPresent()) {
             return Result.refused(problem(refusal.get()));
         }
+        // A block stops the next bill, whichever of the customer's agreements with this merchant the bank set it on:
+        // this one is locked above, the others are read as committed.
+        if (agreement.blockMerchant()
+                || stores.agreements().isBlocked(mode, agreement.bankId(), agreement.customerId(), merchant.id())) {
+            return Result.refused(BillingProblem.MERCHANT_BLOCKED);
+        }
         if (!agreement.currency().equals(amount.currency())) {
             return Result.refused(BillingProblem.CURRENCY_MISMATCH);
         }
