@@ -191,6 +191,42 @@ abstract class BillingUseCasesContract extends BillingFixture {
     }
 
     @Test
+    void a_block_recorded_with_a_denial_can_be_lifted_though_the_denial_is_final() {
+        Agreement intent = proposed(IntentType.RECURRING);
+        Agreement denied = ok(peere.answerIntents()
+                .respond(new AnswerIntents.Response(
+                        principal(bank),
+                        intent.intentReference(),
+                        Optional.of(intent.customerId().value()),
+                        Optional.of(intent.merchantId()),
+                        Optional.of(intent.lookupPhrase()),
+                        CustomerDecision.DENY,
+                        Optional.empty(),
+                        true)));
+        var refused = intentItems(merchant, IntentType.RECURRING).getFirst().result();
+        assertThat(((Result.Refused<Agreement>) refused).problem()).isEqualTo(BillingProblem.MERCHANT_BLOCKED);
+
+        // Anything but the block stays final.
+        assertThat(peere.answerIntents()
+                        .change(new AnswerIntents.Change(
+                                principal(bank),
+                                denied.id(),
+                                Optional.of(CustomerDecision.APPROVE_RECURRING),
+                                Optional.empty(),
+                                Optional.of(false))))
+                .isEqualTo(Result.refused(BillingProblem.AGREEMENT_FINAL));
+        Agreement lifted = ok(peere.answerIntents()
+                .change(new AnswerIntents.Change(
+                        principal(bank), denied.id(), Optional.empty(), Optional.empty(), Optional.of(false))));
+
+        assertThat(lifted.status()).isEqualTo(denied.status());
+        assertThat(lifted.decision()).isEqualTo(denied.decision());
+        assertThat(lifted.blockMerchant()).isFalse();
+        assertThat(intentItems(merchant, IntentType.RECURRING).getFirst().result())
+                .isInstanceOf(Result.Ok.class);
+    }
+
+    @Test
     void another_merchant_can_neither_use_nor_see_an_agreement_or_a_phrase() {
         Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of());
         Charge charge = accepted(bill(merchant, agreement.agreementPhrase(), "100"));

@@ -212,6 +212,14 @@ public record Agreement(
                 : this;
     }
 
+    /**
+     * The bank's block on the merchant, set or lifted, and nothing else: the one change a final agreement (denied,
+     * revoked, expired, used up) still takes, since a block recorded with a denial stops every later intent.
+     */
+    public Agreement withBlockMerchant(boolean block, Instant now) {
+        return next(status, decision, limits, block, decidedAt, lastUsedAt, now);
+    }
+
     /** A charge was accepted on it: the public docs' {@code lastUsed}. Written under the row lock the bill holds. */
     public Agreement billedAt(Instant at) {
         return next(status, decision, limits, blockMerchant, decidedAt, Optional.of(at), updatedAt);

@@ -252,7 +252,14 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                 return Result.refused(BillingProblem.AGREEMENT_NOT_APPROVED);
             }
             if (agreement.status().isFinal()) {
-                return Result.refused(BillingProblem.AGREEMENT_FINAL);
+                // Only the block may still change: a denial with blockMerchant would otherwise block for ever.
+                boolean blockOnly = change.decision().isEmpty()
+                        && change.limits().isEmpty()
+                        && change.blockMerchant().isPresent();
+                return blockOnly
+                        ? store(agreement.withBlockMerchant(
+                                change.blockMerchant().get(), clock.now()))
+                        : Result.refused(BillingProblem.AGREEMENT_FINAL);
             }
             Optional<SpendingLimits> granted = Optional.empty();
             if (change.limits().isPresent()) {
