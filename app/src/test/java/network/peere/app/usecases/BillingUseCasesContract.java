@@ -17,14 +17,17 @@ import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.IntentType;
 import network.peere.core.domain.agreement.limits.LimitKind;
+import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.billing.ChargeStatus;
 import network.peere.core.domain.ledger.Account;
 import network.peere.core.domain.ledger.AccountType;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.ContactDetails;
 import network.peere.core.domain.participant.MerchantTrust;
 import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.Principal;
 import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.participant.TrustLevel;
 import network.peere.core.domain.shared.Mode;
@@ -35,6 +38,8 @@ import network.peere.core.ports.in.billing.BillingProblem;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.FindTransactions;
 import network.peere.core.ports.in.billing.Result;
+import network.peere.core.ports.in.billing.SendBillingIntents;
+import network.peere.core.ports.in.participant.RegisterParticipant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -224,6 +229,62 @@ abstract class BillingUseCasesContract extends BillingFixture {
         assertThat(lifted.blockMerchant()).isFalse();
         assertThat(intentItems(merchant, IntentType.RECURRING).getFirst().result())
                 .isInstanceOf(Result.Ok.class);
+    }
+
+    @Test
+    void intent_types_and_billing_follow_the_merchants_trust() {
+        Participant basic = register(new Profile.MerchantProfile(
+                Optional.empty(),
+                new MerchantTrust(MerchantTrust.Trusted.TRUSTED, TrustLevel.BASIC, MerchantTrust.DeviceLookup.ENABLED),
+                ContactDetails.none()));
+        String phrase = lookupPhrase(basic);
+        assertThat(peere.sendBillingIntents().send(intentCommand(basic, phrase, IntentType.ON_DEMAND)))
+                .isEqualTo(Result.refused(BillingProblem.TRUST_LEVEL_TOO_LOW));
+        assertThat(ok(peere.sendBillingIntents().send(intentCommand(basic, phrase, IntentType.RECURRING)))
+                        .getFirst()
+                        .result())
+                .isInstanceOf(Result.Ok.class);
+
+        // trusted: false stops intents and bills in live mode, before any phrase is looked at; sandbox lets it try.
+        var untrusted = new MerchantTrust(
+                MerchantTrust.Trusted.UNTRUSTED, TrustLevel.PREMIUM, MerchantTrust.DeviceLookup.ENABLED);
+        for (Mode mode : List.of(Mode.LIVE, Mode.SANDBOX)) {
+            var registered = peere.registerParticipant()
+                    .register(new RegisterParticipant.Command(
+                            mode,
+                            "Untrusted",
+                            "u@example.test",
+                            new Profile.MerchantProfile(Optional.empty(), untrusted, ContactDetails.none()),
+                            Actor.system("trust test")));
+            Participant merchant = ((RegisterParticipant.Registration.Registered) registered).participant();
+            var caller = Caller.of(new Principal(merchant.id(), mode, merchant.role(), new ApiKeyId("k")));
+            var intent = peere.sendBillingIntents()
+                    .send(new SendBillingIntents.Command(
+                            caller,
+                            List.of("lp1.unknown"),
+                            IntentType.RECURRING,
+                            NGN,
+                            "Plan",
+                            Optional.empty(),
+                            Map.of(),
+                            Optional.empty()));
+            var bill = peere.billCustomers()
+                    .bill(new BillCustomers.Command(
+                            caller,
+                            List.of("agp_unknown"),
+                            new BigDecimal("100"),
+                            NGN,
+                            "Plan",
+                            Optional.empty(),
+                            false));
+            if (mode == Mode.LIVE) {
+                assertThat(intent).isEqualTo(Result.refused(BillingProblem.MERCHANT_NOT_TRUSTED));
+                assertThat(bill).isEqualTo(Result.refused(BillingProblem.MERCHANT_NOT_TRUSTED));
+            } else {
+                assertThat(ok(intent).getFirst().result()).isInstanceOf(Result.Refused.class);
+                assertThat(ok(bill).getFirst()).isInstanceOf(BillCustomers.Item.Refused.class);
+            }
+        }
     }
 
     @Test
