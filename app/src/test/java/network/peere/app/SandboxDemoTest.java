@@ -1,12 +1,14 @@
 package network.peere.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import network.peere.app.testing.RunningServer;
@@ -61,6 +63,66 @@ class SandboxDemoTest {
             assertThat(byPhone.data().get("banks").get(0).get("customerName").asText())
                     .isEqualTo("T*** B.");
             assertThat(byDevice.status()).as(byDevice.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_merchant_alone_runs_the_whole_billing_flow_against_the_simulated_demo_bank() {
+        try (RunningServer server = RunningServer.onDefaultH2(dataDir)) {
+            var api = server.api();
+            String merchant = server.demo()
+                    .byRole("merchant", java.util.Optional.of("basic"))
+                    .key();
+            String bankId =
+                    server.demo().byRole("bank", java.util.Optional.empty()).participantId();
+            String operator =
+                    server.demo().byRole("operator", java.util.Optional.empty()).key();
+            assertThat(api.get("/v1/operator/banks/" + bankId + "/simulation", operator)
+                            .data()
+                            .get("simulated")
+                            .asBoolean())
+                    .as("the demo bank is simulated")
+                    .isTrue();
+
+            String phrase = api.get("/v1/customer/banks?email=adaeze@sandbox.peere.test", merchant)
+                    .data()
+                    .get("banks")
+                    .get(0)
+                    .get("phrase")
+                    .asText();
+            var intent = api.post(
+                    "/v1/billing/intent",
+                    merchant,
+                    "{\"lookupPhrases\":[\"" + phrase + "\"],\"currency\":\"NGN\",\"description\":\"Gym\","
+                            + "\"type\":\"recurring\",\"spendingLimits\":{\"single\":5000,\"monthly\":20000}}");
+            assertThat(intent.status()).as(intent.body()).isEqualTo(200);
+            String decision = intent.json().get(0).get("customerDecisionId").asText();
+            String agreement = intent.json().get(0).get("agreementPhrase").asText();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.get("/v1/customer-decisions/" + decision, merchant)
+                            .data()
+                            .get("status")
+                            .asText()
+                            .equals("active"));
+
+            var bill = api.post(
+                    "/v1/customer/bill",
+                    merchant,
+                    "{\"agreementPhrases\":[\"" + agreement
+                            + "\"],\"amount\":1500,\"currency\":\"NGN\",\"description\":\"November\"}");
+            assertThat(bill.status()).as(bill.body()).isEqualTo(201);
+            String reference = bill.json().get(0).get("reference").asText();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.get("/v1/transaction-details/" + reference, merchant)
+                            .data()
+                            .get("status")
+                            .asText()
+                            .equals("completed"));
+            assertThat(api.get("/v1/transaction-details/" + reference, merchant)
+                            .data()
+                            .get("customerAction")
+                            .asText())
+                    .isEqualTo("accepted");
         }
     }
 
