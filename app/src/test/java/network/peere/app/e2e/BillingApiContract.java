@@ -401,6 +401,46 @@ abstract class BillingApiContract extends SandboxPartiesContract {
     }
 
     @Test
+    void a_provider_bills_for_its_own_merchants_agreements_and_reads_the_charge() {
+        Customer customer = newCustomer();
+        String phrase = network.lookUp(provider, customer, Optional.of(providerMerchantId));
+        Response sent = api.post(
+                "/v1/merchant/billing/intent",
+                provider,
+                "{\"entityId\":\"%s\",\"lookupPhrases\":[\"%s\"],\"currency\":\"NGN\",\"description\":\"Box\",\"type\":\"recurring\"}"
+                        .formatted(providerMerchantId, phrase));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        JsonNode intent = sent.json().get(0);
+        network.approveRecurring(bank, customer, intent, Optional.empty());
+        String agreementPhrase = intent.get("agreementPhrase").asText();
+        String bill = "{\"entityId\":\"%s\",\"agreementPhrases\":[\"%s\"],\"amount\":300,\"currency\":\"NGN\","
+                + "\"description\":\"Box\"}";
+
+        Response billed =
+                api.post("/v1/merchant/customer/bill", provider, bill.formatted(providerMerchantId, agreementPhrase));
+        assertThat(billed.status()).as(billed.body()).isEqualTo(201);
+        assertThat(billed.json().get(0).get("entityId").asText()).isEqualTo(providerMerchantId);
+        String reference = billed.json().get(0).get("reference").asText();
+
+        Response foreign = api.post(
+                "/v1/merchant/customer/bill", provider, bill.formatted(otherProvidersMerchantId, agreementPhrase));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.code()).isEqualTo("merchant_not_found");
+        assertThat(api.post("/v1/customer/bill", provider, bill.formatted(providerMerchantId, agreementPhrase))
+                        .code())
+                .isEqualTo("insufficient_permissions");
+        // The agreement is the provider's merchant's: the direct merchant cannot bill it.
+        assertThat(billOne(merchant, agreementPhrase, "300").get("code").asText())
+                .isEqualTo("agreement_not_found");
+
+        Response details = api.get("/v1/transaction-details/" + reference, provider);
+        assertThat(details.status()).as(details.body()).isEqualTo(200);
+        assertThat(details.data().get("entityId").asText()).isEqualTo(providerMerchantId);
+        assertThat(api.get("/v1/transaction-details/" + reference, merchant).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void a_bill_retried_with_its_idempotency_key_is_replayed_not_charged_twice() {
         Customer customer = newCustomer();
         String agreementPhrase = approvedAgreement(customer, "{\"daily\":1000}");
