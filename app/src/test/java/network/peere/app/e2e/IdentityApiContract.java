@@ -474,6 +474,25 @@ abstract class IdentityApiContract {
         Response byPhone = api.get("/v1/customer/banks?phone=%2B2348011112222", basicMerchant);
         assertThat(byPhone.data().get("banks")).hasSize(1);
         assertThat(byPhone.data().get("banks").get(0).get("bankId").asText()).isEqualTo(bankAId);
+        // The same number as an enhanced merchant and as a provider for its merchant; and written locally with the
+        // customer's country it was stored as E.164, which a lookup must use.
+        for (Response other : List.of(
+                api.get("/v1/customer/banks?phone=%2B2348011112222", enhancedMerchant),
+                api.get("/v1/customer/banks?phone=%2B2348011112222&entityId=" + providerMerchantId, provider))) {
+            assertThat(other.status()).as(other.body()).isEqualTo(200);
+            assertThat(other.data().get("banks").get(0).get("bankId").asText()).isEqualTo(bankAId);
+            assertThat(other.data().get("banks").get(0).get("phrase").asText()).isNotEqualTo(basicPhrase);
+        }
+        assertThat(api.get("/v1/customer/banks?phone=08011112222", basicMerchant)
+                        .status())
+                .isEqualTo(400);
+
+        // Over HTTP too: the basic merchant's phrase, presented by the enhanced merchant, names nobody.
+        Response stolen = api.post(
+                "/v1/billing/intent",
+                enhancedMerchant,
+                "{\"lookupPhrases\":[\"" + basicPhrase + "\"],\"currency\":\"NGN\",\"description\":\"x\"}");
+        assertThat(stolen.json().get(0).get("code").asText()).as(stolen.body()).isEqualTo("phrase_not_found");
     }
 
     @Test
