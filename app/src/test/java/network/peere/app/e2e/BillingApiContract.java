@@ -559,6 +559,35 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         assertThat(api.get("/v1/bank/customer/subscriptions?customerId=" + customer.id(), otherBank)
                         .status())
                 .isEqualTo(404);
+        assertThat(api.get("/v1/customer-decisions/" + decision + "/limits", otherBank)
+                        .code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.post("/v1/customer-decisions/" + decision + "/revoke", otherBank, "{}")
+                        .code())
+                .isEqualTo("agreement_not_found");
+        JsonNode pending = network.recurringIntent(merchant, customer);
+        Response answered = api.post("/v1/billing/intent-response", otherBank, """
+                {"customerId":"%s","entityId":"%s","lookupPhrase":"%s","customerDecision":"approve_recurring",
+                 "reference":"%s"}""".formatted(
+                        customer.id(),
+                        pending.get("entityId").asText(),
+                        pending.get("lookupPhrase").asText(),
+                        pending.get("reference").asText()));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(404);
+
+        // A provider, for a merchant that is not its own: the same.
+        assertThat(api.get("/v1/customer-decisions/" + decision, provider).code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.get("/v1/transaction-details/" + reference, provider).code())
+                .isEqualTo("transaction_not_found");
+        Response providerBill = api.post(
+                "/v1/merchant/customer/bill",
+                provider,
+                "{\"entityId\":\"" + providerMerchantId + "\",\"agreementPhrases\":[\"" + agreementPhrase
+                        + "\"],\"amount\":100,\"currency\":\"NGN\",\"description\":\"x\"}");
+        assertThat(providerBill.json().get(0).get("code").asText())
+                .as(providerBill.body())
+                .isEqualTo("agreement_not_found");
 
         // The wrong role: a merchant cannot answer for a bank, a bank cannot bill.
         assertThat(api.post(
