@@ -104,7 +104,8 @@ abstract class BillingApiContract extends SandboxPartiesContract {
                 "/v1/customer/bill",
                 merchant,
                 "{\"agreementPhrases\":[\"" + agreementPhrase
-                        + "\"],\"amount\":1500.5,\"currency\":\"NGN\",\"description\":\"November\"}");
+                        + "\"],\"amount\":1500.5,\"currency\":\"NGN\",\"description\":\"November\","
+                        + "\"metadata\":{\"invoice\":\"INV-11\",\"seats\":2}}");
         assertThat(billed.status()).as(billed.body()).isEqualTo(201);
         JsonNode bill = billed.json().get(0);
         assertThat(bill.get("message").asText()).isEqualTo("Customer billed successfully");
@@ -114,6 +115,7 @@ abstract class BillingApiContract extends SandboxPartiesContract {
 
         JsonNode request = webhooks.awaitItem("billing.request", bankId, "billingRequestId", transactionId);
         assertThat(request.get("amount").decimalValue()).isEqualByComparingTo("1500.50");
+        assertThat(request.get("metadata").get("invoice").asText()).isEqualTo("INV-11");
 
         Response limits = api.get("/v1/customer-decisions/" + decisionId + "/limits", merchant);
         assertThat(limits.status()).as(limits.body()).isEqualTo(200);
@@ -136,6 +138,8 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         JsonNode response = webhooks.awaitItem("billing.response", merchantId, "reference", transactionId);
         assertThat(response.get("customerAction").asText()).isEqualTo("accepted");
         assertThat(response.get("bankTransactionId").asText()).isEqualTo("bank_txn_1");
+        assertThat(response.get("isSettled").asBoolean()).isFalse();
+        assertThat(response.get("metadata").get("seats").asInt()).isEqualTo(2);
 
         Response twice = api.post(
                 "/v1/billing/bank-response",
@@ -151,6 +155,7 @@ abstract class BillingApiContract extends SandboxPartiesContract {
             assertThat(details.data().get("customerAction").asText()).isEqualTo("accepted");
             assertThat(details.data().get("customerDecisionId").asText()).isEqualTo(decisionId);
             assertThat(details.data().get("bankTransactionId").asText()).isEqualTo("bank_txn_1");
+            assertThat(details.data().get("metadata").get("invoice").asText()).isEqualTo("INV-11");
         }
         assertThat(api.get("/v1/customer-decisions/" + decisionId, merchant)
                         .data()
