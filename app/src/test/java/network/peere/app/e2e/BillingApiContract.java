@@ -31,7 +31,8 @@ abstract class BillingApiContract extends SandboxPartiesContract {
 
     @BeforeAll
     void subscribeToWebhooks() {
-        network.webhookEndpoint(bank, webhooks.url("/bank"), List.of("billing.intent", "billing.request"));
+        network.webhookEndpoint(
+                bank, webhooks.url("/bank"), List.of("billing.intent", "billing.request", "agreement.revoked"));
         network.webhookEndpoint(
                 merchant, webhooks.url("/merchant"), List.of("billing.intent.response", "billing.response"));
     }
@@ -257,6 +258,13 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         JsonNode refused = billOne(merchant, agreementPhrase, "100");
         assertThat(refused.get("code").asText()).isEqualTo("agreement_suspended");
         assertThat(refused.get("statusCode").asInt()).isEqualTo(409);
+        // The merchant hears the change.
+        JsonNode heard = webhooks.awaitItem(
+                "billing.intent.response",
+                merchantId,
+                item -> item.path("customerDecisionId").asText().equals(decisionId)
+                        && item.path("status").asText().equals("paused"));
+        assertThat(heard.get("bankId").asText()).isEqualTo(bankId);
 
         Response resumed = api.put(
                 "/v1/bank/customer-decisions/" + decisionId,
@@ -279,6 +287,11 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         assertThat(revoked.data().get("status").asText()).isEqualTo("revoked");
         assertThat(billOne(merchant, agreementPhrase, "10").get("code").asText())
                 .isEqualTo("agreement_revoked");
+        // The bank hears that the merchant revoked it.
+        assertThat(webhooks.awaitItem("agreement.revoked", bankId, "customerDecisionId", decisionId)
+                        .get("agreementPhrase")
+                        .asText())
+                .isEqualTo(agreementPhrase);
         Response final_ =
                 api.put("/v1/bank/customer-decisions/" + decisionId, bank, "{\"decision\":\"approve_recurring\"}");
         assertThat(final_.status()).isEqualTo(409);
@@ -403,6 +416,28 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         assertThat(api.get("/v1/merchant/customer-decisions?entityId=" + otherProvidersMerchantId, provider)
                         .code())
                 .isEqualTo("merchant_not_found");
+    }
+
+    @Test
+    void a_bank_revokes_an_agreement_and_the_merchant_hears_it_and_cannot_bill_it() {
+        Customer customer = newCustomer();
+        String agreementPhrase = approvedAgreement(customer, "{}");
+        String decisionId = decisionOf(agreementPhrase);
+
+        Response revoked = api.post("/v1/customer-decisions/" + decisionId + "/revoke", bank, null);
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.data().get("status").asText()).isEqualTo("revoked");
+        assertThat(billOne(merchant, agreementPhrase, "10").get("code").asText())
+                .isEqualTo("agreement_revoked");
+        webhooks.awaitItem(
+                "billing.intent.response",
+                merchantId,
+                item -> item.path("customerDecisionId").asText().equals(decisionId)
+                        && item.path("status").asText().equals("revoked"));
+        // Revoking again is the same answer, not an error.
+        assertThat(api.post("/v1/customer-decisions/" + decisionId + "/revoke", bank, null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
