@@ -38,6 +38,8 @@ import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts a delivery with Jetty's {@link HttpClient} (about half the CPU per request of the JDK's, measured on the
@@ -48,6 +50,7 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * {@code {"status":"success"}}. Redirects are not followed (a receiver moving must update its endpoint).
  */
 public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpWebhookSender.class);
     public static final String USER_AGENT = "Peere-Webhooks/1.0";
     public static final Duration TIMEOUT_DEFAULT = Duration.ofSeconds(10);
     /** Well under {@code DeliverWebhooks.LEASE}, so a lease never ends while its attempt is in flight. */
@@ -168,11 +171,17 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
                         promise.succeeded(addresses);
                     } else {
                         InetSocketAddress address = refused.get();
-                        String shown = address.getAddress() == null
-                                ? address.getHostString()
-                                : address.getAddress().getHostAddress();
-                        promise.failed(new UnknownHostException(host + " resolves to " + shown
-                                + ", a loopback, private or link-local address; not connected"));
+                        // The address is for the operator's log only: shown to the participant in the attempt's
+                        // error, it would map the operator's own network through their DNS.
+                        LOG.warn(
+                                "a {} webhook host {} resolved to the non-public address {}; not connected",
+                                mode,
+                                host,
+                                address.getAddress() == null
+                                        ? address.getHostString()
+                                        : address.getAddress().getHostAddress());
+                        promise.failed(new UnknownHostException(
+                                host + " resolves to a loopback, private or link-local address; not connected"));
                     }
                 }
 

@@ -11,7 +11,8 @@ import network.peere.core.ports.out.WebhookUrlPolicy;
 
 /**
  * Live endpoints must be https and resolve only to public addresses (no loopback, private, link-local, unique-local,
- * multicast or wildcard, nor an IPv6 form of such an IPv4 address: mapped, NAT64 or 6to4), so a participant cannot aim the server at its own network. Modes named in {@code relaxed}
+ * multicast, wildcard or reserved, nor an IPv6 form of such an IPv4 address: mapped, compatible, NAT64 or 6to4, nor a
+ * tunnel this check cannot see through: local-use NAT64, Teredo), so a participant cannot aim the server at its own network. Modes named in {@code relaxed}
  * (sandbox by default, both in tests) also accept http and any address. Checked at registration, again before each
  * send, and for every address when the sender opens a connection ({@link #connectsTo}), because DNS answers change.
  */
@@ -57,6 +58,7 @@ public final class PublicUrlPolicy implements WebhookUrlPolicy {
     }
 
     private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] IPV4_COMPATIBLE = new byte[12];
 
     private static boolean startsWith(byte[] raw, byte[] prefix) {
         return Arrays.equals(raw, 0, prefix.length, prefix, 0, prefix.length);
@@ -84,15 +86,29 @@ public final class PublicUrlPolicy implements WebhookUrlPolicy {
                 return false; // fc00::/7, IPv6 unique local addresses
             }
             // IPv6 forms that carry an IPv4 address reach that address: judge it instead.
-            if (startsWith(raw, NAT64)) {
-                return isPublic(ipv4(raw, 12)); // 64:ff9b::/96
+            if (startsWith(raw, NAT64) || startsWith(raw, IPV4_COMPATIBLE)) {
+                return isPublic(ipv4(raw, 12)); // 64:ff9b::/96, ::/96
             }
             if ((raw[0] & 0xff) == 0x20 && raw[1] == 0x02) {
                 return isPublic(ipv4(raw, 2)); // 2002::/16, 6to4
             }
-            return true;
+            // Local-use NAT64 (64:ff9b:1::/48) and Teredo (2001::/32) tunnel to addresses not judged here.
+            boolean localNat64 = (raw[0] == 0
+                    && raw[1] == 0x64
+                    && (raw[2] & 0xff) == 0xff
+                    && (raw[3] & 0xff) == 0x9b
+                    && raw[4] == 0
+                    && raw[5] == 1);
+            boolean teredo = (raw[0] & 0xff) == 0x20 && raw[1] == 0x01 && raw[2] == 0 && raw[3] == 0;
+            return !localNat64 && !teredo;
         }
-        // 100.64.0.0/10 (carrier-grade NAT) and 0.0.0.0/8 are not reachable public hosts either.
-        return !((raw[0] & 0xff) == 100 && (raw[1] & 0xc0) == 64) && raw[0] != 0;
+        // 100.64.0.0/10 (carrier-grade NAT), 0.0.0.0/8, 198.18.0.0/15 (benchmarking) and 240.0.0.0/4 (reserved, with
+        // the broadcast address) are not reachable public hosts either.
+        int first = raw[0] & 0xff;
+        int second = raw[1] & 0xff;
+        return !(first == 100 && (second & 0xc0) == 64)
+                && first != 0
+                && !(first == 198 && (second & 0xfe) == 18)
+                && first < 240;
     }
 }

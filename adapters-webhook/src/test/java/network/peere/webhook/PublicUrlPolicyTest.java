@@ -66,7 +66,21 @@ class PublicUrlPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "10.0.0.5", "::1", "64:ff9b::a00:5", "2002:a00:5::1", "fd00::1"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "10.0.0.5",
+                "::1",
+                "64:ff9b::a00:5",
+                "2002:a00:5::1",
+                "fd00::1",
+                "::a00:5", // IPv4-compatible form of 10.0.0.5
+                "64:ff9b:1::808:808", // local-use NAT64
+                "2001:0:4136:e378:8000:63bf:3fff:fdd2", // Teredo
+                "198.18.0.1",
+                "240.0.0.1",
+                "255.255.255.255"
+            })
     void non_public_addresses_are_refused_for_live_connections_and_allowed_in_a_relaxed_mode(String address)
             throws Exception {
         var resolved = java.net.InetAddress.getByName(address);

@@ -75,10 +75,12 @@ final class JdbiAgreementStore implements AgreementStore {
 
     private static final String COUNT = "SELECT COUNT(*) FROM agreements a WHERE %s";
 
+    /** Stops at the first blocking row: read before every bill. */
     private static final String IS_BLOCKED = """
-            SELECT COUNT(*) FROM agreements a
+            SELECT COUNT(*) FROM (SELECT 1 FROM agreements a
              WHERE a.mode = :mode AND a.bank_id = :bank_id AND a.customer_id = :customer_id
-               AND a.merchant_id = :merchant_id AND a.block_merchant = TRUE""";
+               AND a.merchant_id = :merchant_id AND a.block_merchant = TRUE
+             LIMIT 1) blocking""";
 
     private static final String DUE_FOR_EXPIRY = "SELECT " + COLUMNS + """
              FROM agreements a

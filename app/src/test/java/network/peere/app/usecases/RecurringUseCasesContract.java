@@ -25,6 +25,7 @@ import network.peere.core.domain.recurring.RunState;
 import network.peere.core.domain.recurring.Schedule;
 import network.peere.core.domain.recurring.ScheduleStatus;
 import network.peere.core.domain.shared.Mode;
+import network.peere.core.ports.in.billing.AnswerIntents;
 import network.peere.core.ports.in.billing.BillingProblem;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
@@ -86,6 +87,21 @@ abstract class RecurringUseCasesContract extends BillingFixture {
 
     private void at(Instant instant) {
         now.set(instant);
+    }
+
+    @Test
+    void a_blocked_merchant_starts_no_schedule_and_its_running_one_is_refused_and_retried() {
+        Agreement agreement = recurringAgreement();
+        Schedule running = schedule(agreement, List.of(), 3);
+        var block = new AnswerIntents.Change(
+                principal(bank), agreement.id(), Optional.empty(), Optional.empty(), Optional.of(true));
+        ok(peere.answerIntents().change(block));
+
+        assertThat(peere.manageSchedules().create(create(agreement, List.of(), 0)))
+                .isEqualTo(Result.refused(BillingProblem.MERCHANT_BLOCKED));
+        runDue();
+        assertThat(latest(running).state()).isEqualTo(RunState.RETRYING);
+        assertThat(reread(running).status()).isEqualTo(ScheduleStatus.ACTIVE);
     }
 
     @Test

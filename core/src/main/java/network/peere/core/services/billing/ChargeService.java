@@ -170,6 +170,18 @@ public final class ChargeService
         });
     }
 
+    /**
+     * Whether the customer's bank blocked the agreement's merchant, on this agreement or any other of the customer's
+     * with that merchant: a block stops the next bill and the next schedule. This one is read as the caller holds it
+     * (locked), the others as committed.
+     */
+    public boolean blocksItsMerchant(Agreement agreement) {
+        return agreement.blockMerchant()
+                || stores.agreements()
+                        .isBlocked(
+                                agreement.mode(), agreement.bankId(), agreement.customerId(), agreement.merchantId());
+    }
+
     /** One phrase, in its own transaction: refusals return before anything is written. */
     private Result<Item> billOne(Bill command, Participant merchant, Money amount, String phrase) {
         Mode mode = merchant.mode();
@@ -184,10 +196,7 @@ public final class ChargeService
         if (refusal.isPresent()) {
             return Result.refused(problem(refusal.get()));
         }
-        // A block stops the next bill, whichever of the customer's agreements with this merchant the bank set it on:
-        // this one is locked above, the others are read as committed.
-        if (agreement.blockMerchant()
-                || stores.agreements().isBlocked(mode, agreement.bankId(), agreement.customerId(), merchant.id())) {
+        if (blocksItsMerchant(agreement)) {
             return Result.refused(BillingProblem.MERCHANT_BLOCKED);
         }
         if (!agreement.currency().equals(amount.currency())) {

@@ -256,10 +256,14 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                 boolean blockOnly = change.decision().isEmpty()
                         && change.limits().isEmpty()
                         && change.blockMerchant().isPresent();
-                return blockOnly
-                        ? store(agreement.withBlockMerchant(
-                                change.blockMerchant().get(), clock.now()))
-                        : Result.refused(BillingProblem.AGREEMENT_FINAL);
+                if (!blockOnly) {
+                    return Result.refused(BillingProblem.AGREEMENT_FINAL);
+                }
+                boolean block = change.blockMerchant().get();
+                // The same block again changes nothing and tells nobody.
+                return block == agreement.blockMerchant()
+                        ? Result.ok(agreement)
+                        : store(agreement.withBlockMerchant(block, clock.now()));
             }
             Optional<SpendingLimits> granted = Optional.empty();
             if (change.limits().isPresent()) {

@@ -125,6 +125,9 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
         if (refusal.isPresent()) {
             return Result.refused(BillingProblem.valueOf(refusal.get().name()));
         }
+        if (charges.blocksItsMerchant(agreement)) {
+            return Result.refused(BillingProblem.MERCHANT_BLOCKED);
+        }
         if (agreement.type() == IntentType.ONE_TIME
                 || !agreement.decision().equals(Optional.of(CustomerDecision.APPROVE_RECURRING))) {
             return Result.refused(BillingProblem.AGREEMENT_NOT_RECURRING);
