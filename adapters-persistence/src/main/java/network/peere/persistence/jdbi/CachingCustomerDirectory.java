@@ -25,7 +25,8 @@ import network.peere.core.ports.out.DeviceStore;
 /**
  * Lookups (identity → customers) are the network's hottest read, so their answers are kept in a bounded Caffeine cache.
  * Every write through these stores evicts the identities it touches twice: at once, and again when its transaction
- * ends (committed or rolled back), so a lookup racing the write cannot keep the old answer. Writes made by other
+ * ends (committed or rolled back), so a lookup racing the write cannot keep the old answer. A changed customer's
+ * identities include its devices: their answers carry the customer's details. Writes made by other
  * server processes are not seen here: the short {@link #TTL} bounds how long this process may answer from before
  * them (a bank's new name or suspension included). Bank-scoped reads are never cached.
  */
@@ -71,16 +72,10 @@ final class CachingCustomerDirectory {
         customer.details().phone().ifPresent(phone -> evict(customer.mode(), new Identity.ByPhone(phone)));
     }
 
-    /** The customer's devices (at most {@link Device#PER_CUSTOMER_MAX}): their search matches the customer's id. */
     private void evictDevicesOf(Customer customer) {
-        var query = new DeviceQuery(
-                Optional.of(customer.id().value()), DeviceQuery.SortBy.DEVICE_ID, DeviceQuery.SortOrder.ASC);
-        var linked =
-                deviceRows.list(customer.mode(), customer.bankId(), query, new PageRequest(0, PageRequest.LIMIT_MAX));
-        linked.items().stream()
-                .map(Device.Listed::device)
-                .filter(device -> device.customerId().equals(customer.id()))
-                .forEach(device -> evict(customer.mode(), new Identity.ByDevice(device.deviceId())));
+        deviceRows
+                .devicesOf(customer.mode(), customer.bankId(), customer.id())
+                .forEach(device -> evict(customer.mode(), new Identity.ByDevice(device)));
     }
 
     private final class Customers implements CustomerStore {
@@ -176,6 +171,11 @@ final class CachingCustomerDirectory {
         @Override
         public int countFor(Mode mode, ParticipantId bankId, CustomerId customerId) {
             return delegate.countFor(mode, bankId, customerId);
+        }
+
+        @Override
+        public List<DeviceId> devicesOf(Mode mode, ParticipantId bankId, CustomerId customerId) {
+            return delegate.devicesOf(mode, bankId, customerId);
         }
 
         @Override

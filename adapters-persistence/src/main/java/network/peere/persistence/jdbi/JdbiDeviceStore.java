@@ -35,6 +35,11 @@ final class JdbiDeviceStore implements DeviceStore {
             SELECT COUNT(*) FROM customer_devices
              WHERE mode = :mode AND bank_id = :bank_id AND customer_id = :customer_id""";
 
+    private static final String DEVICES_OF = """
+            SELECT device_id FROM customer_devices
+             WHERE mode = :mode AND bank_id = :bank_id AND customer_id = :customer_id
+             ORDER BY device_id""";
+
     private static final String FROM = """
               FROM customer_devices d
               JOIN customers c ON c.mode = d.mode AND c.bank_id = d.bank_id AND c.id = d.customer_id
@@ -78,6 +83,16 @@ final class JdbiDeviceStore implements DeviceStore {
                 .bind("device_id", deviceId.value())
                 .map((row, context) -> device(row))
                 .findOne());
+    }
+
+    @Override
+    public List<DeviceId> devicesOf(Mode mode, ParticipantId bankId, CustomerId customerId) {
+        return transactor.withHandle(handle -> handle.createQuery(DEVICES_OF)
+                .bind("mode", mode.name())
+                .bind("bank_id", bankId.value())
+                .bind("customer_id", customerId.value())
+                .map((row, context) -> new DeviceId(row.getString("device_id")))
+                .list());
     }
 
     @Override

@@ -54,6 +54,10 @@ public abstract class DeviceStoreContract {
         assertThat(devices.find(LIVE, BANK, new DeviceId("device_phone"))).contains(phone);
         assertThat(devices.countFor(LIVE, BANK, ada.id())).isEqualTo(2);
         assertThat(devices.countFor(LIVE, BANK, bola.id())).isZero();
+        assertThat(devices.devicesOf(LIVE, BANK, ada.id()))
+                .containsExactly(new DeviceId("device_laptop"), new DeviceId("device_phone"));
+        assertThat(devices.devicesOf(LIVE, BANK, bola.id())).isEmpty();
+        assertThat(devices.devicesOf(SANDBOX, BANK, ada.id())).isEmpty();
         assertThat(devices.find(SANDBOX, BANK, new DeviceId("device_phone"))).isEmpty();
         assertThat(devices.find(LIVE, new ParticipantId("bank_b"), new DeviceId("device_phone")))
                 .isEmpty();

@@ -1,5 +1,6 @@
 package network.peere.core.ports.out;
 
+import java.util.List;
 import java.util.Optional;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.identity.Device;
@@ -20,6 +21,9 @@ public interface DeviceStore {
     Optional<Device> find(Mode mode, ParticipantId bankId, DeviceId deviceId);
 
     int countFor(Mode mode, ParticipantId bankId, CustomerId customerId);
+
+    /** The devices linked to one customer (at most {@link Device#PER_CUSTOMER_MAX}), by device id. */
+    List<DeviceId> devicesOf(Mode mode, ParticipantId bankId, CustomerId customerId);
 
     Page<Device.Listed> list(Mode mode, ParticipantId bankId, DeviceQuery query, PageRequest page);
 }
