@@ -162,6 +162,11 @@ abstract class BillingFixture {
     }
 
     Result<Agreement> respond(Agreement intent, CustomerDecision decision, Map<LimitKind, String> limits) {
+        return respond(intent, decision, limits, false);
+    }
+
+    Result<Agreement> respond(
+            Agreement intent, CustomerDecision decision, Map<LimitKind, String> limits, boolean blockMerchant) {
         Map<LimitKind, BigDecimal> major = new HashMap<>();
         limits.forEach((kind, value) -> major.put(kind, new BigDecimal(value)));
         return peere.answerIntents()
@@ -173,7 +178,7 @@ abstract class BillingFixture {
                         Optional.of(intent.lookupPhrase()),
                         decision,
                         limits.isEmpty() ? Optional.empty() : Optional.of(major),
-                        false));
+                        blockMerchant));
     }
 
     Agreement approvedAgreement(IntentType type, Map<LimitKind, String> limits) {

@@ -198,16 +198,7 @@ abstract class BillingUseCasesContract extends BillingFixture {
     @Test
     void a_block_recorded_with_a_denial_can_be_lifted_though_the_denial_is_final() {
         Agreement intent = proposed(IntentType.RECURRING);
-        Agreement denied = ok(peere.answerIntents()
-                .respond(new AnswerIntents.Response(
-                        principal(bank),
-                        intent.intentReference(),
-                        Optional.of(intent.customerId().value()),
-                        Optional.of(intent.merchantId()),
-                        Optional.of(intent.lookupPhrase()),
-                        CustomerDecision.DENY,
-                        Optional.empty(),
-                        true)));
+        Agreement denied = ok(respond(intent, CustomerDecision.DENY, Map.of(), true));
         var refused = intentItems(merchant, IntentType.RECURRING).getFirst().result();
         assertThat(((Result.Refused<Agreement>) refused).problem()).isEqualTo(BillingProblem.MERCHANT_BLOCKED);
 
