@@ -45,7 +45,7 @@ public final class PublicUrlPolicy implements WebhookUrlPolicy {
             return new Verdict.Refused("the host does not resolve");
         }
         for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
+            if (!connectsTo(mode, address)) {
                 return new Verdict.Refused("the host resolves to a loopback, private or link-local address");
             }
         }
@@ -59,6 +59,9 @@ public final class PublicUrlPolicy implements WebhookUrlPolicy {
 
     private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final byte[] IPV4_COMPATIBLE = new byte[12];
+    private static final byte[] SIX_TO_FOUR = {0x20, 0x02};
+    private static final byte[] LOCAL_NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 1};
+    private static final byte[] TEREDO = {0x20, 0x01, 0, 0};
 
     private static boolean startsWith(byte[] raw, byte[] prefix) {
         return Arrays.equals(raw, 0, prefix.length, prefix, 0, prefix.length);
@@ -89,18 +92,11 @@ public final class PublicUrlPolicy implements WebhookUrlPolicy {
             if (startsWith(raw, NAT64) || startsWith(raw, IPV4_COMPATIBLE)) {
                 return isPublic(ipv4(raw, 12)); // 64:ff9b::/96, ::/96
             }
-            if ((raw[0] & 0xff) == 0x20 && raw[1] == 0x02) {
-                return isPublic(ipv4(raw, 2)); // 2002::/16, 6to4
+            if (startsWith(raw, SIX_TO_FOUR)) {
+                return isPublic(ipv4(raw, 2)); // 2002::/16
             }
             // Local-use NAT64 (64:ff9b:1::/48) and Teredo (2001::/32) tunnel to addresses not judged here.
-            boolean localNat64 = (raw[0] == 0
-                    && raw[1] == 0x64
-                    && (raw[2] & 0xff) == 0xff
-                    && (raw[3] & 0xff) == 0x9b
-                    && raw[4] == 0
-                    && raw[5] == 1);
-            boolean teredo = (raw[0] & 0xff) == 0x20 && raw[1] == 0x01 && raw[2] == 0 && raw[3] == 0;
-            return !localNat64 && !teredo;
+            return !startsWith(raw, LOCAL_NAT64) && !startsWith(raw, TEREDO);
         }
         // 100.64.0.0/10 (carrier-grade NAT), 0.0.0.0/8, 198.18.0.0/15 (benchmarking) and 240.0.0.0/4 (reserved, with
         // the broadcast address) are not reachable public hosts either.

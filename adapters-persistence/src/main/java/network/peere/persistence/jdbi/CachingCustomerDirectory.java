@@ -169,11 +169,6 @@ final class CachingCustomerDirectory {
         }
 
         @Override
-        public int countFor(Mode mode, ParticipantId bankId, CustomerId customerId) {
-            return delegate.countFor(mode, bankId, customerId);
-        }
-
-        @Override
         public List<DeviceId> devicesOf(Mode mode, ParticipantId bankId, CustomerId customerId) {
             return delegate.devicesOf(mode, bankId, customerId);
         }

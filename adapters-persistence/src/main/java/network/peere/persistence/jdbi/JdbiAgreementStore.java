@@ -77,10 +77,10 @@ final class JdbiAgreementStore implements AgreementStore {
 
     /** Stops at the first blocking row: read before every bill. */
     private static final String IS_BLOCKED = """
-            SELECT COUNT(*) FROM (SELECT 1 FROM agreements a
+            SELECT 1 FROM agreements a
              WHERE a.mode = :mode AND a.bank_id = :bank_id AND a.customer_id = :customer_id
                AND a.merchant_id = :merchant_id AND a.block_merchant = TRUE
-             LIMIT 1) blocking""";
+             LIMIT 1""";
 
     private static final String DUE_FOR_EXPIRY = "SELECT " + COLUMNS + """
              FROM agreements a
@@ -195,14 +195,14 @@ final class JdbiAgreementStore implements AgreementStore {
 
     @Override
     public boolean isBlocked(Mode mode, ParticipantId bankId, CustomerId customerId, ParticipantId merchantId) {
-        long blocking = transactor.withHandle(handle -> handle.createQuery(IS_BLOCKED)
+        return transactor.withHandle(handle -> handle.createQuery(IS_BLOCKED)
                 .bind("mode", mode.name())
                 .bind("bank_id", bankId.value())
                 .bind("customer_id", customerId.value())
                 .bind("merchant_id", merchantId.value())
-                .mapTo(Long.class)
-                .one());
-        return blocking > 0;
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
     }
 
     @Override

@@ -31,10 +31,6 @@ final class JdbiDeviceStore implements DeviceStore {
     private static final String FIND = "SELECT " + COLUMNS
             + " FROM customer_devices d WHERE d.mode = :mode AND d.bank_id = :bank_id AND d.device_id = :device_id";
 
-    private static final String COUNT_FOR = """
-            SELECT COUNT(*) FROM customer_devices
-             WHERE mode = :mode AND bank_id = :bank_id AND customer_id = :customer_id""";
-
     private static final String DEVICES_OF = """
             SELECT device_id FROM customer_devices
              WHERE mode = :mode AND bank_id = :bank_id AND customer_id = :customer_id
@@ -93,16 +89,6 @@ final class JdbiDeviceStore implements DeviceStore {
                 .bind("customer_id", customerId.value())
                 .map((row, context) -> new DeviceId(row.getString("device_id")))
                 .list());
-    }
-
-    @Override
-    public int countFor(Mode mode, ParticipantId bankId, CustomerId customerId) {
-        return transactor.withHandle(handle -> handle.createQuery(COUNT_FOR)
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .bind("customer_id", customerId.value())
-                .mapTo(Integer.class)
-                .one());
     }
 
     @Override

@@ -270,11 +270,10 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             if (due.isEmpty()) {
                 return List.<ClaimedDelivery>of();
             }
+            List<String> dueIds =
+                    SqlLists.padded(due.stream().map(WebhookDelivery::id).toList());
             int leasedRows = handle.createUpdate(LEASE)
-                    .bindList(
-                            "ids",
-                            SqlLists.padded(
-                                    due.stream().map(WebhookDelivery::id).toList()))
+                    .bindList("ids", dueIds)
                     .bind("token", leaseToken)
                     .bind("until", UtcColumns.toColumn(now.plus(lease)))
                     .bind("now", at)
@@ -284,11 +283,7 @@ final class JdbiWebhookDeliveryQueue implements WebhookDeliveryQueue {
             List<WebhookDelivery> leased = leasedRows == due.size()
                     ? due
                     : handle.createQuery(LEASED)
-                            .bindList(
-                                    "ids",
-                                    SqlLists.padded(due.stream()
-                                            .map(WebhookDelivery::id)
-                                            .toList()))
+                            .bindList("ids", dueIds)
                             .bind("token", leaseToken)
                             .map(JdbiWebhookDeliveryQueue::delivery)
                             .list();

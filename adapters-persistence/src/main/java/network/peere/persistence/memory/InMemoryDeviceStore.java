@@ -75,17 +75,8 @@ final class InMemoryDeviceStore implements DeviceStore {
                         && d.bankId().equals(bankId)
                         && d.customerId().equals(customerId))
                 .map(Device::deviceId)
-                .sorted(java.util.Comparator.comparing(DeviceId::value))
+                .sorted(Comparator.comparing(DeviceId::value))
                 .toList());
-    }
-
-    @Override
-    public int countFor(Mode mode, ParticipantId bankId, CustomerId customerId) {
-        return transactor.inTransaction(() -> (int) rows.values().stream()
-                .filter(d -> d.mode() == mode
-                        && d.bankId().equals(bankId)
-                        && d.customerId().equals(customerId))
-                .count());
     }
 
     @Override

@@ -606,13 +606,7 @@ abstract class BillingApiContract extends SandboxPartiesContract {
                         .code())
                 .isEqualTo("agreement_not_found");
         JsonNode pending = network.recurringIntent(merchant, customer);
-        Response answered = api.post("/v1/billing/intent-response", otherBank, """
-                {"customerId":"%s","entityId":"%s","lookupPhrase":"%s","customerDecision":"approve_recurring",
-                 "reference":"%s"}""".formatted(
-                        customer.id(),
-                        pending.get("entityId").asText(),
-                        pending.get("lookupPhrase").asText(),
-                        pending.get("reference").asText()));
+        Response answered = network.answerRecurring(otherBank, customer, pending, Optional.empty());
         assertThat(answered.status()).as(answered.body()).isEqualTo(404);
 
         // A provider, for a merchant that is not its own: the same.

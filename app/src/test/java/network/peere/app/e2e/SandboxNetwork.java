@@ -106,7 +106,13 @@ final class SandboxNetwork {
 
     /** The bank approves the intent as recurring, granting these spending limits (a JSON object) when given. */
     void approveRecurring(String bankKey, Customer customer, JsonNode intent, Optional<String> spendingLimits) {
-        Response answered = api.post("/v1/billing/intent-response", bankKey, """
+        Response answered = answerRecurring(bankKey, customer, intent, spendingLimits);
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+    }
+
+    /** {@code approve_recurring} sent for the intent with this key, whatever the answer. */
+    Response answerRecurring(String bankKey, Customer customer, JsonNode intent, Optional<String> spendingLimits) {
+        return api.post("/v1/billing/intent-response", bankKey, """
                 {"customerId":"%s","entityId":"%s","lookupPhrase":"%s","customerDecision":"approve_recurring",
                  %s"reference":"%s"}""".formatted(
                         customer.id(),
@@ -116,7 +122,6 @@ final class SandboxNetwork {
                                 .map(limits -> "\"spendingLimits\":" + limits + ",")
                                 .orElse(""),
                         intent.get("reference").asText()));
-        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
     }
 
     /** A recurring intent the simulated bank approves; answers the agreement phrase once it is active. */

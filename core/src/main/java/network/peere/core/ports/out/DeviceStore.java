@@ -20,8 +20,6 @@ public interface DeviceStore {
 
     Optional<Device> find(Mode mode, ParticipantId bankId, DeviceId deviceId);
 
-    int countFor(Mode mode, ParticipantId bankId, CustomerId customerId);
-
     /** The devices linked to one customer (at most {@link Device#PER_CUSTOMER_MAX}), by device id. */
     List<DeviceId> devicesOf(Mode mode, ParticipantId bankId, CustomerId customerId);
 

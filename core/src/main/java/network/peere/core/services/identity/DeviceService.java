@@ -38,7 +38,9 @@ public final class DeviceService implements LinkDevices {
                         ? new Linking.Done(existing.get())
                         : new Linking.Rejected(LinkDevices.Rejection.DEVICE_LINKED_TO_ANOTHER_CUSTOMER);
             }
-            if (stores.devices().countFor(command.mode(), command.bankId(), command.customerId())
+            if (stores.devices()
+                            .devicesOf(command.mode(), command.bankId(), command.customerId())
+                            .size()
                     >= Device.PER_CUSTOMER_MAX) {
                 return new Linking.Rejected(LinkDevices.Rejection.TOO_MANY_DEVICES);
             }
