@@ -281,7 +281,8 @@ public final class BillingJson {
         return data;
     }
 
-    static Map<String, Object> transaction(Charge charge, ObjectMapper mapper) {
+    /** A transaction read; {@code settled}: a merchant settlement has taken it ({@code FindTransactions.settled}). */
+    static Map<String, Object> transaction(Charge charge, boolean settled, ObjectMapper mapper) {
         Map<String, Object> data = Envelope.object();
         data.put("transactionId", charge.id());
         data.put("reference", charge.id());
@@ -300,7 +301,7 @@ public final class BillingJson {
         data.put("customerAction", customerAction(charge).orElse(null));
         data.put("declineReason", charge.declineReason().orElse(null));
         data.put("bankTransactionId", charge.bankTransactionId().orElse(null));
-        data.put("isSettled", false);
+        data.put("isSettled", settled);
         data.put("metadata", metadata(charge.metadata(), mapper));
         data.put("createdAt", charge.createdAt());
         data.put("processedAt", charge.processedAt().orElse(null));

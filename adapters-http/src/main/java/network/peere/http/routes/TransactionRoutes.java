@@ -5,8 +5,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import network.peere.core.Peere;
 import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.billing.TransactionStatus;
@@ -76,11 +78,12 @@ public final class TransactionRoutes {
                 minAmount,
                 maxAmount);
         Page<Charge> result = BillingJson.orThrow(peere.findTransactions().history(caller, filter, page));
+        Set<String> settled = peere.findTransactions().settled(caller, result.items());
         Map<String, Object> data = Envelope.object();
         data.put(
                 "transactions",
                 result.items().stream()
-                        .map(charge -> BillingJson.transaction(charge, mapper))
+                        .map(charge -> BillingJson.transaction(charge, settled.contains(charge.id()), mapper))
                         .toList());
         data.put("total", result.total());
         data.put("page", page.offset() / page.limit() + 1);
@@ -89,8 +92,10 @@ public final class TransactionRoutes {
     }
 
     private void details(Context ctx) {
-        Charge charge = BillingJson.orThrow(peere.findTransactions()
-                .details(Caller.of(Authenticator.principal(ctx)), ctx.pathParam("transactionId")));
-        Envelope.ok(ctx, "Transaction retrieved successfully", BillingJson.transaction(charge, mapper));
+        Caller caller = Caller.of(Authenticator.principal(ctx));
+        Charge charge = BillingJson.orThrow(peere.findTransactions().details(caller, ctx.pathParam("transactionId")));
+        boolean settled =
+                !peere.findTransactions().settled(caller, List.of(charge)).isEmpty();
+        Envelope.ok(ctx, "Transaction retrieved successfully", BillingJson.transaction(charge, settled, mapper));
     }
 }

@@ -4,12 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import network.peere.core.domain.ledger.Account;
 import network.peere.core.domain.ledger.AccountType;
 import network.peere.core.domain.ledger.JournalTransaction;
@@ -90,6 +92,12 @@ final class JdbiLedgerJournal implements LedgerJournal {
              GROUP BY p.account_owner, p.currency
              ORDER BY earliest, p.account_owner, p.currency
              LIMIT :limit""";
+
+    private static final String SETTLED_REFERENCES = """
+            SELECT DISTINCT t.reference
+              FROM ledger_transactions t
+              JOIN settlement_entries e ON e.transaction_id = t.id AND e.account_type = :account_type
+             WHERE t.mode = :mode AND t.reference IN (<references>)""";
 
     private final JdbiTransactor transactor;
 
@@ -208,6 +216,19 @@ final class JdbiLedgerJournal implements LedgerJournal {
                     .list();
         }));
         return transactions(mode, rows);
+    }
+
+    @Override
+    public Set<String> settledReferences(Mode mode, AccountType type, Collection<String> references) {
+        if (references.isEmpty()) {
+            return Set.of();
+        }
+        return transactor.withHandle(handle -> Set.copyOf(handle.createQuery(SETTLED_REFERENCES)
+                .bind("mode", mode.name())
+                .bind("account_type", type.name())
+                .bindList("references", SqlLists.padded(List.copyOf(references)))
+                .mapTo(String.class)
+                .list()));
     }
 
     @Override

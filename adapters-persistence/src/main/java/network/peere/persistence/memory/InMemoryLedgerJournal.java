@@ -2,12 +2,15 @@ package network.peere.persistence.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import network.peere.core.domain.ledger.Account;
 import network.peere.core.domain.ledger.AccountType;
 import network.peere.core.domain.ledger.JournalTransaction;
@@ -106,6 +109,17 @@ final class InMemoryLedgerJournal implements LedgerJournal {
         return t.postings().stream()
                 .anyMatch(p ->
                         p.account().equals(account) && p.amount().currency().equals(currency));
+    }
+
+    @Override
+    public Set<String> settledReferences(Mode mode, AccountType type, Collection<String> references) {
+        return transactor.inTransaction(() -> journal.stream()
+                .filter(t -> t.mode() == mode && references.contains(t.reference()))
+                .filter(t -> t.postings().stream()
+                        .anyMatch(p ->
+                                p.account().type() == type && settledBy.containsKey(new Entry(t.id(), p.account()))))
+                .map(JournalTransaction::reference)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     @Override

@@ -242,6 +242,30 @@ public abstract class LedgerJournalContract {
     }
 
     @Test
+    void a_reference_is_settled_once_a_settlement_took_its_transaction_on_that_account_type() {
+        journal.post(charge("jt_1", SANDBOX, "txn_1", 1_000, 10));
+        journal.post(charge("jt_2", SANDBOX, "txn_2", 1_000, 10));
+        journal.post(charge("jt_live", LIVE, "txn_live", 1_000, 10));
+        List<String> references = List.of("txn_1", "txn_2", "txn_live", "txn_unknown");
+
+        assertThat(journal.settledReferences(SANDBOX, AccountType.MERCHANT_PAYABLE, references))
+                .isEmpty();
+
+        journal.assignToSettlement(SANDBOX, "jt_1", MERCHANT, "stl_1");
+        journal.assignToSettlement(SANDBOX, "jt_2", BANK, "stl_2");
+        journal.assignToSettlement(LIVE, "jt_live", MERCHANT, "stl_3");
+
+        assertThat(journal.settledReferences(SANDBOX, AccountType.MERCHANT_PAYABLE, references))
+                .containsExactly("txn_1");
+        assertThat(journal.settledReferences(SANDBOX, AccountType.BANK_SETTLEMENT, references))
+                .containsExactly("txn_2");
+        assertThat(journal.settledReferences(LIVE, AccountType.MERCHANT_PAYABLE, references))
+                .containsExactly("txn_live");
+        assertThat(journal.settledReferences(SANDBOX, AccountType.MERCHANT_PAYABLE, List.of()))
+                .isEmpty();
+    }
+
+    @Test
     void unsettled_accounts_of_a_type_come_earliest_first_with_their_currency() {
         Instant cutoff = T0.plusSeconds(100);
         journal.post(between("jt_1", MERCHANT, "NGN", T0.plusSeconds(5), 1_000));

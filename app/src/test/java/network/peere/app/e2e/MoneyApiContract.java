@@ -172,11 +172,21 @@ abstract class MoneyApiContract extends SandboxPartiesContract {
         assertThat(ids(listed.data().get("refunds"), "refundId"))
                 .containsExactlyInAnyOrder(partialId, failedId, finalId);
 
+        assertThat(settledFlags(merchant)).containsEntry(kept, false).containsEntry(refunded, false);
+
         // The day is over and settled: one window with every journal entry of the merchant's payable.
         clock.advance(Duration.ofDays(2));
         Response run = api.post("/v1/operator/settlements/run", operator, "{}");
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         assertThat(run.data().get("settled").asInt()).isPositive();
+        // Both confirmed charges are now in a settlement, in every read of them, by either party.
+        assertThat(settledFlags(merchant)).containsEntry(kept, true).containsEntry(refunded, true);
+        assertThat(settledFlags(bank)).containsEntry(kept, true).containsEntry(refunded, true);
+        assertThat(api.get("/v1/transaction-details/" + kept, merchant)
+                        .data()
+                        .get("isSettled")
+                        .asBoolean())
+                .isTrue();
 
         Response settlements = api.get("/v1/settlements", merchant);
         assertThat(settlements.status()).as(settlements.body()).isEqualTo(200);
@@ -387,5 +397,24 @@ abstract class MoneyApiContract extends SandboxPartiesContract {
                 "{\"billingRequestId\":\"" + transactionId + "\",\"action\":\"approve_recurring\"}");
         assertThat(processed.status()).as(processed.body()).isEqualTo(200);
         return transactionId;
+    }
+
+    /** {@code isSettled} of every transaction the caller reads in its history, and of each one read alone. */
+    private Map<String, Boolean> settledFlags(String key) {
+        Response history = api.get("/v1/transaction-history?limit=100", key);
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        Map<String, Boolean> flags = new java.util.HashMap<>();
+        for (JsonNode transaction : history.data().get("transactions")) {
+            String id = transaction.get("transactionId").asText();
+            boolean alone = api.get("/v1/transaction-details/" + id, key)
+                    .data()
+                    .get("isSettled")
+                    .asBoolean();
+            assertThat(alone)
+                    .as("details of " + id)
+                    .isEqualTo(transaction.get("isSettled").asBoolean());
+            flags.put(id, alone);
+        }
+        return flags;
     }
 }

@@ -34,5 +34,12 @@ public interface LedgerJournal {
      */
     List<Unsettled> unsettled(Mode mode, AccountType type, java.time.Instant before, int limit);
 
+    /**
+     * Of {@code references}, those with a journal transaction that a settlement has taken on an account of
+     * {@code type}: for a charge's confirmation on {@code MERCHANT_PAYABLE}, the charge is in a merchant's settlement.
+     * One read for a page of references.
+     */
+    java.util.Set<String> settledReferences(Mode mode, AccountType type, java.util.Collection<String> references);
+
     record Unsettled(Account account, java.util.Currency currency, java.time.Instant earliest) {}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
@@ -473,5 +474,17 @@ public final class ChargeService
                 .filter(c -> parties.isParty(caller, c.merchantId(), c.bankId()))
                 .<Result<Charge>>map(Result::ok)
                 .orElseGet(() -> Result.refused(BillingProblem.TRANSACTION_NOT_FOUND));
+    }
+
+    /** A charge is settled once the settlement of its merchant's window took its confirmation's payable. */
+    @Override
+    public Set<String> settled(Caller caller, List<Charge> charges) {
+        List<String> confirmed = charges.stream()
+                .filter(c -> c.status() == ChargeStatus.CONFIRMED)
+                .map(Charge::id)
+                .toList();
+        return confirmed.isEmpty()
+                ? Set.of()
+                : stores.ledger().settledReferences(caller.mode(), AccountType.MERCHANT_PAYABLE, confirmed);
     }
 }

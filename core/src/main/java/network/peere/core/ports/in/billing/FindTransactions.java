@@ -1,8 +1,10 @@
 package network.peere.core.ports.in.billing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.billing.TransactionStatus;
 import network.peere.core.domain.identity.CustomerId;
@@ -17,6 +19,12 @@ public interface FindTransactions {
     Result<Page<Charge>> history(Caller caller, Query query, PageRequest page);
 
     Result<Charge> details(Caller caller, String transactionId);
+
+    /**
+     * Which of {@code charges} (as read through this port) a merchant settlement has taken: the reads'
+     * {@code isSettled}. One read for a page.
+     */
+    Set<String> settled(Caller caller, List<Charge> charges);
 
     record Query(
             Optional<Instant> from,
