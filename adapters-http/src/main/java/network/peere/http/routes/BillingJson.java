@@ -148,6 +148,7 @@ public final class BillingJson {
                 new Refusal(
                         ErrorCode.SCHEDULE_STATUS_CONFLICT,
                         "Only an active schedule pauses, only a paused one resumes; cancelled and failed are final.");
+            case INVALID_EXPIRY -> new Refusal(ErrorCode.INVALID_EXPIRY, "expiresAt must lie in the future.");
             case INVALID_START_DATE ->
                 new Refusal(
                         ErrorCode.INVALID_START_DATE,
@@ -245,6 +246,7 @@ public final class BillingJson {
         data.put("amount", agreement.amount().map(Money::toMajor).orElse(null));
         data.put("description", agreement.description());
         data.put("blockMerchant", agreement.blockMerchant());
+        data.put("expiresAt", agreement.expiresAt().orElse(null));
         data.put("metadata", metadata(agreement.metadata(), mapper));
         data.put("dueDate", agreement.dueDate());
         data.put("createdAt", agreement.createdAt());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,9 @@ public final class DecisionRoutes {
             "customerDecision",
             "spendingLimits",
             "blockMerchant",
+            "expiresAt",
             "reference");
-    private static final Set<String> CHANGE_FIELDS = Set.of("decision", "spendingLimits", "blockMerchant");
+    private static final Set<String> CHANGE_FIELDS = Set.of("decision", "spendingLimits", "blockMerchant", "expiresAt");
 
     private final Peere peere;
     private final ObjectMapper mapper;
@@ -93,6 +95,7 @@ public final class DecisionRoutes {
         Optional<CustomerDecision> decision = body.requiredEnum("customerDecision", CustomerDecision.class);
         Optional<Map<LimitKind, BigDecimal>> limits = BillingJson.spendingLimits(body);
         boolean blockMerchant = body.optionalBoolean("blockMerchant").orElse(false);
+        Optional<Instant> expiresAt = body.optionalInstant("expiresAt");
         String reference = body.requiredText("reference", BillingJson.ID_LENGTH_MAX);
         body.rejectUnknown(RESPONSE_FIELDS);
         body.validOrThrow();
@@ -104,7 +107,8 @@ public final class DecisionRoutes {
                 Optional.of(lookupPhrase),
                 decision.orElseThrow(),
                 limits,
-                blockMerchant);
+                blockMerchant,
+                expiresAt);
         Agreement agreement = BillingJson.orThrow(peere.answerIntents().respond(response));
         Map<String, Object> answer = Envelope.object();
         answer.put("statusCode", 201);
@@ -120,18 +124,31 @@ public final class DecisionRoutes {
         Optional<CustomerDecision> decision = body.optionalEnum("decision", CustomerDecision.class);
         Optional<Map<LimitKind, BigDecimal>> limits = BillingJson.spendingLimits(body);
         Optional<Boolean> blockMerchant = body.optionalBoolean("blockMerchant");
+        // expiresAt: a date-time sets the expiry, null clears it, absent keeps it.
+        Optional<AnswerIntents.Expiry> expiry = body.has("expiresAt")
+                ? Optional.of(new AnswerIntents.Expiry(body.optionalInstant("expiresAt")))
+                : Optional.empty();
         body.rejectUnknown(CHANGE_FIELDS);
         if (!body.hasAnyOf(CHANGE_FIELDS)) {
-            body.refuse("decision", "required", "give at least one of decision, spendingLimits or blockMerchant");
+            body.refuse(
+                    "decision",
+                    "required",
+                    "give at least one of decision, spendingLimits, blockMerchant or expiresAt");
         }
         body.validOrThrow();
         var change = new AnswerIntents.Change(
-                Authenticator.principal(ctx), ctx.pathParam("customerDecisionId"), decision, limits, blockMerchant);
+                Authenticator.principal(ctx),
+                ctx.pathParam("customerDecisionId"),
+                decision,
+                limits,
+                blockMerchant,
+                expiry);
         Agreement agreement = BillingJson.orThrow(peere.answerIntents().change(change));
         Map<String, Object> data = Envelope.object();
         data.put("id", agreement.id());
         data.put("decision", agreement.decision().map(BillingJson::wire).orElse(null));
         data.put("status", BillingJson.wire(agreement.status()));
+        data.put("expiresAt", agreement.expiresAt().orElse(null));
         Envelope.ok(ctx, "Customer decision updated successfully", data);
     }
 
@@ -235,6 +252,7 @@ public final class DecisionRoutes {
         item.put("cycle", BillingJson.wire(agreement.type()));
         item.put("agreementPhrase", agreement.agreementPhrase());
         item.put("enabled", agreement.status() == AgreementStatus.ACTIVE);
+        item.put("expiresAt", agreement.expiresAt().orElse(null));
         item.put("lastUsed", agreement.lastUsedAt().orElse(null));
         item.put("startDate", agreement.decidedAt().orElse(agreement.createdAt()));
         item.put("decision", agreement.decision().map(BillingJson::wire).orElse(null));

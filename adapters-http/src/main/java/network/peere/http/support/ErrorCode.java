@@ -85,6 +85,7 @@ public enum ErrorCode {
     REFUND_TYPE_MISMATCH(422, "Refund type does not match the amount"),
     AGREEMENT_NOT_RECURRING(422, "Agreement not approved for recurring billing"),
     INVALID_START_DATE(422, "Start date in the past"),
+    INVALID_EXPIRY(422, "Expiry not in the future"),
     INVALID_END(422, "End before the start"),
     INVALID_IDENTITY(422, "Not this link's customer"),
     RATE_LIMITED(429, "Rate limit exceeded"),

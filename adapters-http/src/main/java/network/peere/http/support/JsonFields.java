@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -138,6 +141,21 @@ public final class JsonFields {
             return Optional.empty();
         }
         return Optional.of(value.booleanValue());
+    }
+
+    /** An ISO-8601 date-time with its offset ({@code 2026-12-31T23:00:00Z}); absent or {@code null}: empty. */
+    public Optional<Instant> optionalInstant(String field) {
+        return optionalText(field, 40).flatMap(text -> {
+            try {
+                return Optional.of(OffsetDateTime.parse(text).toInstant());
+            } catch (DateTimeParseException e) {
+                error(
+                        field,
+                        "invalid_format",
+                        "must be an ISO-8601 date-time with an offset, e.g. 2026-12-31T23:00:00Z");
+                return Optional.empty();
+            }
+        });
     }
 
     public <E extends Enum<E>> Optional<E> optionalEnum(String field, Class<E> type) {

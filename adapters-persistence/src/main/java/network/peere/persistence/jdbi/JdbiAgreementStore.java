@@ -37,7 +37,7 @@ final class JdbiAgreementStore implements AgreementStore {
             a.intent_reference, a.intent_type, a.description, a.currency, a.amount_minor,
             a.requested_single_minor, a.requested_daily_minor, a.requested_weekly_minor, a.requested_monthly_minor,
             a.limit_single_minor, a.limit_daily_minor, a.limit_weekly_minor, a.limit_monthly_minor, a.metadata,
-            a.decision, a.block_merchant, a.status, a.due_date, a.created_at, a.decided_at, a.last_used_at,
+            a.decision, a.block_merchant, a.expires_at, a.status, a.due_date, a.created_at, a.decided_at, a.last_used_at,
             a.updated_at, a.version""";
 
     private static final String INSERT = """
@@ -46,13 +46,13 @@ final class JdbiAgreementStore implements AgreementStore {
                                     requested_single_minor, requested_daily_minor, requested_weekly_minor,
                                     requested_monthly_minor, limit_single_minor, limit_daily_minor,
                                     limit_weekly_minor, limit_monthly_minor, metadata, decision, block_merchant,
-                                    status, due_date, created_at, decided_at, last_used_at, updated_at, version)
+                                    expires_at, status, due_date, created_at, decided_at, last_used_at, updated_at, version)
             VALUES (:id, :mode, :merchant_id, :bank_id, :customer_id, :lookup_phrase, :agreement_phrase,
                     :intent_reference, :intent_type, :description, :currency, :amount_minor,
                     :requested_single_minor, :requested_daily_minor, :requested_weekly_minor,
                     :requested_monthly_minor, :limit_single_minor, :limit_daily_minor,
                     :limit_weekly_minor, :limit_monthly_minor, :metadata, :decision, :block_merchant,
-                    :status, :due_date, :created_at, :decided_at, :last_used_at, :updated_at, :version)""";
+                    :expires_at, :status, :due_date, :created_at, :decided_at, :last_used_at, :updated_at, :version)""";
 
     /** Only what a decision, a charge or the deadline changes; what the merchant asked for never changes. */
     private static final String UPDATE = """
@@ -60,7 +60,7 @@ final class JdbiAgreementStore implements AgreementStore {
                SET decision = :decision, limit_single_minor = :limit_single_minor,
                    limit_daily_minor = :limit_daily_minor, limit_weekly_minor = :limit_weekly_minor,
                    limit_monthly_minor = :limit_monthly_minor, block_merchant = :block_merchant, status = :status,
-                   decided_at = :decided_at, last_used_at = :last_used_at, updated_at = :updated_at,
+                   expires_at = :expires_at, decided_at = :decided_at, last_used_at = :last_used_at, updated_at = :updated_at,
                    version = :version
              WHERE id = :id AND mode = :mode AND version = :expected_version""";
 
@@ -86,6 +86,12 @@ final class JdbiAgreementStore implements AgreementStore {
              FROM agreements a
             WHERE a.status = 'PENDING' AND a.due_date <= :now
             ORDER BY a.due_date, a.id
+            LIMIT :limit""";
+
+    private static final String PAST_EXPIRY = "SELECT " + COLUMNS + """
+             FROM agreements a
+            WHERE a.status IN ('ACTIVE', 'PAUSED') AND a.expires_at <= :now
+            ORDER BY a.expires_at, a.id
             LIMIT :limit""";
 
     private static final String AWAITING_BANK = "SELECT " + COLUMNS + """
@@ -136,6 +142,9 @@ final class JdbiAgreementStore implements AgreementStore {
                 .bind("decision", agreement.decision().map(Enum::name).orElse(null))
                 .bind("block_merchant", agreement.blockMerchant())
                 .bind("status", agreement.status().name())
+                .bind(
+                        "expires_at",
+                        agreement.expiresAt().map(UtcColumns::toColumn).orElse(null))
                 .bind(
                         "decided_at",
                         agreement.decidedAt().map(UtcColumns::toColumn).orElse(null))
@@ -274,6 +283,15 @@ final class JdbiAgreementStore implements AgreementStore {
     }
 
     @Override
+    public List<Agreement> pastExpiry(Instant now, int limit) {
+        return transactor.withHandle(handle -> handle.createQuery(PAST_EXPIRY)
+                .bind("now", UtcColumns.toColumn(now))
+                .bind("limit", limit)
+                .map(JdbiAgreementStore::agreement)
+                .list());
+    }
+
+    @Override
     public List<Agreement> awaitingBank(Mode mode, ParticipantId bankId, Instant sentBefore, int limit) {
         return transactor.withHandle(handle -> handle.createQuery(AWAITING_BANK)
                 .bind("mode", mode.name())
@@ -303,6 +321,7 @@ final class JdbiAgreementStore implements AgreementStore {
                 Optional.ofNullable(row.getString("decision")).map(CustomerDecision::valueOf),
                 limits(row, "limit", currency),
                 row.getBoolean("block_merchant"),
+                UtcColumns.optionalInstant(row, "expires_at"),
                 AgreementStatus.valueOf(row.getString("status")),
                 UtcColumns.instant(row, "due_date"),
                 UtcColumns.instant(row, "created_at"),

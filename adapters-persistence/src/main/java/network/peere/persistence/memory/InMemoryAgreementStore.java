@@ -147,6 +147,17 @@ final class InMemoryAgreementStore implements AgreementStore {
     }
 
     @Override
+    public List<Agreement> pastExpiry(Instant now, int limit) {
+        return transactor.inTransaction(() -> rows.values().stream()
+                .filter(a -> (a.status() == AgreementStatus.ACTIVE || a.status() == AgreementStatus.PAUSED)
+                        && a.isPastExpiry(now))
+                .sorted(Comparator.comparing((Agreement a) -> a.expiresAt().orElseThrow())
+                        .thenComparing(Agreement::id))
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
     public List<Agreement> awaitingBank(Mode mode, ParticipantId bankId, Instant sentBefore, int limit) {
         return transactor.inTransaction(() -> rows.values().stream()
                 .filter(a -> a.mode() == mode
@@ -191,6 +202,7 @@ final class InMemoryAgreementStore implements AgreementStore {
                 changed.decision(),
                 changed.limits(),
                 changed.blockMerchant(),
+                changed.expiresAt(),
                 changed.status(),
                 current.dueDate(),
                 current.createdAt(),
@@ -218,6 +230,7 @@ final class InMemoryAgreementStore implements AgreementStore {
                 a.decision(),
                 a.limits(),
                 a.blockMerchant(),
+                a.expiresAt().map(Micros::truncate),
                 a.status(),
                 Micros.truncate(a.dueDate()),
                 Micros.truncate(a.createdAt()),

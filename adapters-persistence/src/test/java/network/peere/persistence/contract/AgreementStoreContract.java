@@ -352,6 +352,54 @@ public abstract class AgreementStoreContract {
     }
 
     @Test
+    void live_agreements_past_their_expiry_in_any_mode_come_earliest_expiry_first() {
+        Instant now = T0.plus(Duration.ofHours(5));
+        insert(agreement(LIVE, "late").active().expiresAt(now.minusSeconds(10)).build());
+        insert(agreement(SANDBOX, "later")
+                .active()
+                .expiresAt(now.minusSeconds(20))
+                .build());
+        insert(agreement(LIVE, "exactly").active().expiresAt(now).build());
+        insert(agreement(LIVE, "paused")
+                .active()
+                .status(AgreementStatus.PAUSED)
+                .expiresAt(now.minusSeconds(30))
+                .build());
+        insert(agreement(LIVE, "not_yet").active().expiresAt(now.plusMillis(1)).build());
+        insert(agreement(LIVE, "endless").active().build());
+        insert(agreement(LIVE, "pending").expiresAt(now.minusSeconds(40)).build());
+        var revoked = insert(agreement(LIVE, "revoked")
+                .active()
+                .expiresAt(now.minusSeconds(50))
+                .build());
+        assertThat(agreements.update(revoked.revoke(T0.plusSeconds(1)))).isTrue();
+
+        assertThat(ids(agreements.pastExpiry(now, 10)))
+                .containsExactly("cd_paused", "cd_later", "cd_late", "cd_exactly");
+        assertThat(ids(agreements.pastExpiry(now, 2))).containsExactly("cd_paused", "cd_later");
+
+        var expired = agreements.find(LIVE, "cd_late").orElseThrow().expire(now);
+        assertThat(agreements.update(expired)).isTrue();
+        assertThat(agreements.find(LIVE, "cd_late")).contains(expired);
+        assertThat(ids(agreements.pastExpiry(now, 10))).containsExactly("cd_paused", "cd_later", "cd_exactly");
+    }
+
+    @Test
+    void a_decision_sets_changes_and_clears_the_expiry() {
+        var intent = insert(agreement(LIVE, "1").build());
+        Instant end = T0.plus(Duration.ofDays(30)).plusNanos(123_456_000);
+        var approved = intent.decide(
+                CustomerDecision.APPROVE_RECURRING, Optional.empty(), false, Optional.of(end), T0.plusSeconds(1));
+        assertThat(agreements.update(approved)).isTrue();
+        assertThat(agreements.find(LIVE, intent.id()).orElseThrow().expiresAt()).contains(end);
+
+        var endless = approved.decide(
+                CustomerDecision.APPROVE_RECURRING, Optional.empty(), false, Optional.empty(), T0.plusSeconds(2));
+        assertThat(agreements.update(endless)).isTrue();
+        assertThat(agreements.find(LIVE, intent.id()).orElseThrow().expiresAt()).isEmpty();
+    }
+
+    @Test
     void a_banks_unanswered_intents_sent_before_a_time_await_it_oldest_first() {
         Instant cutoff = T0.plusSeconds(100);
         insert(agreement(SANDBOX, "2").createdAt(T0.plusSeconds(20)).build());

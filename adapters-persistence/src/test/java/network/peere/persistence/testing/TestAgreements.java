@@ -48,6 +48,7 @@ public final class TestAgreements {
                 .decision(Optional.of(CustomerDecision.APPROVE_RECURRING))
                 .limits(limits(Map.of(LimitKind.SINGLE, 4_000L, LimitKind.MONTHLY, 60_000L)))
                 .blockMerchant(true)
+                .expiresAt(decided.plus(Duration.ofDays(30)).plusNanos(123_456_000))
                 .status(AgreementStatus.ACTIVE)
                 .decidedAt(Optional.of(decided))
                 .lastUsedAt(Optional.of(decided.plusSeconds(60)))
@@ -79,6 +80,7 @@ public final class TestAgreements {
         private Optional<CustomerDecision> decision = Optional.empty();
         private SpendingLimits limits = requested;
         private boolean blockMerchant;
+        private Optional<Instant> expiresAt = Optional.empty();
         private AgreementStatus status = AgreementStatus.PENDING;
         private Instant createdAt = TestParticipants.T0;
         private Instant dueDate = createdAt.plus(DUE_AFTER);
@@ -205,6 +207,11 @@ public final class TestAgreements {
             return this;
         }
 
+        public Builder expiresAt(Instant value) {
+            expiresAt = Optional.of(value);
+            return this;
+        }
+
         public Builder version(long value) {
             version = value;
             return this;
@@ -228,6 +235,7 @@ public final class TestAgreements {
                     decision,
                     limits,
                     blockMerchant,
+                    expiresAt,
                     status,
                     dueDate,
                     createdAt,

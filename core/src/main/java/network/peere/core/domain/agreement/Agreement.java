@@ -18,7 +18,8 @@ import network.peere.core.domain.shared.Mode;
  * and the agreement's state. Its {@code id} is the customer decision id on the wire; {@code intentReference} names
  * the intent to the bank; {@code agreementPhrase} is what the merchant bills with once approved. Immutable: every
  * change returns the next version, or throws when the transition is not allowed (services check first and answer
- * with a rejection; reaching the throw is a bug).
+ * with a rejection; reaching the throw is a bug). {@code expiresAt}, when the bank set one, is the instant from which
+ * the agreement bills nothing: exact on the money path, and recorded as EXPIRED by the expiry sweep.
  */
 public record Agreement(
         String id,
@@ -37,6 +38,7 @@ public record Agreement(
         Optional<CustomerDecision> decision,
         SpendingLimits limits,
         boolean blockMerchant,
+        Optional<Instant> expiresAt,
         AgreementStatus status,
         Instant dueDate,
         Instant createdAt,
@@ -64,6 +66,7 @@ public record Agreement(
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(dueDate, "dueDate");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -145,6 +148,7 @@ public record Agreement(
                 Optional.empty(),
                 p.requested(),
                 false,
+                Optional.empty(),
                 AgreementStatus.PENDING,
                 dueDate,
                 now,
@@ -161,10 +165,15 @@ public record Agreement(
     /**
      * The bank's first answer, or a changed one (PUT customer-decisions): the limits are the bank's to set; an
      * approval without limits keeps what the merchant asked for. A one-time intent with an amount never allows more
-     * than that amount per charge.
+     * than that amount per charge. {@code expiry} is when the agreement ends, if ever (the caller keeps, sets or
+     * clears it; a service refuses one that is not in the future).
      */
     public Agreement decide(
-            CustomerDecision newDecision, Optional<SpendingLimits> granted, boolean block, Instant now) {
+            CustomerDecision newDecision,
+            Optional<SpendingLimits> granted,
+            boolean block,
+            Optional<Instant> expiry,
+            Instant now) {
         AgreementStatus next = switch (newDecision) {
             case APPROVE_ONCE, APPROVE_RECURRING -> AgreementStatus.ACTIVE;
             case SUSPENDED -> AgreementStatus.PAUSED;
@@ -174,7 +183,24 @@ public record Agreement(
         if (!nextLimits.currency().equals(currency())) {
             throw new IllegalArgumentException("limits stay in the agreement's currency " + currency());
         }
-        return moveTo(next, Optional.of(newDecision), nextLimits, block, decidedAt.or(() -> Optional.of(now)), now);
+        if (next != status && !status.canBecome(next)) {
+            throw new IllegalStateException("agreement " + id + " cannot go from " + status + " to " + next);
+        }
+        return next(
+                next,
+                Optional.of(newDecision),
+                nextLimits,
+                block,
+                expiry,
+                decidedAt.or(() -> Optional.of(now)),
+                lastUsedAt,
+                now);
+    }
+
+    /** {@link #decide(CustomerDecision, Optional, boolean, Optional, Instant)}, the expiry kept as it is. */
+    public Agreement decide(
+            CustomerDecision newDecision, Optional<SpendingLimits> granted, boolean block, Instant now) {
+        return decide(newDecision, granted, block, expiresAt, now);
     }
 
     /** Whatever limits a bank grants, a one-time intent's amount stays the most one charge may take. */
@@ -194,7 +220,7 @@ public record Agreement(
         return moveTo(AgreementStatus.REVOKED, decision, limits, blockMerchant, decidedAt, now);
     }
 
-    /** An intent nobody answered by its due date. */
+    /** An intent nobody answered by its due date, or an agreement past the expiry its bank set. */
     public Agreement expire(Instant now) {
         return moveTo(AgreementStatus.EXPIRED, decision, limits, blockMerchant, decidedAt, now);
     }
@@ -217,12 +243,12 @@ public record Agreement(
      * revoked, expired, used up) still takes, since a block recorded with a denial stops every later intent.
      */
     public Agreement withBlockMerchant(boolean block, Instant now) {
-        return next(status, decision, limits, block, decidedAt, lastUsedAt, now);
+        return next(status, decision, limits, block, expiresAt, decidedAt, lastUsedAt, now);
     }
 
     /** A charge was accepted on it: the public docs' {@code lastUsed}. Written under the row lock the bill holds. */
     public Agreement billedAt(Instant at) {
-        return next(status, decision, limits, blockMerchant, decidedAt, Optional.of(at), updatedAt);
+        return next(status, decision, limits, blockMerchant, expiresAt, decidedAt, Optional.of(at), updatedAt);
     }
 
     /** Whether the bank may still answer the intent: only once, and only before it is due. */
@@ -230,8 +256,16 @@ public record Agreement(
         return status == AgreementStatus.PENDING && now.isBefore(dueDate);
     }
 
+    /** Whether the bank's expiry has come: from that instant on the agreement bills nothing. */
+    public boolean isPastExpiry(Instant now) {
+        return expiresAt.isPresent() && !now.isBefore(expiresAt.get());
+    }
+
     /** Whether a charge may be attempted now; why not otherwise, in precedence order. */
-    public Optional<BillingRefusal> refusalToBill() {
+    public Optional<BillingRefusal> refusalToBill(Instant now) {
+        if (!status.isFinal() && status != AgreementStatus.PENDING && isPastExpiry(now)) {
+            return Optional.of(BillingRefusal.AGREEMENT_EXPIRED);
+        }
         return switch (status) {
             case ACTIVE -> Optional.empty();
             case PENDING -> Optional.of(BillingRefusal.AGREEMENT_NOT_APPROVED);
@@ -252,7 +286,7 @@ public record Agreement(
         if (next != status && !status.canBecome(next)) {
             throw new IllegalStateException("agreement " + id + " cannot go from " + status + " to " + next);
         }
-        return next(next, nextDecision, nextLimits, block, nextDecidedAt, lastUsedAt, now);
+        return next(next, nextDecision, nextLimits, block, expiresAt, nextDecidedAt, lastUsedAt, now);
     }
 
     /** The next version with what may change; everything the intent fixed stays. */
@@ -261,6 +295,7 @@ public record Agreement(
             Optional<CustomerDecision> nextDecision,
             SpendingLimits nextLimits,
             boolean block,
+            Optional<Instant> nextExpiresAt,
             Optional<Instant> nextDecidedAt,
             Optional<Instant> nextLastUsedAt,
             Instant nextUpdatedAt) {
@@ -281,6 +316,7 @@ public record Agreement(
                 nextDecision,
                 nextLimits,
                 block,
+                nextExpiresAt,
                 nextStatus,
                 dueDate,
                 createdAt,

@@ -51,6 +51,9 @@ public interface AgreementStore {
     /** Unanswered intents (any mode) whose due date has passed, oldest first. */
     List<Agreement> dueForExpiry(Instant now, int limit);
 
+    /** Live agreements (active or paused, any mode) whose bank-set expiry has come, earliest expiry first. */
+    List<Agreement> pastExpiry(Instant now, int limit);
+
     /** Unanswered intents of one bank sent before {@code sentBefore}, oldest first (the sandbox bank answers them). */
     List<Agreement> awaitingBank(Mode mode, ParticipantId bankId, Instant sentBefore, int limit);
 }

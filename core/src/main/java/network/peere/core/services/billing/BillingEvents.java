@@ -66,6 +66,7 @@ final class BillingEvents {
         item.put("currency", agreement.currency().getCurrencyCode());
         item.put("bankId", agreement.bankId().value());
         item.put("blockMerchant", agreement.blockMerchant());
+        item.put("expiresAt", agreement.expiresAt().orElse(null));
         item.put("reference", agreement.intentReference());
         item.put("metadata", agreement.metadata().orElse(null));
         item.put("updatedAt", agreement.updatedAt());

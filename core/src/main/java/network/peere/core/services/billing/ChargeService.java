@@ -193,7 +193,8 @@ public final class ChargeService
             return Result.refused(BillingProblem.AGREEMENT_NOT_FOUND);
         }
         Agreement agreement = found.get();
-        Optional<Agreement.BillingRefusal> refusal = agreement.refusalToBill();
+        var now = clock.now();
+        Optional<Agreement.BillingRefusal> refusal = agreement.refusalToBill(now);
         if (refusal.isPresent()) {
             return Result.refused(problem(refusal.get()));
         }
@@ -210,7 +211,6 @@ public final class ChargeService
         if (agreement.type() == IntentType.ONE_TIME && stores.charges().countHolding(mode, agreement.id()) > 0) {
             return Result.refused(BillingProblem.AGREEMENT_EXHAUSTED);
         }
-        var now = clock.now();
         var zone = parties.zoneOf(bank.get());
         Optional<Money> single = agreement.limits().cap(LimitKind.SINGLE);
         if (single.isPresent() && amount.compareTo(single.get()) > 0) {
@@ -398,7 +398,7 @@ public final class ChargeService
 
     @Override
     public int expireDue(int limit) {
-        return intents.expireIntents(limit) + expireCharges(limit);
+        return intents.expireIntents(limit) + intents.expireAgreements(limit) + expireCharges(limit);
     }
 
     private int expireCharges(int limit) {

@@ -1,5 +1,6 @@
 package network.peere.core.services.billing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -223,7 +224,11 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                     return Result.refused(BillingProblem.INVALID_AMOUNT);
                 }
             }
-            return store(agreement.decide(response.decision(), granted, response.blockMerchant(), now));
+            if (response.expiresAt().isPresent() && !response.expiresAt().get().isAfter(now)) {
+                return Result.refused(BillingProblem.INVALID_EXPIRY);
+            }
+            return store(agreement.decide(
+                    response.decision(), granted, response.blockMerchant(), response.expiresAt(), now));
         });
     }
 
@@ -255,6 +260,7 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                 // Only the block may still change: a denial with blockMerchant would otherwise block for ever.
                 boolean blockOnly = change.decision().isEmpty()
                         && change.limits().isEmpty()
+                        && change.expiry().isEmpty()
                         && change.blockMerchant().isPresent();
                 if (!blockOnly) {
                     return Result.refused(BillingProblem.AGREEMENT_FINAL);
@@ -272,10 +278,18 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                     return Result.refused(BillingProblem.INVALID_AMOUNT);
                 }
             }
+            var now = clock.now();
+            Optional<Instant> expiry =
+                    change.expiry().map(AnswerIntents.Expiry::at).orElse(agreement.expiresAt());
+            if (change.expiry().isPresent()
+                    && expiry.isPresent()
+                    && !expiry.get().isAfter(now)) {
+                return Result.refused(BillingProblem.INVALID_EXPIRY);
+            }
             CustomerDecision decision =
                     change.decision().orElseGet(() -> agreement.decision().orElseThrow());
             boolean block = change.blockMerchant().orElse(agreement.blockMerchant());
-            return store(agreement.decide(decision, granted, block, clock.now()));
+            return store(agreement.decide(decision, granted, block, expiry, now));
         });
     }
 
@@ -311,6 +325,29 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
         events.decisionMade(changed, parties.merchant(changed.mode(), changed.merchantId()));
         outcomes.changed(changed);
         return Result.ok(changed);
+    }
+
+    /**
+     * Live agreements whose bank-set expiry has come: recorded EXPIRED, and the merchant hears {@code expired} as for
+     * an intent. Bills were already refused from the expiry instant; this makes reads and schedules agree.
+     */
+    int expireAgreements(int limit) {
+        int expired = 0;
+        for (Agreement due : stores.agreements().pastExpiry(clock.now(), limit)) {
+            boolean moved = stores.transactor().inTransaction(() -> {
+                var now = clock.now();
+                Optional<Agreement> current = stores.agreements()
+                        .lock(due.mode(), due.id())
+                        .filter(a ->
+                                !a.status().isFinal() && a.status() != AgreementStatus.PENDING && a.isPastExpiry(now));
+                if (current.isEmpty()) {
+                    return false;
+                }
+                return store(current.get().expire(now)) instanceof Result.Ok<Agreement>;
+            });
+            expired += moved ? 1 : 0;
+        }
+        return expired;
     }
 
     /** Intents nobody answered by their due date: the merchant hears {@code expired}. */

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import network.peere.core.domain.agreement.Agreement;
-import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.IntentType;
 import network.peere.core.domain.agreement.limits.LimitKind;
@@ -121,7 +120,7 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
             return Result.refused(BillingProblem.AGREEMENT_NOT_FOUND);
         }
         Agreement agreement = found.get();
-        Optional<Agreement.BillingRefusal> refusal = agreement.refusalToBill();
+        Optional<Agreement.BillingRefusal> refusal = agreement.refusalToBill(clock.now());
         if (refusal.isPresent()) {
             return Result.refused(BillingProblem.valueOf(refusal.get().name()));
         }
@@ -251,21 +250,29 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
         return link.recurring() && agreement.decision().equals(Optional.of(CustomerDecision.APPROVE_RECURRING));
     }
 
-    /** A revoked agreement ends its schedules at once (in the revocation's transaction), each {@code cancelled}. */
+    /**
+     * A revoked or expired agreement ends its schedules at once (in the change's transaction), each {@code cancelled}
+     * with that reason.
+     */
     public void agreementChanged(Agreement changed) {
-        if (changed.status() != AgreementStatus.REVOKED) {
+        String reason = switch (changed.status()) {
+            case REVOKED -> "agreement_revoked";
+            case EXPIRED -> "agreement_expired";
+            default -> null;
+        };
+        if (reason == null) {
             return;
         }
         for (Schedule open : stores.recurring().openForAgreement(changed.mode(), changed.id())) {
-            cancelForRevocation(open).ifPresent(cancelled -> outcomes.cancelled(cancelled, "agreement_revoked"));
+            cancelForAgreement(open, reason).ifPresent(cancelled -> outcomes.cancelled(cancelled, reason));
         }
     }
 
     /**
-     * Cancels one schedule of a revoked agreement, re-reading it when the engine or its merchant changed it first
-     * (they do not take the agreement's lock): the revocation must not fail for their sake.
+     * Cancels one schedule of a revoked or expired agreement, re-reading it when the engine or its merchant changed it
+     * first (they do not take the agreement's lock): the agreement's change must not fail for their sake.
      */
-    private Optional<Schedule> cancelForRevocation(Schedule listed) {
+    private Optional<Schedule> cancelForAgreement(Schedule listed, String reason) {
         Schedule current = listed;
         for (int attempt = 0; attempt < REVOCATION_ATTEMPTS; attempt++) {
             if (current.status().isFinal()) {
@@ -275,8 +282,7 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
             Schedule cancelled = current.cancel(now);
             if (stores.recurring().update(cancelled)) {
                 // The engine may have submitted the run meanwhile: then it is no longer pending, and stays as it is.
-                pendingRun(current)
-                        .ifPresent(run -> stores.recurring().updateRun(run.failed("agreement_revoked", now)));
+                pendingRun(current).ifPresent(run -> stores.recurring().updateRun(run.failed(reason, now)));
                 return Optional.of(cancelled);
             }
             current = stores.recurring()
@@ -442,7 +448,7 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
         Schedule schedule = current.get();
         var now = clock.now();
         Agreement agreement = agreementOf(schedule);
-        Optional<Agreement.BillingRefusal> ended = agreement.refusalToBill();
+        Optional<Agreement.BillingRefusal> ended = agreement.refusalToBill(now);
         if (schedule.isDue(now) || ended.isPresent()) {
             return submitPeriod(schedule, agreement, now);
         }

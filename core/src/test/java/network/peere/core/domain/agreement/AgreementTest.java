@@ -49,7 +49,8 @@ class AgreementTest {
 
         org.assertj.core.api.Assertions.assertThat(withdrawn.status()).isEqualTo(AgreementStatus.REVOKED);
         org.assertj.core.api.Assertions.assertThat(withdrawn.decision()).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(withdrawn.refusalToBill()).isPresent();
+        org.assertj.core.api.Assertions.assertThat(withdrawn.refusalToBill(T0.plusSeconds(60)))
+                .isPresent();
     }
 
     @ParameterizedTest(name = "{0} then {1} → {2}")
@@ -127,11 +128,48 @@ class AgreementTest {
                         .afterConfirmedCharge(T0);
             default -> throw new IllegalArgumentException(status.name());
         };
-        assertThat(agreement.refusalToBill()).contains(expected);
+        assertThat(agreement.refusalToBill(T0)).contains(expected);
         assertThat(proposed(IntentType.RECURRING)
                         .decide(CustomerDecision.APPROVE_RECURRING, Optional.of(LIMITS), false, T0)
-                        .refusalToBill())
+                        .refusalToBill(T0))
                 .isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void an_agreement_bills_until_the_instant_its_bank_set_and_nothing_from_that_instant() {
+        Instant end = T0.plusSeconds(3_600);
+        Agreement approved = proposed(IntentType.RECURRING)
+                .decide(CustomerDecision.APPROVE_RECURRING, Optional.of(LIMITS), false, Optional.of(end), T0);
+
+        assertThat(approved.expiresAt()).contains(end);
+        assertThat(approved.refusalToBill(end.minusNanos(1_000))).isEmpty();
+        assertThat(approved.isPastExpiry(end.minusNanos(1_000))).isFalse();
+        assertThat(approved.refusalToBill(end)).contains(Agreement.BillingRefusal.AGREEMENT_EXPIRED);
+        assertThat(approved.isPastExpiry(end)).isTrue();
+        // Paused past its expiry: expired is the stronger answer, the bank cannot resume it any more.
+        Agreement paused = approved.suspend(T0.plusSeconds(60));
+        assertThat(paused.refusalToBill(end)).contains(Agreement.BillingRefusal.AGREEMENT_EXPIRED);
+        // The sweep records it; a final agreement answers by its status.
+        Agreement expired = approved.expire(end);
+        assertThat(expired.status()).isEqualTo(AgreementStatus.EXPIRED);
+        assertThat(expired.refusalToBill(end)).contains(Agreement.BillingRefusal.AGREEMENT_EXPIRED);
+        assertThat(approved.revoke(T0).refusalToBill(end)).contains(Agreement.BillingRefusal.AGREEMENT_REVOKED);
+    }
+
+    @Test
+    void a_changed_decision_keeps_the_expiry_unless_it_gives_another_or_none() {
+        Instant end = T0.plusSeconds(3_600);
+        Agreement approved = proposed(IntentType.RECURRING)
+                .decide(CustomerDecision.APPROVE_RECURRING, Optional.of(LIMITS), false, Optional.of(end), T0);
+
+        assertThat(approved.decide(CustomerDecision.SUSPENDED, Optional.empty(), false, T0.plusSeconds(1))
+                        .expiresAt())
+                .contains(end);
+        Agreement endless = approved.decide(
+                CustomerDecision.APPROVE_RECURRING, Optional.empty(), false, Optional.empty(), T0.plusSeconds(2));
+        assertThat(endless.expiresAt()).isEmpty();
+        assertThat(endless.refusalToBill(end.plusSeconds(86_400))).isEmpty();
+        assertThat(proposed(IntentType.RECURRING).expiresAt()).isEmpty();
     }
 
     @Test

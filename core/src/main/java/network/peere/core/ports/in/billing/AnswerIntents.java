@@ -1,6 +1,7 @@
 package network.peere.core.ports.in.billing;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import network.peere.core.domain.participant.Principal;
  * A bank records its customer's decision on an intent (once, before the due date), and later changes it; a merchant
  * or the bank revokes an agreement. Each change is a {@code billing.intent.response} webhook to the merchant (and its
  * provider) in the same transaction. Limits are major-unit amounts in the agreement's currency, converted exactly
- * (more decimals than the currency has: {@link BillingProblem#INVALID_AMOUNT}).
+ * (more decimals than the currency has: {@link BillingProblem#INVALID_AMOUNT}). A bank may give the agreement an
+ * expiry, which must lie in the future ({@link BillingProblem#INVALID_EXPIRY}).
  */
 public interface AnswerIntents {
     Result<Agreement> respond(Response response);
@@ -36,7 +38,8 @@ public interface AnswerIntents {
             Optional<String> customerPhrase,
             CustomerDecision decision,
             Optional<Map<LimitKind, BigDecimal>> limits,
-            boolean blockMerchant) {
+            boolean blockMerchant,
+            Optional<Instant> expiresAt) {
         public Response {
             Objects.requireNonNull(bank, "bank");
             Objects.requireNonNull(intentReference, "intentReference");
@@ -45,6 +48,29 @@ public interface AnswerIntents {
             Objects.requireNonNull(customerPhrase, "customerPhrase");
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        /** A decision with no expiry. */
+        public Response(
+                Principal bank,
+                String intentReference,
+                Optional<String> customerId,
+                Optional<ParticipantId> merchantId,
+                Optional<String> customerPhrase,
+                CustomerDecision decision,
+                Optional<Map<LimitKind, BigDecimal>> limits,
+                boolean blockMerchant) {
+            this(
+                    bank,
+                    intentReference,
+                    customerId,
+                    merchantId,
+                    customerPhrase,
+                    decision,
+                    limits,
+                    blockMerchant,
+                    Optional.empty());
         }
     }
 
@@ -54,13 +80,32 @@ public interface AnswerIntents {
             String customerDecisionId,
             Optional<CustomerDecision> decision,
             Optional<Map<LimitKind, BigDecimal>> limits,
-            Optional<Boolean> blockMerchant) {
+            Optional<Boolean> blockMerchant,
+            Optional<Expiry> expiry) {
         public Change {
             Objects.requireNonNull(bank, "bank");
             Objects.requireNonNull(customerDecisionId, "customerDecisionId");
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(limits, "limits");
             Objects.requireNonNull(blockMerchant, "blockMerchant");
+            Objects.requireNonNull(expiry, "expiry");
+        }
+
+        /** A change that leaves the expiry as it is. */
+        public Change(
+                Principal bank,
+                String customerDecisionId,
+                Optional<CustomerDecision> decision,
+                Optional<Map<LimitKind, BigDecimal>> limits,
+                Optional<Boolean> blockMerchant) {
+            this(bank, customerDecisionId, decision, limits, blockMerchant, Optional.empty());
+        }
+    }
+
+    /** A new expiry for an agreement: at that instant, or never ({@code expiresAt: null}). */
+    record Expiry(Optional<Instant> at) {
+        public Expiry {
+            Objects.requireNonNull(at, "at");
         }
     }
 }

@@ -36,6 +36,8 @@ public enum BillingProblem {
     INTENT_NOT_FOUND,
     INTENT_ALREADY_ANSWERED,
     INTENT_EXPIRED,
+    /** An agreement's {@code expiresAt} must lie in the future. */
+    INVALID_EXPIRY,
     /** A decision cannot be changed once the agreement is dead (denied, revoked, expired, used up). */
     AGREEMENT_FINAL,
     BILLING_REQUEST_NOT_FOUND,
