@@ -129,7 +129,7 @@ public final class DecisionRoutes {
                 ? Optional.of(new AnswerIntents.Expiry(body.optionalInstant("expiresAt")))
                 : Optional.empty();
         body.rejectUnknown(CHANGE_FIELDS);
-        if (!body.hasAnyOf(CHANGE_FIELDS)) {
+        if (expiry.isEmpty() && !body.hasAnyOf(CHANGE_FIELDS)) {
             body.refuse(
                     "decision",
                     "required",

@@ -1,11 +1,15 @@
 package network.peere.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -312,6 +316,114 @@ abstract class BillingApiContract extends SandboxPartiesContract {
     }
 
     // ---- transactions
+
+    @Test
+    void an_agreement_bills_until_the_expiry_its_bank_set_and_then_expires_for_everyone() {
+        Customer customer = newCustomer();
+        JsonNode intent = network.recurringIntent(merchant, customer);
+        String reference = intent.get("reference").asText();
+        String decisionId = intent.get("customerDecisionId").asText();
+        String agreementPhrase = intent.get("agreementPhrase").asText();
+
+        Response past = answerWithExpiry(customer, intent, "\"2020-01-01T00:00:00Z\"");
+        assertThat(past.status()).as(past.body()).isEqualTo(422);
+        assertThat(past.code()).isEqualTo("invalid_expiry");
+        Response malformed = answerWithExpiry(customer, intent, "\"next week\"");
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.json().get("fieldErrors").get(0).get("field").asText())
+                .isEqualTo("expiresAt");
+        assertThat(api.get("/v1/customer-decisions/" + decisionId, merchant)
+                        .data()
+                        .get("status")
+                        .asText())
+                .as("a refused answer records nothing")
+                .isEqualTo("pending");
+
+        Instant end = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MILLIS);
+        Response answered = answerWithExpiry(customer, intent, "\"" + end + "\"");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+        JsonNode decided = webhooks.awaitItem("billing.intent.response", merchantId, "reference", reference);
+        assertThat(Instant.parse(decided.get("expiresAt").asText())).isEqualTo(end);
+        assertThat(Instant.parse(api.get("/v1/customer-decisions/" + decisionId, merchant)
+                        .data()
+                        .get("expiresAt")
+                        .asText()))
+                .isEqualTo(end);
+        assertThat(billOne(merchant, agreementPhrase, "100").has("reference")).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(end));
+        // Refused from the instant itself, before any sweep has recorded it.
+        assertThat(billOne(merchant, agreementPhrase, "100").get("code").asText())
+                .isEqualTo("agreement_expired");
+        // The sweep records it: every read says expired, and the merchant hears it.
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/v1/customer-decisions/" + decisionId, bank)
+                        .data()
+                        .get("status")
+                        .asText()
+                        .equals("expired"));
+        webhooks.awaitItem(
+                "billing.intent.response",
+                merchantId,
+                item -> item.path("customerDecisionId").asText().equals(decisionId)
+                        && item.path("status").asText().equals("expired"));
+        Response changed = api.put("/v1/bank/customer-decisions/" + decisionId, bank, "{\"expiresAt\":null}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(409);
+        assertThat(changed.code()).isEqualTo("agreement_final");
+    }
+
+    @Test
+    void a_bank_sets_moves_and_clears_an_agreements_expiry() {
+        Customer customer = newCustomer();
+        String agreementPhrase = approvedAgreement(customer);
+        String decisionId = decisionOf(agreementPhrase);
+        String path = "/v1/bank/customer-decisions/" + decisionId;
+        Instant end = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+
+        Response set = api.put(path, bank, "{\"expiresAt\":\"" + end + "\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(Instant.parse(set.data().get("expiresAt").asText())).isEqualTo(end);
+        // A change that does not name the expiry keeps it.
+        assertThat(api.put(path, bank, "{\"spendingLimits\":{\"daily\":5000}}")
+                        .data()
+                        .get("expiresAt")
+                        .asText())
+                .isEqualTo(set.data().get("expiresAt").asText());
+
+        Response inThePast =
+                api.put(path, bank, "{\"expiresAt\":\"" + Instant.now().minusSeconds(1) + "\"}");
+        assertThat(inThePast.status()).as(inThePast.body()).isEqualTo(422);
+        assertThat(inThePast.code()).isEqualTo("invalid_expiry");
+
+        Response cleared = api.put(path, bank, "{\"expiresAt\":null}");
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+        assertThat(cleared.data().get("expiresAt").isNull()).isTrue();
+        assertThat(api.get("/v1/customer-decisions/" + decisionId, merchant)
+                        .data()
+                        .get("expiresAt")
+                        .isNull())
+                .isTrue();
+        assertThat(api.get("/v1/bank/customer/subscriptions?customerId=" + customer.id(), bank)
+                        .data()
+                        .get("subscriptions")
+                        .get(0)
+                        .get("expiresAt")
+                        .isNull())
+                .isTrue();
+        assertThat(billOne(merchant, agreementPhrase, "100").has("reference")).isTrue();
+    }
+
+    /** {@code approve_recurring} for the intent with this {@code expiresAt} (a JSON value). */
+    private Response answerWithExpiry(Customer customer, JsonNode intent, String expiresAt) {
+        return api.post("/v1/billing/intent-response", bank, """
+                {"customerId":"%s","entityId":"%s","lookupPhrase":"%s","customerDecision":"approve_recurring",
+                 "expiresAt":%s,"reference":"%s"}""".formatted(
+                        customer.id(),
+                        intent.get("entityId").asText(),
+                        intent.get("lookupPhrase").asText(),
+                        expiresAt,
+                        intent.get("reference").asText()));
+    }
 
     @Test
     void transaction_history_filters_by_status_amount_customer_and_time() {
