@@ -357,4 +357,30 @@ abstract class RecurringUseCasesContract extends BillingFixture {
         at(Instant.parse("2027-02-28T08:00:00Z"));
         assertThat(runDue()).isZero();
     }
+
+    @Test
+    void an_agreement_reaching_its_expiry_ends_its_schedules_and_bills_nothing_more() {
+        at(JAN_31);
+        Agreement agreement = recurringAgreement();
+        Schedule schedule = schedule(agreement, List.of(), 0);
+        runDue();
+        ok(answer(chargeOf(latest(schedule)), CustomerDecision.APPROVE_RECURRING));
+        Instant end = JAN_31.plus(java.time.Duration.ofDays(10));
+        var expiry = new AnswerIntents.Change(
+                principal(bank),
+                agreement.id(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new AnswerIntents.Expiry(Optional.of(end))));
+        ok(peere.answerIntents().change(expiry));
+
+        at(end);
+        assertThat(peere.runBillingDeadlines().expireDue(100)).isEqualTo(1);
+
+        assertThat(reread(schedule).status()).isEqualTo(ScheduleStatus.CANCELLED);
+        at(Instant.parse("2027-03-31T08:00:00Z"));
+        assertThat(runDue()).isZero();
+        assertThat(runs(schedule)).hasSize(1);
+    }
 }
