@@ -3,6 +3,7 @@ package network.peere.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -138,6 +139,17 @@ abstract class BillingApiContract extends SandboxPartiesContract {
 
         JsonNode response = webhooks.awaitItem("billing.response", merchantId, "reference", transactionId);
         assertThat(response.get("customerAction").asText()).isEqualTo("accepted");
+        // The envelope adds totalAmount: the sum of its items' amounts (this answer's, and any other batched with it).
+        JsonNode delivered = webhooks.awaitEnvelope("billing.response", merchantId, "reference", transactionId);
+        BigDecimal batched = BigDecimal.ZERO;
+        for (JsonNode item : delivered.get("data")) {
+            batched = batched.add(item.get("amount").decimalValue());
+        }
+        assertThat(delivered.get("itemCount").asInt())
+                .isEqualTo(delivered.get("data").size());
+        assertThat(delivered.get("totalAmount").decimalValue())
+                .isEqualByComparingTo(batched)
+                .isGreaterThanOrEqualTo(new BigDecimal("1500.50"));
         assertThat(response.get("bankTransactionId").asText()).isEqualTo("bank_txn_1");
         assertThat(response.get("isSettled").asBoolean()).isFalse();
         assertThat(response.get("metadata").get("seats").asInt()).isEqualTo(2);

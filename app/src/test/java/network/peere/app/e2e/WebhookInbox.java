@@ -39,12 +39,25 @@ final class WebhookInbox implements AutoCloseable {
 
     /** The first delivered item of this event type to this participant that matches. */
     JsonNode awaitItem(String webhookType, String entityId, Predicate<JsonNode> matching) {
+        return awaitDelivery(webhookType, entityId, matching).item();
+    }
+
+    /** The whole body (envelope and every item) that delivered the first such item whose {@code field} is {@code value}. */
+    JsonNode awaitEnvelope(String webhookType, String entityId, String field, String value) {
+        return awaitDelivery(
+                        webhookType, entityId, item -> item.path(field).asText().equals(value))
+                .envelope();
+    }
+
+    private record Delivered(JsonNode envelope, JsonNode item) {}
+
+    private Delivered awaitDelivery(String webhookType, String entityId, Predicate<JsonNode> matching) {
         return await().atMost(WAIT)
                 .until(() -> find(webhookType, entityId, matching), Optional::isPresent)
                 .orElseThrow();
     }
 
-    private Optional<JsonNode> find(String webhookType, String entityId, Predicate<JsonNode> matching) {
+    private Optional<Delivered> find(String webhookType, String entityId, Predicate<JsonNode> matching) {
         for (WebhookReceiver.Received request : receiver.received()) {
             JsonNode envelope = parse(request.body());
             if (!envelope.path("webhookType").asText().equals(webhookType)
@@ -53,7 +66,7 @@ final class WebhookInbox implements AutoCloseable {
             }
             for (JsonNode item : envelope.path("data")) {
                 if (matching.test(item)) {
-                    return Optional.of(item);
+                    return Optional.of(new Delivered(envelope, item));
                 }
             }
         }
