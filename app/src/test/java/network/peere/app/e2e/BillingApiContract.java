@@ -686,29 +686,4 @@ abstract class BillingApiContract extends SandboxPartiesContract {
                 .isEqualTo("bank_not_found");
         assertThat(api.get(path, bank).code()).isEqualTo("insufficient_permissions");
     }
-
-    // ---- helpers
-
-    private String decisionOf(String agreementPhrase) {
-        Response listed = api.get("/v1/merchant/customer-decisions?agreementPhrase=" + agreementPhrase, merchant);
-        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
-        return listed.json().get("data").get(0).get("id").asText();
-    }
-
-    /** Bills one phrase and answers its one item. */
-    private JsonNode billOne(String key, String agreementPhrase, String amount) {
-        Response billed = api.post(
-                "/v1/customer/bill",
-                key,
-                "{\"agreementPhrases\":[\"" + agreementPhrase + "\"],\"amount\":" + amount
-                        + ",\"currency\":\"NGN\",\"description\":\"Charge\"}");
-        assertThat(billed.status()).as(billed.body()).isIn(201, 207);
-        return billed.json().get(0);
-    }
-
-    private JsonNode history(String key, String query) {
-        Response found = api.get("/v1/transaction-history?" + query, key);
-        assertThat(found.status()).as(found.body()).isEqualTo(200);
-        return found.data();
-    }
 }
