@@ -19,8 +19,8 @@ import network.peere.core.ports.out.WebhookSender;
 
 /**
  * A delivery's body in its format: the documented batched envelope {@code {entityId, entityType, webhookType,
- * timestamp, batchId, data, itemCount}} ({@code billing.response} adds {@code totalAmount}), with the items exactly as the outbox holds them (no {@code signature} member:
- * a body cannot carry its own), or a link callback's form.
+ * timestamp, batchId, data, itemCount}} ({@code billing.response} adds {@code totalAmount}), with the items exactly as
+ * the outbox holds them (no {@code signature} member: a body cannot carry its own), or a link callback's form.
  */
 public final class WebhookBody {
     /** ISO-8601 with milliseconds, as the public docs' examples ({@code 2024-01-15T10:30:00.000Z}). */

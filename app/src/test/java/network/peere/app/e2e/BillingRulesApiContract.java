@@ -193,6 +193,10 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
                         .get("status")
                         .asText())
                 .isEqualTo("expired");
+        JsonNode dead =
+                billOne(merchant, intentAnsweredSwept.get("agreementPhrase").asText(), "100");
+        assertThat(dead.get("statusCode").asInt()).isEqualTo(409);
+        assertThat(dead.get("code").asText()).isEqualTo("agreement_expired");
     }
 
     // ---- the operator's settings
@@ -244,14 +248,8 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
         assertHidden(live, bank, merchant);
 
         // Nothing the other mode tried took effect: each mode's own bank still answers its own objects.
-        for (var mode : List.of(Map.entry(sandbox, bank), Map.entry(live, liveBank))) {
-            Billed objects = mode.getKey();
-            String bankKey = mode.getValue();
-            network.approveRecurring(bankKey, objects.customer(), objects.pendingIntent(), Optional.empty());
-            Response answered = answerBillingRequest(bankKey, objects.reference());
-            assertThat(answered.status()).as(answered.body()).isEqualTo(200);
-            assertThat(answered.data().get("status").asText()).isEqualTo("completed");
-        }
+        assertStillAnswerable(sandbox, bank);
+        assertStillAnswerable(live, liveBank);
     }
 
     /** One mode's objects: a customer, an intent still pending, and an approved agreement with a pending charge. */
@@ -324,6 +322,14 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
         assertThat(intent.json().get(0).get("code").asText()).isEqualTo("phrase_not_found");
     }
 
+    /** The pending intent and billing request still wait for their bank, which answers them now. */
+    private void assertStillAnswerable(Billed objects, String bankKey) {
+        network.approveRecurring(bankKey, objects.customer(), objects.pendingIntent(), Optional.empty());
+        Response answered = answerBillingRequest(bankKey, objects.reference());
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.data().get("status").asText()).isEqualTo("completed");
+    }
+
     // ---- helpers
 
     private Response answerBillingRequest(String bankKey, String reference) {
@@ -341,7 +347,7 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
         assertProblem(answer, 409, code);
     }
 
-    /** An RFC 9457 problem with this status and code (the body's shape is docs/openapi.yaml's, checked on every call). */
+    /** An RFC 9457 problem with this status and code (HttpApi checks its shape against docs/openapi.yaml). */
     private static void assertProblem(Response answer, int status, String code) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/problem+json");

@@ -33,8 +33,7 @@ final class WebhookInbox implements AutoCloseable {
 
     /** The first delivered item of this event type to this participant whose {@code field} is {@code value}. */
     JsonNode awaitItem(String webhookType, String entityId, String field, String value) {
-        return awaitItem(
-                webhookType, entityId, item -> item.path(field).asText().equals(value));
+        return awaitItem(webhookType, entityId, having(field, value));
     }
 
     /** The first delivered item of this event type to this participant that matches. */
@@ -42,11 +41,13 @@ final class WebhookInbox implements AutoCloseable {
         return awaitDelivery(webhookType, entityId, matching).item();
     }
 
-    /** The whole body (envelope and every item) that delivered the first such item whose {@code field} is {@code value}. */
+    /** The whole body (envelope and items) that delivered the first such item whose {@code field} is {@code value}. */
     JsonNode awaitEnvelope(String webhookType, String entityId, String field, String value) {
-        return awaitDelivery(
-                        webhookType, entityId, item -> item.path(field).asText().equals(value))
-                .envelope();
+        return awaitDelivery(webhookType, entityId, having(field, value)).envelope();
+    }
+
+    private static Predicate<JsonNode> having(String field, String value) {
+        return item -> item.path(field).asText().equals(value);
     }
 
     private record Delivered(JsonNode envelope, JsonNode item) {}

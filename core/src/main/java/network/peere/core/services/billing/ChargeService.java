@@ -54,8 +54,7 @@ import network.peere.core.services.money.FeeService;
  * <p>Lock order, so concurrent bills, answers and expiries never deadlock: a bill locks its agreement row, then its
  * limit-usage rows, and inserts its charge; an answer or an expiry locks its charge row (an answer reads it locked,
  * the expiry takes it with its conditional update), then the agreement only when it changes it, then the limit-usage
- * rows. No path holds limit rows while waiting for an
- * agreement, and a bill never waits for a charge row.
+ * rows. No path holds limit rows while waiting for an agreement, and a bill never waits for a charge row.
  */
 public final class ChargeService
         implements BillCustomers, AnswerBillingRequests, FindTransactions, RunBillingDeadlines {
