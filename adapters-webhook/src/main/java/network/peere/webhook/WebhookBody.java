@@ -1,21 +1,26 @@
 package network.peere.webhook;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
+import network.peere.core.domain.webhook.EventType;
 import network.peere.core.domain.webhook.JsonText;
 import network.peere.core.ports.out.WebhookSender;
 
 /**
  * A delivery's body in its format: the documented batched envelope {@code {entityId, entityType, webhookType,
- * timestamp, batchId, data, itemCount}}, with the items exactly as the outbox holds them (no {@code signature} member:
- * a body cannot carry its own), or a link callback's form.
+ * timestamp, batchId, data, itemCount}} ({@code billing.response} adds {@code totalAmount}), with the items exactly as
+ * the outbox holds them (no {@code signature} member: a body cannot carry its own), or a link callback's form.
  */
 public final class WebhookBody {
     /** ISO-8601 with milliseconds, as the public docs' examples ({@code 2024-01-15T10:30:00.000Z}). */
@@ -50,8 +55,39 @@ public final class WebhookBody {
         var body = new StringBuilder(rendered.length() + 256 * delivery.items().size());
         body.append(rendered, 0, rendered.length() - 1);
         body.append(",\"data\":[").append(String.join(",", delivery.items())).append("],\"itemCount\":");
-        body.append(delivery.items().size()).append('}');
-        return body.toString().getBytes(StandardCharsets.UTF_8);
+        body.append(delivery.items().size());
+        if (delivery.type() == EventType.BILLING_RESPONSE) {
+            body.append(",\"totalAmount\":")
+                    .append(totalAmount(delivery.items())
+                            .map(BigDecimal::toPlainString)
+                            .orElse("null"));
+        }
+        return body.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code billing.response}'s envelope adds {@code totalAmount} (public docs §2.3): the sum of its items' {@code
+     * amount}, in the same major units and written the same way; empty when the items are in more than one currency,
+     * whose amounts do not add up, or one has no amount.
+     */
+    static Optional<BigDecimal> totalAmount(List<String> items) {
+        BigDecimal total = BigDecimal.ZERO;
+        Set<String> currencies = new HashSet<>();
+        for (String item : items) {
+            Map<String, JsonMembers.Value> members = new HashMap<>();
+            JsonMembers.of(item).orElse(List.of()).forEach(m -> members.put(m.name(), m.value()));
+            if (!(members.get("amount") instanceof JsonMembers.Value.Literal amount)
+                    || !(members.get("currency") instanceof JsonMembers.Value.Text currency)) {
+                return Optional.empty();
+            }
+            try {
+                total = total.add(new BigDecimal(amount.json()));
+            } catch (NumberFormatException notANumber) {
+                return Optional.empty();
+            }
+            currencies.add(currency.value());
+        }
+        return currencies.size() == 1 ? Optional.of(total) : Optional.empty();
     }
 
     /**

@@ -121,6 +121,8 @@ final class JdbiChargeStore implements ChargeStore {
 
     private static final String FIND = "SELECT " + COLUMNS + " FROM charges c WHERE c.mode = :mode AND c.id = :id";
 
+    private static final String LOCK = FIND + " FOR UPDATE";
+
     private static final String COUNT_HOLDING = """
             SELECT COUNT(*) FROM charges c
              WHERE c.mode = :mode AND c.agreement_id = :agreement_id AND c.status IN ('PENDING_BANK', 'CONFIRMED')""";
@@ -220,7 +222,16 @@ final class JdbiChargeStore implements ChargeStore {
 
     @Override
     public Optional<Charge> find(Mode mode, String id) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND)
+        return one(FIND, mode, id);
+    }
+
+    @Override
+    public Optional<Charge> lock(Mode mode, String id) {
+        return one(LOCK, mode, id);
+    }
+
+    private Optional<Charge> one(String sql, Mode mode, String id) {
+        return transactor.withHandle(handle -> handle.createQuery(sql)
                 .bind("mode", mode.name())
                 .bind("id", id)
                 .map(JdbiChargeStore::charge)

@@ -77,6 +77,12 @@ final class InMemoryChargeStore implements ChargeStore {
         return transactor.inTransaction(() -> Optional.ofNullable(rows.get(id)).filter(c -> c.mode() == mode));
     }
 
+    /** The transactor's one lock already serialises every transaction: a read is as good as a row lock. */
+    @Override
+    public Optional<Charge> lock(Mode mode, String id) {
+        return find(mode, id);
+    }
+
     @Override
     public boolean addRefunded(Mode mode, String chargeId, long minor) {
         requirePositive(minor);

@@ -158,6 +158,56 @@ public abstract class ChargeStoreContract {
     }
 
     @Test
+    void locks_a_charge_within_its_mode() {
+        var live = insert(charge(LIVE, "1").build());
+
+        stores.transactor().useTransaction(() -> {
+            assertThat(charges.lock(LIVE, live.id())).contains(live);
+            assertThat(charges.lock(SANDBOX, live.id())).isEmpty();
+            assertThat(charges.lock(LIVE, "txn_unknown")).isEmpty();
+        });
+    }
+
+    @Test
+    void a_change_to_a_locked_charge_waits_for_the_lock_and_then_finds_it_changed() throws Exception {
+        var pending = insert(charge(LIVE, "1").build());
+        Instant now = T0.plusSeconds(10);
+        ExecutorService sweeper = Executors.newSingleThreadExecutor();
+        try {
+            boolean expired = stores.transactor()
+                    .inTransaction(() -> {
+                        Charge locked = charges.lock(LIVE, pending.id()).orElseThrow();
+                        Future<Boolean> expiry = sweeper.submit(() -> charges.update(pending.expire(now)));
+                        assertThat(waitBriefly(expiry))
+                                .as("the expiry waits for the lock")
+                                .isFalse();
+                        assertThat(charges.update(locked.answer(
+                                        CustomerDecision.APPROVE_ONCE, Optional.empty(), Optional.empty(), now)))
+                                .isTrue();
+                        return expiry;
+                    })
+                    .get(60, TimeUnit.SECONDS);
+
+            assertThat(expired).as("the expiry finds the charge answered").isFalse();
+            assertThat(charges.find(LIVE, pending.id()).orElseThrow().status()).isEqualTo(ChargeStatus.CONFIRMED);
+        } finally {
+            sweeper.shutdownNow();
+        }
+    }
+
+    /** Whether the work ends within a moment. */
+    private static boolean waitBriefly(Future<?> work) {
+        try {
+            work.get(300, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void an_update_in_another_mode_or_of_an_unknown_charge_changes_nothing() {
         var pending = insert(charge(LIVE, "1").build());
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,6 +143,17 @@ abstract class BillingApiContract extends SandboxPartiesContract {
 
         JsonNode response = webhooks.awaitItem("billing.response", merchantId, "reference", transactionId);
         assertThat(response.get("customerAction").asText()).isEqualTo("accepted");
+        // The envelope adds totalAmount: the sum of its items' amounts (this answer's, and any other batched with it).
+        JsonNode delivered = webhooks.awaitEnvelope("billing.response", merchantId, "reference", transactionId);
+        BigDecimal batched = BigDecimal.ZERO;
+        for (JsonNode item : delivered.get("data")) {
+            batched = batched.add(item.get("amount").decimalValue());
+        }
+        assertThat(delivered.get("itemCount").asInt())
+                .isEqualTo(delivered.get("data").size());
+        assertThat(delivered.get("totalAmount").decimalValue())
+                .isEqualByComparingTo(batched)
+                .isGreaterThanOrEqualTo(new BigDecimal("1500.50"));
         assertThat(response.get("bankTransactionId").asText()).isEqualTo("bank_txn_1");
         assertThat(response.get("isSettled").asBoolean()).isFalse();
         assertThat(response.get("metadata").get("seats").asInt()).isEqualTo(2);
@@ -785,30 +797,5 @@ abstract class BillingApiContract extends SandboxPartiesContract {
                         .code())
                 .isEqualTo("bank_not_found");
         assertThat(api.get(path, bank).code()).isEqualTo("insufficient_permissions");
-    }
-
-    // ---- helpers
-
-    private String decisionOf(String agreementPhrase) {
-        Response listed = api.get("/v1/merchant/customer-decisions?agreementPhrase=" + agreementPhrase, merchant);
-        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
-        return listed.json().get("data").get(0).get("id").asText();
-    }
-
-    /** Bills one phrase and answers its one item. */
-    private JsonNode billOne(String key, String agreementPhrase, String amount) {
-        Response billed = api.post(
-                "/v1/customer/bill",
-                key,
-                "{\"agreementPhrases\":[\"" + agreementPhrase + "\"],\"amount\":" + amount
-                        + ",\"currency\":\"NGN\",\"description\":\"Charge\"}");
-        assertThat(billed.status()).as(billed.body()).isIn(201, 207);
-        return billed.json().get(0);
-    }
-
-    private JsonNode history(String key, String query) {
-        Response found = api.get("/v1/transaction-history?" + query, key);
-        assertThat(found.status()).as(found.body()).isEqualTo(200);
-        return found.data();
     }
 }

@@ -3,6 +3,8 @@ package network.peere.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,15 +33,25 @@ final class SandboxNetwork {
 
     /** Creates a participant through an operator route, raises its rate limits and answers its id. */
     String create(String path, String body) {
-        Response created = api.post(path, server.operatorKey(), body);
+        return create(server.operatorKey(), path, body);
+    }
+
+    /** As {@link #create(String, String)}, by this operator (a live one makes a live participant). */
+    String create(String operatorKey, String path, String body) {
+        Response created = api.post(path, operatorKey, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.data().get("id").asText();
-        server.raiseRateLimits(id);
+        server.raiseRateLimits(operatorKey, id);
         return id;
     }
 
     String keyOf(String participantId) {
-        Response issued = api.post("/v1/operator/participants/" + participantId + "/keys", server.operatorKey(), "{}");
+        return keyOf(server.operatorKey(), participantId);
+    }
+
+    /** A new key of the participant, issued by an operator of its mode. */
+    String keyOf(String operatorKey, String participantId) {
+        Response issued = api.post("/v1/operator/participants/" + participantId + "/keys", operatorKey, "{}");
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         return issued.data().get("key").asText();
     }
@@ -49,12 +61,17 @@ final class SandboxNetwork {
         String bankId = create(
                 "/v1/operator/banks",
                 "{\"name\":\"" + name + "\",\"email\":\"ops@" + name.length() + System.nanoTime() + ".test\"}");
+        simulate(bankId);
+        return bankId;
+    }
+
+    /** From now on the network answers for this sandbox bank at once; its own integration no longer has to. */
+    void simulate(String bankId) {
         Response simulated = api.put(
                 "/v1/operator/banks/" + bankId + "/simulation",
                 server.operatorKey(),
                 "{\"enabled\":true,\"delayMs\":0}");
         assertThat(simulated.status()).as(simulated.body()).isEqualTo(200);
-        return bankId;
     }
 
     record Customer(String id, String email) {}
@@ -85,7 +102,7 @@ final class SandboxNetwork {
     /** The lookup phrase, looked up on behalf of {@code entityId} when a provider asks for one of its merchants. */
     String lookUp(String key, Customer customer, Optional<String> entityId) {
         Response found = api.get(
-                "/v1/customer/banks?email=" + customer.email()
+                "/v1/customer/banks?email=" + URLEncoder.encode(customer.email(), StandardCharsets.UTF_8)
                         + entityId.map(e -> "&entityId=" + e).orElse(""),
                 key);
         assertThat(found.status()).as(found.body()).isEqualTo(200);
@@ -94,12 +111,17 @@ final class SandboxNetwork {
 
     /** Sends a recurring intent from this merchant to the customer's bank; answers the intent's item. */
     JsonNode recurringIntent(String merchantKey, Customer customer) {
+        return recurringIntent(merchantKey, customer, "NGN");
+    }
+
+    /** As {@link #recurringIntent(String, Customer)}, for an agreement in this currency. */
+    JsonNode recurringIntent(String merchantKey, Customer customer, String currency) {
         String phrase = lookUp(merchantKey, customer);
         Response sent = api.post(
                 "/v1/billing/intent",
                 merchantKey,
-                "{\"lookupPhrases\":[\"" + phrase
-                        + "\"],\"currency\":\"NGN\",\"description\":\"Plan\",\"type\":\"recurring\"}");
+                "{\"lookupPhrases\":[\"" + phrase + "\"],\"currency\":\"" + currency
+                        + "\",\"description\":\"Plan\",\"type\":\"recurring\"}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         return sent.json().get(0);
     }

@@ -1,10 +1,13 @@
 package network.peere.app.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Optional;
 import network.peere.app.e2e.SandboxNetwork.Customer;
 import network.peere.app.testing.HttpApi;
+import network.peere.app.testing.Response;
 import network.peere.app.testing.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +99,36 @@ abstract class SandboxPartiesContract {
         JsonNode intent = network.recurringIntent(merchant, customer);
         network.approveRecurring(bank, customer, intent, spendingLimits);
         return intent.get("agreementPhrase").asText();
+    }
+
+    /** The customer decision id of the suite's merchant's agreement phrase. */
+    String decisionOf(String agreementPhrase) {
+        Response listed = api.get("/v1/merchant/customer-decisions?agreementPhrase=" + agreementPhrase, merchant);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        return listed.json().get("data").get(0).get("id").asText();
+    }
+
+    /** Bills one agreement phrase with this key; the whole answer. */
+    Response bill(String key, String agreementPhrase, String amount, String currency) {
+        return api.post(
+                "/v1/customer/bill",
+                key,
+                "{\"agreementPhrases\":[\"" + agreementPhrase + "\"],\"amount\":" + amount + ",\"currency\":\""
+                        + currency + "\",\"description\":\"Charge\"}");
+    }
+
+    /** Bills one phrase in NGN and answers its one item. */
+    JsonNode billOne(String key, String agreementPhrase, String amount) {
+        Response billed = bill(key, agreementPhrase, amount, "NGN");
+        assertThat(billed.status()).as(billed.body()).isIn(201, 207);
+        return billed.json().get(0);
+    }
+
+    /** {@code GET /v1/transaction-history} with this query, as this key sees it. */
+    JsonNode history(String key, String query) {
+        Response found = api.get("/v1/transaction-history?" + query, key);
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return found.data();
     }
 
     private static String participant(String name, String email) {

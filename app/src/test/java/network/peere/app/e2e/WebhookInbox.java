@@ -33,18 +33,32 @@ final class WebhookInbox implements AutoCloseable {
 
     /** The first delivered item of this event type to this participant whose {@code field} is {@code value}. */
     JsonNode awaitItem(String webhookType, String entityId, String field, String value) {
-        return awaitItem(
-                webhookType, entityId, item -> item.path(field).asText().equals(value));
+        return awaitItem(webhookType, entityId, having(field, value));
     }
 
     /** The first delivered item of this event type to this participant that matches. */
     JsonNode awaitItem(String webhookType, String entityId, Predicate<JsonNode> matching) {
+        return awaitDelivery(webhookType, entityId, matching).item();
+    }
+
+    /** The whole body (envelope and items) that delivered the first such item whose {@code field} is {@code value}. */
+    JsonNode awaitEnvelope(String webhookType, String entityId, String field, String value) {
+        return awaitDelivery(webhookType, entityId, having(field, value)).envelope();
+    }
+
+    private static Predicate<JsonNode> having(String field, String value) {
+        return item -> item.path(field).asText().equals(value);
+    }
+
+    private record Delivered(JsonNode envelope, JsonNode item) {}
+
+    private Delivered awaitDelivery(String webhookType, String entityId, Predicate<JsonNode> matching) {
         return await().atMost(WAIT)
                 .until(() -> find(webhookType, entityId, matching), Optional::isPresent)
                 .orElseThrow();
     }
 
-    private Optional<JsonNode> find(String webhookType, String entityId, Predicate<JsonNode> matching) {
+    private Optional<Delivered> find(String webhookType, String entityId, Predicate<JsonNode> matching) {
         for (WebhookReceiver.Received request : receiver.received()) {
             JsonNode envelope = parse(request.body());
             if (!envelope.path("webhookType").asText().equals(webhookType)
@@ -53,7 +67,7 @@ final class WebhookInbox implements AutoCloseable {
             }
             for (JsonNode item : envelope.path("data")) {
                 if (matching.test(item)) {
-                    return Optional.of(item);
+                    return Optional.of(new Delivered(envelope, item));
                 }
             }
         }

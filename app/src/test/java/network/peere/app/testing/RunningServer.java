@@ -6,6 +6,13 @@ import java.util.Map;
 import network.peere.app.PeereConfig;
 import network.peere.app.PeereServer;
 import network.peere.app.SandboxDemo;
+import network.peere.core.Peere;
+import network.peere.core.domain.audit.Actor;
+import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Profile;
+import network.peere.core.domain.shared.Mode;
+import network.peere.core.ports.in.participant.ManageApiKeys;
+import network.peere.core.ports.in.participant.RegisterParticipant;
 import network.peere.persistence.testing.TestDatabase;
 
 /** The real standalone server on a free port, on H2 (the default, no config) or on a MariaDB test schema. */
@@ -16,6 +23,8 @@ public final class RunningServer implements AutoCloseable {
 
     /** What the server runs on and must be released after it stops (a MariaDB test schema), if anything. */
     private final AutoCloseable database;
+
+    private String liveOperatorKey;
 
     private RunningServer(PeereConfig config) {
         this(config, () -> {}, network.peere.app.PeereRuntime.SYSTEM_CLOCK);
@@ -97,11 +106,35 @@ public final class RunningServer implements AutoCloseable {
         raiseRateLimits(demo().byRole("operator", java.util.Optional.empty()).participantId());
     }
 
+    /**
+     * A live operator's key. Live mode starts empty, so the first one is made as {@code ./peere cli create-operator
+     * --mode live} and {@code create-key --mode live} make one (docs/operations.md), its own rate limits raised.
+     */
+    public synchronized String liveOperatorKey() {
+        if (liveOperatorKey == null) {
+            Actor actor = Actor.system("end-to-end test");
+            Peere peere = server.runtime().peere();
+            var registered = (RegisterParticipant.Registration.Registered) peere.registerParticipant()
+                    .register(new RegisterParticipant.Command(
+                            Mode.LIVE, "Live Operations", "ops@live.test", new Profile.OperatorProfile(), actor));
+            ParticipantId operator = registered.participant().id();
+            var issued = (ManageApiKeys.Issue.Issued) peere.manageApiKeys().issue(Mode.LIVE, operator, "e2e", actor);
+            liveOperatorKey = issued.secret().reveal();
+            raiseRateLimits(liveOperatorKey, operator.value());
+        }
+        return liveOperatorKey;
+    }
+
     /** Raises every rate class of one participant, so a test's burst of calls is not throttled. */
     public void raiseRateLimits(String participantId) {
+        raiseRateLimits(operatorKey(), participantId);
+    }
+
+    /** As {@link #raiseRateLimits(String)}, by an operator of the participant's mode. */
+    public void raiseRateLimits(String operatorKey, String participantId) {
         Response raised = api.put(
                 "/v1/operator/participants/" + participantId + "/rate-limits",
-                operatorKey(),
+                operatorKey,
                 "{\"standard\":{\"perMinute\":100000,\"burstPerSecond\":10000},"
                         + "\"batch\":{\"perMinute\":100000,\"burstPerSecond\":10000},"
                         + "\"read\":{\"perMinute\":100000,\"burstPerSecond\":10000}}");

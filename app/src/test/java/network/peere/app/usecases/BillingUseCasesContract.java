@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import network.peere.app.testing.StoreBackend;
 import network.peere.core.Peere;
 import network.peere.core.domain.agreement.Agreement;
@@ -32,6 +42,7 @@ import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.participant.TrustLevel;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.ports.in.billing.AnswerBillingRequests;
 import network.peere.core.ports.in.billing.AnswerIntents;
 import network.peere.core.ports.in.billing.BillCustomers;
 import network.peere.core.ports.in.billing.BillingProblem;
@@ -47,6 +58,9 @@ import org.junit.jupiter.api.Test;
  * limits, deadlines and the sandbox bank; the ledger sums to zero after every scenario.
  */
 abstract class BillingUseCasesContract extends BillingFixture {
+    /** How long a sweep racing a bank's answer may run before the answer goes on. */
+    private static final Duration SWEEP_HEAD_START = Duration.ofMillis(500);
+
     BillingUseCasesContract(StoreBackend backend) {
         super(backend);
     }
@@ -327,6 +341,11 @@ abstract class BillingUseCasesContract extends BillingFixture {
                 .isEqualTo(Result.refused(BillingProblem.BILLING_REQUEST_EXPIRED));
         assertThat(peere.runBillingDeadlines().expireDue(100)).isEqualTo(2);
         assertThat(peere.runBillingDeadlines().expireDue(100)).isZero();
+        // After the sweep, a late answer still hears that the deadline passed, not that someone answered.
+        assertThat(answer(charge, CustomerDecision.APPROVE_ONCE))
+                .isEqualTo(Result.refused(BillingProblem.BILLING_REQUEST_EXPIRED));
+        assertThat(respond(unanswered, CustomerDecision.APPROVE_RECURRING))
+                .isEqualTo(Result.refused(BillingProblem.INTENT_EXPIRED));
 
         var expired = ok(peere.findTransactions().details(Caller.of(principal(merchant)), charge.id()));
         assertThat(expired.status()).isEqualTo(ChargeStatus.EXPIRED);
@@ -336,6 +355,91 @@ abstract class BillingUseCasesContract extends BillingFixture {
                 .isEqualTo(AgreementStatus.EXPIRED);
         // Same calendar day in Lagos? 08:00Z + 24 h is the next day: a fresh daily window either way.
         accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+    }
+
+    @Test
+    void a_bank_answer_that_read_the_billing_request_before_the_sweep_wins_and_the_sweep_changes_nothing()
+            throws Exception {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of());
+        Charge charge = accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+        now.set(charge.dueAt().plusSeconds(1));
+
+        Raced<Charge> raced = whileTheSweepRuns(
+                charge.dueAt().minusSeconds(1),
+                bankSide -> bankSide.answerBillingRequests()
+                        .answer(new AnswerBillingRequests.Answer(
+                                principal(bank),
+                                charge.id(),
+                                CustomerDecision.APPROVE_ONCE,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())));
+
+        assertThat(ok(raced.answer()).status()).isEqualTo(ChargeStatus.CONFIRMED);
+        assertThat(raced.expired()).isZero();
+        assertThat(details(charge).status()).isEqualTo(ChargeStatus.CONFIRMED);
+        assertThat(bankSettlement()).isEqualTo(charge.amount().minor());
+    }
+
+    @Test
+    void a_bank_answer_to_an_intent_that_read_it_before_the_sweep_wins_and_the_sweep_changes_nothing()
+            throws Exception {
+        Agreement intent = proposed(IntentType.RECURRING);
+        now.set(intent.dueDate().plusSeconds(1));
+
+        Raced<Agreement> raced = whileTheSweepRuns(
+                intent.dueDate().minusSeconds(1),
+                bankSide -> bankSide.answerIntents()
+                        .respond(new AnswerIntents.Response(
+                                principal(bank),
+                                intent.intentReference(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                CustomerDecision.APPROVE_RECURRING,
+                                Optional.empty(),
+                                false)));
+
+        assertThat(ok(raced.answer()).status()).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(raced.expired()).isZero();
+        assertThat(find(intent).status()).isEqualTo(AgreementStatus.ACTIVE);
+    }
+
+    /** A bank's answer, and how many objects the expiry sweep that ran during it expired. */
+    private record Raced<T>(Result<T> answer, int expired) {}
+
+    /**
+     * Answers through a core whose clock reads {@code bankTime} (just before the deadline), and at the answer's first
+     * read of that clock (after it read the object it answers, before it writes) runs the expiry sweep on another
+     * thread on the fixture's clock (past the deadline), giving it a moment to get through before the answer goes on.
+     */
+    private <T> Raced<T> whileTheSweepRuns(Instant bankTime, Function<Peere, Result<T>> answer) throws Exception {
+        ExecutorService sweeper = Executors.newSingleThreadExecutor();
+        try {
+            AtomicBoolean armed = new AtomicBoolean();
+            AtomicReference<Future<Integer>> sweep = new AtomicReference<>();
+            Peere bankSide = opened.peere(() -> {
+                if (armed.compareAndSet(true, false)) {
+                    sweep.set(sweeper.submit(() -> peere.runBillingDeadlines().expireDue(100)));
+                    try {
+                        sweep.get().get(SWEEP_HEAD_START.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException heldBack) {
+                        // The sweep waits for a lock the answer holds: exactly what the answer relies on.
+                    } catch (InterruptedException | ExecutionException e) {
+                        throw new IllegalStateException("the sweep failed", e);
+                    }
+                }
+                return bankTime;
+            });
+            armed.set(true);
+            Result<T> answered = answer.apply(bankSide);
+            assertThat(sweep.get())
+                    .as("the answer read its clock, so the sweep ran")
+                    .isNotNull();
+            return new Raced<>(answered, sweep.get().get(60, TimeUnit.SECONDS));
+        } finally {
+            sweeper.shutdownNow();
+        }
     }
 
     @Test

@@ -25,6 +25,13 @@ public interface ChargeStore {
     Optional<Charge> find(Mode mode, String id);
 
     /**
+     * Like {@link #find}, holding the row's lock until the transaction ends, and reading the charge as last committed
+     * (not as the transaction's snapshot): a bank's answer decides on the charge's real state, so an answer racing the
+     * expiry sweep is told the request expired, never that it was answered.
+     */
+    Optional<Charge> lock(Mode mode, String id);
+
+    /**
      * Adds to what a confirmed charge has refunded, only if the total stays within its amount (a conditional update:
      * concurrent refunds can never take more than the charge).
      *

@@ -52,9 +52,9 @@ import network.peere.core.services.money.FeeService;
  * decline), expired when unanswered, and read as transactions.
  *
  * <p>Lock order, so concurrent bills, answers and expiries never deadlock: a bill locks its agreement row, then its
- * limit-usage rows, and inserts its charge; an answer or an expiry locks its charge row (the conditional update),
- * then the agreement only when it changes it, then the limit-usage rows. No path holds limit rows while waiting for an
- * agreement, and a bill never waits for a charge row.
+ * limit-usage rows, and inserts its charge; an answer or an expiry locks its charge row (an answer reads it locked,
+ * the expiry takes it with its conditional update), then the agreement only when it changes it, then the limit-usage
+ * rows. No path holds limit rows while waiting for an agreement, and a bill never waits for a charge row.
  */
 public final class ChargeService
         implements BillCustomers, AnswerBillingRequests, FindTransactions, RunBillingDeadlines {
@@ -282,8 +282,11 @@ public final class ChargeService
      */
     Result<Charge> answerCharge(Mode mode, ParticipantId bankId, Answer answer) {
         return stores.transactor().inTransaction(() -> {
+            // The row lock comes first, so the state checked below is the charge's last committed one and stays so:
+            // an expiry sweep that got there first reads as expired (not as "already answered"), and one that comes
+            // later waits, then changes nothing.
             Optional<Charge> found = stores.charges()
-                    .find(mode, answer.billingRequestId())
+                    .lock(mode, answer.billingRequestId())
                     .filter(c -> c.bankId().equals(bankId));
             if (found.isEmpty()) {
                 return Result.refused(BillingProblem.BILLING_REQUEST_NOT_FOUND);
@@ -303,10 +306,8 @@ public final class ChargeService
                     : Money.zero(charge.amount().currency());
             Charge answered =
                     charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), fee, now);
-            // The conditional update takes the charge's row lock: of two answers (or an answer and the expiry) one
-            // wins here and the other changes nothing.
             if (!stores.charges().update(answered)) {
-                return Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED);
+                throw new IllegalStateException("charge " + charge.id() + " changed under its row lock");
             }
             settle(answered, merchant);
             return Result.ok(answered);
