@@ -20,12 +20,15 @@ import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.webhook.EventType;
 import network.peere.core.domain.webhook.RetrySchedule;
 import network.peere.core.domain.webhook.RetrySchedules;
+import network.peere.persistence.jdbi.LookupCacheSettings;
 
 /**
  * The server's configuration, read from the environment (and optionally a properties file named by
  * {@code PEERE_CONFIG_FILE}, whose keys are the same names; the environment wins). With nothing set, the server runs on
  * port 8080 with an H2 file database under {@code ./data}. {@code PEERE_PHRASE_KEYS} holds the network's lookup-phrase
  * keys ({@link network.peere.app.phrases.PhraseKeys}); without it a key is generated under the data directory.
+ * {@code PEERE_LOOKUP_CACHE_TTL} and {@code PEERE_LOOKUP_CACHE_SIZE} size each process's lookup cache
+ * ({@link #lookupCache(Map)}).
  */
 public record PeereConfig(
         int port,
@@ -39,7 +42,8 @@ public record PeereConfig(
         Webhooks webhooks,
         Optional<String> phraseKeys,
         Billing billing,
-        Set<String> trustedProxies) {
+        Set<String> trustedProxies,
+        LookupCacheSettings lookupCache) {
 
     /**
      * Billing settings: how long a bank has to answer an intent ({@code PEERE_INTENT_TTL}, default {@code 24h}) and a
@@ -255,6 +259,11 @@ public record PeereConfig(
     public static final int MAX_REQUEST_BYTES_DEFAULT = 1024 * 1024;
     public static final int MAX_REQUEST_BYTES_MIN = 1024;
 
+    /** Longer would break the "within a few seconds" that docs/merchants.md ("Freshness") promises merchants. */
+    public static final Duration LOOKUP_CACHE_TTL_MAX = Duration.ofMinutes(1);
+
+    public static final int LOOKUP_CACHE_SIZE_MAX = 10_000_000;
+
     public PeereConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PEERE_PORT must be 0-65535 (0 picks a free port)");
@@ -263,6 +272,7 @@ public record PeereConfig(
             throw new IllegalArgumentException("PEERE_DB_POOL_SIZE must be 1-200");
         }
         java.util.Objects.requireNonNull(phraseKeys, "phraseKeys");
+        java.util.Objects.requireNonNull(lookupCache, "lookupCache");
         trustedProxies = Set.copyOf(trustedProxies);
         if (maxRequestBytes < MAX_REQUEST_BYTES_MIN) {
             throw new IllegalArgumentException("PEERE_MAX_REQUEST_BYTES must be at least " + MAX_REQUEST_BYTES_MIN);
@@ -298,7 +308,35 @@ public record PeereConfig(
                 Webhooks.from(values),
                 Optional.ofNullable(values.get("PEERE_PHRASE_KEYS")),
                 Billing.from(values),
-                trustedProxies(values.get("PEERE_TRUSTED_PROXIES")));
+                trustedProxies(values.get("PEERE_TRUSTED_PROXIES")),
+                lookupCache(values));
+    }
+
+    /**
+     * Each process's lookup cache: how long an answer is reused ({@code PEERE_LOOKUP_CACHE_TTL}, default {@code 5s},
+     * at most {@link #LOOKUP_CACHE_TTL_MAX}; {@code 0s} caches nothing), which bounds how long another process's change
+     * goes unseen here, and how many answers are kept ({@code PEERE_LOOKUP_CACHE_SIZE}, default 100,000).
+     */
+    static LookupCacheSettings lookupCache(Map<String, String> values) {
+        String rawTtl = values.get("PEERE_LOOKUP_CACHE_TTL");
+        Duration ttl = LookupCacheSettings.TTL_DEFAULT;
+        if (rawTtl != null) {
+            String expected = "PEERE_LOOKUP_CACHE_TTL must be a duration from 0s to 1m like 5s or 500ms, got '"
+                    + rawTtl.trim() + "'";
+            try {
+                ttl = Webhooks.duration(rawTtl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(expected, e);
+            }
+            if (ttl.compareTo(LOOKUP_CACHE_TTL_MAX) > 0) {
+                throw new IllegalArgumentException(expected);
+            }
+        }
+        int size = integer(values, "PEERE_LOOKUP_CACHE_SIZE", (int) LookupCacheSettings.ENTRIES_MAX_DEFAULT);
+        if (size < 1 || size > LOOKUP_CACHE_SIZE_MAX) {
+            throw new IllegalArgumentException("PEERE_LOOKUP_CACHE_SIZE must be 1-" + LOOKUP_CACHE_SIZE_MAX);
+        }
+        return new LookupCacheSettings(ttl, size);
     }
 
     /**
@@ -335,7 +373,8 @@ public record PeereConfig(
                 webhooks,
                 phraseKeys,
                 billing,
-                trustedProxies);
+                trustedProxies,
+                lookupCache);
     }
 
     private static Map<String, String> readFile(Path path) {

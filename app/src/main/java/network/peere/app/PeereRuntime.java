@@ -56,7 +56,7 @@ public final class PeereRuntime implements AutoCloseable {
 
     /** With another clock: tests drive webhook retries days ahead; production always runs on {@link #SYSTEM_CLOCK}. */
     public static PeereRuntime open(PeereConfig config, Clock clock) {
-        Database database = Database.open(databaseSettings(config));
+        Database database = Database.open(databaseSettings(config), config.lookupCache());
         try {
             return new PeereRuntime(database, config, clock);
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package network.peere.persistence.jdbi;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -23,31 +23,37 @@ import network.peere.core.ports.out.CustomerStore;
 import network.peere.core.ports.out.DeviceStore;
 
 /**
- * Lookups (identity → customers) are the network's hottest read, so their answers are kept in a bounded Caffeine cache.
- * Every write through these stores evicts the identities it touches twice: at once, and again when its transaction
- * ends (committed or rolled back), so a lookup racing the write cannot keep the old answer. A changed customer's
- * identities include its devices: their answers carry the customer's details. Writes made by other
- * server processes are not seen here: the short {@link #TTL} bounds how long this process may answer from before
- * them (a bank's new name or suspension included). Bank-scoped reads are never cached.
+ * Lookups (identity → customers) are the network's hottest read, so their answers are kept in a bounded Caffeine cache
+ * ({@link LookupCacheSettings}). Every write through these stores is one transaction or joins the caller's, and evicts
+ * the identities it touches twice: at once, and again when its transaction ends (committed or rolled back), so a
+ * lookup racing the write cannot keep the old answer. A changed customer's identities include its devices, whose
+ * answers carry the customer's details: those are read once the transaction has ended, so a device linked by another
+ * transaction that committed first is evicted too. Writes made by other server processes are not seen here: the
+ * cache's short time to live bounds how long this process may answer from before them (a bank's new name or
+ * suspension included). Bank-scoped reads are never cached.
  */
 final class CachingCustomerDirectory {
-    /** How long another process's change may go unseen here. */
-    static final Duration TTL = Duration.ofSeconds(5);
-
-    static final long SIZE_MAX = 100_000;
-
     private record Key(Mode mode, Identity identity) {}
 
-    private final Cache<Key, List<ReachableCustomer>> lookups =
-            Caffeine.newBuilder().maximumSize(SIZE_MAX).expireAfterWrite(TTL).build();
+    private final Cache<Key, List<ReachableCustomer>> lookups;
     private final JdbiTransactor transactor;
     private final CustomerStore customers;
     private final DeviceStore devices;
     /** The device rows themselves, read to find a changed customer's devices. */
     private final DeviceStore deviceRows;
 
-    CachingCustomerDirectory(JdbiTransactor transactor, CustomerStore customers, DeviceStore devices) {
+    CachingCustomerDirectory(
+            JdbiTransactor transactor,
+            CustomerStore customers,
+            DeviceStore devices,
+            LookupCacheSettings settings,
+            Ticker ticker) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
+        this.lookups = Caffeine.newBuilder()
+                .maximumSize(settings.entriesMax())
+                .expireAfterWrite(settings.ttl())
+                .ticker(ticker)
+                .build();
         this.customers = new Customers(Objects.requireNonNull(customers, "customers"));
         this.deviceRows = Objects.requireNonNull(devices, "devices");
         this.devices = new Devices(deviceRows);
@@ -72,10 +78,21 @@ final class CachingCustomerDirectory {
         customer.details().phone().ifPresent(phone -> evict(customer.mode(), new Identity.ByPhone(phone)));
     }
 
+    /**
+     * Read after the transaction ends, not in it: a link of this customer's device that commits (and evicts) while
+     * this transaction runs may let a lookup cache the details this transaction replaces, and only a read after this
+     * commit finds that device. The same one query as a read inside the transaction, on the connection just returned.
+     */
     private void evictDevicesOf(Customer customer) {
-        deviceRows
+        transactor.afterCompletion(() -> deviceRows
                 .devicesOf(customer.mode(), customer.bankId(), customer.id())
-                .forEach(device -> evict(customer.mode(), new Identity.ByDevice(device)));
+                .forEach(device -> lookups.invalidate(new Key(customer.mode(), new Identity.ByDevice(device)))));
+    }
+
+    /** How many answers are cached, once pending evictions have run. For tests of the bound. */
+    long lookupsCached() {
+        lookups.cleanUp();
+        return lookups.estimatedSize();
     }
 
     private final class Customers implements CustomerStore {
@@ -92,25 +109,31 @@ final class CachingCustomerDirectory {
 
         @Override
         public void insertAll(List<Customer> added) {
-            // A new customer makes a cached "nobody" (or a shorter list) wrong.
-            added.forEach(CachingCustomerDirectory.this::evictIdentitiesOf);
-            delegate.insertAll(added);
+            transactor.useTransaction(() -> {
+                // A new customer makes a cached "nobody" (or a shorter list) wrong.
+                added.forEach(CachingCustomerDirectory.this::evictIdentitiesOf);
+                delegate.insertAll(added);
+            });
         }
 
         @Override
         public boolean insertAllIfNew(List<Customer> added) {
-            added.forEach(CachingCustomerDirectory.this::evictIdentitiesOf);
-            return delegate.insertAllIfNew(added);
+            return transactor.inTransaction(() -> {
+                added.forEach(CachingCustomerDirectory.this::evictIdentitiesOf);
+                return delegate.insertAllIfNew(added);
+            });
         }
 
         @Override
         public boolean update(Customer changed) {
-            delegate.find(changed.mode(), changed.bankId(), changed.id())
-                    .ifPresent(CachingCustomerDirectory.this::evictIdentitiesOf);
-            evictIdentitiesOf(changed);
-            // A device's answer carries the customer's details too (names, account): it changes with them.
-            evictDevicesOf(changed);
-            return delegate.update(changed);
+            return transactor.inTransaction(() -> {
+                delegate.find(changed.mode(), changed.bankId(), changed.id())
+                        .ifPresent(CachingCustomerDirectory.this::evictIdentitiesOf);
+                evictIdentitiesOf(changed);
+                // A device's answer carries the customer's details too (names, account): it changes with them.
+                evictDevicesOf(changed);
+                return delegate.update(changed);
+            });
         }
 
         @Override
@@ -153,14 +176,18 @@ final class CachingCustomerDirectory {
 
         @Override
         public void link(Device device) {
-            evict(device.mode(), new Identity.ByDevice(device.deviceId()));
-            delegate.link(device);
+            transactor.useTransaction(() -> {
+                evict(device.mode(), new Identity.ByDevice(device.deviceId()));
+                delegate.link(device);
+            });
         }
 
         @Override
         public boolean unlink(Mode mode, ParticipantId bankId, DeviceId deviceId, CustomerId customerId) {
-            evict(mode, new Identity.ByDevice(deviceId));
-            return delegate.unlink(mode, bankId, deviceId, customerId);
+            return transactor.inTransaction(() -> {
+                evict(mode, new Identity.ByDevice(deviceId));
+                return delegate.unlink(mode, bankId, deviceId, customerId);
+            });
         }
 
         @Override

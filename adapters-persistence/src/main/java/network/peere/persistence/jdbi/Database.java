@@ -29,14 +29,20 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final JdbiStores stores;
 
-    private Database(DatabaseSettings settings, HikariDataSource pool) {
+    private Database(DatabaseSettings settings, HikariDataSource pool, LookupCacheSettings lookupCache) {
         this.settings = settings;
         this.pool = pool;
-        this.stores = new JdbiStores(pool);
+        this.stores = new JdbiStores(pool, lookupCache);
     }
 
+    /** With the default lookup cache ({@link LookupCacheSettings#DEFAULT}). */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, LookupCacheSettings.DEFAULT);
+    }
+
+    public static Database open(DatabaseSettings settings, LookupCacheSettings lookupCache) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(lookupCache, "lookupCache");
         var pool = new HikariDataSource(poolConfig(settings));
         try {
             var result = Flyway.configure()
@@ -46,14 +52,14 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
             log.info("database {} at schema version {}", settings, result.targetSchemaVersion);
-            return new Database(settings, pool);
+            return new Database(settings, pool, lookupCache);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
     }
 
-    private static HikariConfig poolConfig(DatabaseSettings settings) {
+    static HikariConfig poolConfig(DatabaseSettings settings) {
         var config = new HikariConfig();
         config.setPoolName("peere-db");
         config.setJdbcUrl(settings.effectiveJdbcUrl());

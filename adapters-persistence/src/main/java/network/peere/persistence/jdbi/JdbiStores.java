@@ -1,5 +1,6 @@
 package network.peere.persistence.jdbi;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import javax.sql.DataSource;
 import network.peere.core.ports.out.AgreementStore;
 import network.peere.core.ports.out.ApiKeyStore;
@@ -42,8 +43,7 @@ public final class JdbiStores implements PeereStores {
     private final JdbiWebhookEndpointStore webhookEndpoints;
     private final JdbiEventOutbox eventOutbox;
     private final JdbiWebhookDeliveryQueue webhookDeliveries;
-    private final CustomerStore customers;
-    private final DeviceStore devices;
+    private final CachingCustomerDirectory directory;
     private final JdbiCustomerBatchStore customerBatches;
     private final JdbiAgreementStore agreements;
     private final JdbiChargeStore charges;
@@ -55,7 +55,17 @@ public final class JdbiStores implements PeereStores {
     private final JdbiPayoutAccountStore payoutAccounts;
     private final JdbiSettlementStore settlements;
 
+    /** With the default lookup cache ({@link LookupCacheSettings#DEFAULT}). */
     public JdbiStores(DataSource dataSource) {
+        this(dataSource, LookupCacheSettings.DEFAULT);
+    }
+
+    public JdbiStores(DataSource dataSource, LookupCacheSettings lookupCache) {
+        this(dataSource, lookupCache, Ticker.systemTicker());
+    }
+
+    /** With the lookup cache on a time source of the test's. */
+    JdbiStores(DataSource dataSource, LookupCacheSettings lookupCache, Ticker ticker) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
         this.participants = new JdbiParticipantStore(transactor);
         this.apiKeys = new JdbiApiKeyStore(transactor);
@@ -67,10 +77,8 @@ public final class JdbiStores implements PeereStores {
         this.webhookEndpoints = new JdbiWebhookEndpointStore(transactor);
         this.eventOutbox = new JdbiEventOutbox(transactor);
         this.webhookDeliveries = new JdbiWebhookDeliveryQueue(transactor);
-        var directory = new CachingCustomerDirectory(
-                transactor, new JdbiCustomerStore(transactor), new JdbiDeviceStore(transactor));
-        this.customers = directory.customers();
-        this.devices = directory.devices();
+        this.directory = new CachingCustomerDirectory(
+                transactor, new JdbiCustomerStore(transactor), new JdbiDeviceStore(transactor), lookupCache, ticker);
         this.customerBatches = new JdbiCustomerBatchStore(transactor);
         this.agreements = new JdbiAgreementStore(transactor);
         this.charges = new JdbiChargeStore(transactor);
@@ -140,12 +148,17 @@ public final class JdbiStores implements PeereStores {
 
     @Override
     public CustomerStore customers() {
-        return customers;
+        return directory.customers();
     }
 
     @Override
     public DeviceStore devices() {
-        return devices;
+        return directory.devices();
+    }
+
+    /** How many lookup answers this process's cache holds, once pending evictions have run. For tests of the bound. */
+    long lookupsCached() {
+        return directory.lookupsCached();
     }
 
     @Override

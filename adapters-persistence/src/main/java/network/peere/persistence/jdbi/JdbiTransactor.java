@@ -41,18 +41,21 @@ public final class JdbiTransactor implements Transactor {
         if (current.get() != null) {
             return work.get();
         }
-        try (Handle handle = jdbi.open()) {
-            current.set(handle);
-            try {
+        try {
+            try (Handle handle = jdbi.open()) {
+                current.set(handle);
                 return isMySqlFamily(handle)
                         ? explicitly(handle.getConnection(), work)
                         : handle.inTransaction(t -> work.get());
             } finally {
                 current.remove();
-                List<Runnable> callbacks = List.copyOf(onCompletion.get());
-                onCompletion.remove();
-                complete(callbacks);
             }
+        } finally {
+            // After the connection went back to the pool: a callback that reads (a cache eviction looking up what
+            // to evict) borrows one connection at a time, never a second while holding the first.
+            List<Runnable> callbacks = List.copyOf(onCompletion.get());
+            onCompletion.remove();
+            complete(callbacks);
         }
     }
 

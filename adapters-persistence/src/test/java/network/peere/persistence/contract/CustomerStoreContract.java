@@ -5,6 +5,7 @@ import static network.peere.core.domain.shared.Mode.SANDBOX;
 import static network.peere.persistence.testing.TestCustomers.createdAt;
 import static network.peere.persistence.testing.TestCustomers.customer;
 import static network.peere.persistence.testing.TestCustomers.customerWithEverything;
+import static network.peere.persistence.testing.TestCustomers.renamed;
 import static network.peere.persistence.testing.TestParticipants.T0;
 import static network.peere.persistence.testing.TestParticipants.bank;
 import static network.peere.persistence.testing.TestParticipants.directMerchant;
@@ -368,21 +369,7 @@ public abstract class CustomerStoreContract {
         assertThat(reach(device)).containsExactly(customer);
 
         // Only the names change: the e-mail and phone lookups' keys stay the same, the device's answer must not.
-        var d = customer.details();
-        var renamed = customer.withDetails(
-                new network.peere.core.domain.identity.CustomerDetails(
-                        "Chiamaka",
-                        d.middlename(),
-                        d.lastname(),
-                        "Chiamaka Okafor",
-                        d.accountNumber(),
-                        d.email(),
-                        d.phone(),
-                        d.country(),
-                        d.address(),
-                        d.gender(),
-                        d.displayPicture()),
-                T0.plusSeconds(1));
+        var renamed = renamed(customer, "Chiamaka", T0.plusSeconds(1));
         assertThat(customers.update(renamed)).isTrue();
 
         assertThat(reach(device)).containsExactly(renamed);

@@ -81,4 +81,23 @@ public final class TestCustomers {
                 at,
                 c.version());
     }
+
+    /** The same customer under another first name (and so account name), as a bank's change would leave it. */
+    public static Customer renamed(Customer c, String firstname, Instant at) {
+        CustomerDetails d = c.details();
+        return c.withDetails(
+                new CustomerDetails(
+                        firstname,
+                        d.middlename(),
+                        d.lastname(),
+                        firstname + " " + d.lastname(),
+                        d.accountNumber(),
+                        d.email(),
+                        d.phone(),
+                        d.country(),
+                        d.address(),
+                        d.gender(),
+                        d.displayPicture()),
+                at);
+    }
 }

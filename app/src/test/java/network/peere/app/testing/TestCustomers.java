@@ -20,4 +20,11 @@ public final class TestCustomers {
         values.put("country", "NG");
         return CustomerDraft.of(values);
     }
+
+    /** As {@link #draft(String, String)}, with a phone number. */
+    public static CustomerDraft draft(String n, String email, String phone) {
+        Map<String, String> values = new HashMap<>(draft(n, email).values());
+        values.put("phone", phone);
+        return CustomerDraft.of(values);
+    }
 }
