@@ -181,6 +181,33 @@ abstract class BillingFixture {
                         blockMerchant));
     }
 
+    /** {@code approve_recurring} with this expiry, as the bank's answer. */
+    Result<Agreement> respondExpiring(Agreement intent, Instant expiresAt) {
+        return peere.answerIntents()
+                .respond(new AnswerIntents.Response(
+                        principal(bank),
+                        intent.intentReference(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        CustomerDecision.APPROVE_RECURRING,
+                        Optional.empty(),
+                        false,
+                        Optional.of(expiresAt)));
+    }
+
+    /** The bank's change of an agreement's expiry and nothing else. */
+    Result<Agreement> changeExpiry(Agreement agreement, Optional<Instant> expiresAt) {
+        return peere.answerIntents()
+                .change(new AnswerIntents.Change(
+                        principal(bank),
+                        agreement.id(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(new AnswerIntents.Expiry(expiresAt))));
+    }
+
     Agreement approvedAgreement(IntentType type, Map<LimitKind, String> limits) {
         Agreement intent = proposed(type);
         CustomerDecision decision =

@@ -142,6 +142,55 @@ abstract class BillingUseCasesContract extends BillingFixture {
     }
 
     @Test
+    void an_agreement_bills_until_its_expiry_instant_and_is_over_from_it_before_any_sweep() {
+        Instant start = now.get();
+        Agreement intent = proposed(IntentType.RECURRING);
+        assertThat(respondExpiring(intent, start)).isEqualTo(Result.refused(BillingProblem.INVALID_EXPIRY));
+        assertThat(respondExpiring(intent, start.plus(Duration.ofDays(100L * 366 + 1))))
+                .isEqualTo(Result.refused(BillingProblem.INVALID_EXPIRY));
+        Instant end = start.plus(Duration.ofHours(1));
+        Agreement agreement = ok(respondExpiring(intent, end.plusNanos(999)));
+        assertThat(agreement.expiresAt()).as("stored to the microsecond").contains(end);
+
+        now.set(end.minusNanos(1_000));
+        accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+        now.set(end);
+        assertThat(refusal(bill(merchant, agreement.agreementPhrase(), "100")).problem())
+                .isEqualTo(BillingProblem.AGREEMENT_EXPIRED);
+        // Not yet swept, and yet over: the bank can neither move the expiry nor approve again, only block.
+        assertThat(changeExpiry(agreement, Optional.empty())).isEqualTo(Result.refused(BillingProblem.AGREEMENT_FINAL));
+        assertThat(changeExpiry(agreement, Optional.of(end.plus(Duration.ofDays(1)))))
+                .isEqualTo(Result.refused(BillingProblem.AGREEMENT_FINAL));
+        assertThat(respond(intent, CustomerDecision.APPROVE_RECURRING))
+                .isEqualTo(Result.refused(BillingProblem.INTENT_ALREADY_ANSWERED));
+
+        assertThat(peere.runBillingDeadlines().expireDue(100)).isEqualTo(1);
+        Agreement expired = ok(peere.findAgreements().find(Caller.of(principal(merchant)), agreement.id()));
+        assertThat(expired.status()).isEqualTo(AgreementStatus.EXPIRED);
+        assertThat(respond(intent, CustomerDecision.APPROVE_RECURRING))
+                .as("an answered intent whose agreement later ended was answered, not left to expire")
+                .isEqualTo(Result.refused(BillingProblem.INTENT_ALREADY_ANSWERED));
+        assertThat(peere.runBillingDeadlines().expireDue(100)).isZero();
+    }
+
+    @Test
+    void a_bank_moves_or_clears_an_expiry_before_it_comes() {
+        Instant end = now.get().plus(Duration.ofHours(1));
+        Agreement agreement = ok(respondExpiring(proposed(IntentType.RECURRING), end));
+
+        Agreement moved = ok(changeExpiry(agreement, Optional.of(end.plus(Duration.ofHours(1)))));
+        assertThat(moved.expiresAt()).contains(end.plus(Duration.ofHours(1)));
+        assertThat(changeExpiry(moved, Optional.of(now.get())))
+                .isEqualTo(Result.refused(BillingProblem.INVALID_EXPIRY));
+        Agreement endless = ok(changeExpiry(moved, Optional.empty()));
+        assertThat(endless.expiresAt()).isEmpty();
+
+        now.set(end.plus(Duration.ofDays(400)));
+        accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+        assertThat(peere.runBillingDeadlines().expireDue(100)).isZero();
+    }
+
+    @Test
     void a_dry_run_checks_the_same_and_reserves_nothing() {
         Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.DAILY, "1000"));
         for (int i = 0; i < 3; i++) {

@@ -399,7 +399,9 @@ public final class ChargeService
 
     @Override
     public int expireDue(int limit) {
-        return intents.expireIntents(limit) + intents.expireAgreements(limit) + expireCharges(limit);
+        // Charges first: their sweep gives reserved limits back, which no other sweep's failure may hold up.
+        int charges = expireCharges(limit);
+        return charges + intents.expireIntents(limit) + intents.expireAgreements(limit);
     }
 
     private int expireCharges(int limit) {

@@ -46,6 +46,8 @@ import network.peere.core.ports.out.RandomSource;
  * revokes, and parties read. Each intent, decision or change is one transaction with its webhook.
  */
 public final class IntentService implements SendBillingIntents, AnswerIntents, FindAgreements {
+    /** The furthest ahead an agreement's expiry may lie. */
+    static final java.time.Duration EXPIRY_HORIZON = java.time.Duration.ofDays(100L * 366);
     /** 192 random bits: an agreement phrase cannot be guessed. */
     private static final int PHRASE_BYTES = 24;
 
@@ -210,7 +212,9 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
             }
             Agreement agreement = found.get();
             var now = clock.now();
-            if (agreement.status() == AgreementStatus.EXPIRED
+            // Expired unanswered, not an answered agreement that reached its own expiry later.
+            boolean unanswered = agreement.decidedAt().isEmpty();
+            if ((agreement.status() == AgreementStatus.EXPIRED && unanswered)
                     || (agreement.status() == AgreementStatus.PENDING && !agreement.awaitsDecision(now))) {
                 return Result.refused(BillingProblem.INTENT_EXPIRED);
             }
@@ -224,12 +228,22 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                     return Result.refused(BillingProblem.INVALID_AMOUNT);
                 }
             }
-            if (response.expiresAt().isPresent() && !response.expiresAt().get().isAfter(now)) {
+            Optional<Instant> expiry = response.expiresAt().map(IntentService::toMicros);
+            if (expiry.isPresent() && !isValidExpiry(expiry.get(), now)) {
                 return Result.refused(BillingProblem.INVALID_EXPIRY);
             }
-            return store(agreement.decide(
-                    response.decision(), granted, response.blockMerchant(), response.expiresAt(), now));
+            return store(agreement.decide(response.decision(), granted, response.blockMerchant(), expiry, now));
         });
+    }
+
+    /** An agreement's end: after now, and within {@link #EXPIRY_HORIZON} (what every store can hold). */
+    private static boolean isValidExpiry(Instant expiry, Instant now) {
+        return expiry.isAfter(now) && !expiry.isAfter(now.plus(EXPIRY_HORIZON));
+    }
+
+    /** Stored to the microsecond, as every instant is: the answer and the webhook show what was stored. */
+    private static Instant toMicros(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** The bank may send back the merchant's lookup phrase it received, or its own phrase for the customer. */
@@ -256,7 +270,9 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
             if (agreement.status() == AgreementStatus.PENDING) {
                 return Result.refused(BillingProblem.AGREEMENT_NOT_APPROVED);
             }
-            if (agreement.status().isFinal()) {
+            var now = clock.now();
+            // Past its expiry an agreement is over even before the sweep records it: nothing revives it.
+            if (agreement.status().isFinal() || agreement.isPastExpiry(now)) {
                 // Only the block may still change: a denial with blockMerchant would otherwise block for ever.
                 boolean blockOnly = change.decision().isEmpty()
                         && change.limits().isEmpty()
@@ -269,7 +285,7 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                 // The same block again changes nothing and tells nobody.
                 return block == agreement.blockMerchant()
                         ? Result.ok(agreement)
-                        : store(agreement.withBlockMerchant(block, clock.now()));
+                        : store(agreement.withBlockMerchant(block, now));
             }
             Optional<SpendingLimits> granted = Optional.empty();
             if (change.limits().isPresent()) {
@@ -278,12 +294,10 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                     return Result.refused(BillingProblem.INVALID_AMOUNT);
                 }
             }
-            var now = clock.now();
-            Optional<Instant> expiry =
-                    change.expiry().map(AnswerIntents.Expiry::at).orElse(agreement.expiresAt());
-            if (change.expiry().isPresent()
-                    && expiry.isPresent()
-                    && !expiry.get().isAfter(now)) {
+            Optional<Instant> expiry = change.expiry().isPresent()
+                    ? change.expiry().get().at().map(IntentService::toMicros)
+                    : agreement.expiresAt();
+            if (change.expiry().isPresent() && expiry.isPresent() && !isValidExpiry(expiry.get(), now)) {
                 return Result.refused(BillingProblem.INVALID_EXPIRY);
             }
             CustomerDecision decision =
