@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import network.peere.app.e2e.SandboxNetwork.Customer;
 import network.peere.app.testing.Response;
 import network.peere.app.testing.ShiftedClock;
+import network.peere.core.services.billing.BankSimulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +71,33 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
                         .get("customerAction")
                         .asText())
                 .isEqualTo("accepted");
+    }
+
+    @Test
+    void the_sandbox_bank_gives_a_plus_expire_customers_agreement_two_minutes_then_bills_are_refused() {
+        String simulatedBank = network.keyOf(network.simulatedBank("Expiry Bank"));
+        Customer customer = network.newCustomer(simulatedBank, "+expire");
+        JsonNode intent = network.recurringIntent(merchant, customer);
+        String decisionId = intent.get("customerDecisionId").asText();
+        String agreementPhrase = intent.get("agreementPhrase").asText();
+
+        JsonNode decided = webhooks.awaitItem("billing.intent.response", merchantId, "customerDecisionId", decisionId);
+        assertThat(decided.get("customerDecision").asText()).isEqualTo("approve_recurring");
+        Instant expiresAt = Instant.parse(decided.get("expiresAt").asText());
+        assertThat(Duration.between(clock.now(), expiresAt))
+                .isPositive()
+                .isLessThanOrEqualTo(BankSimulator.EXPIRES_AFTER);
+        assertThat(billOne(merchant, agreementPhrase, "100").has("reference")).isTrue();
+
+        clock.advance(BankSimulator.EXPIRES_AFTER);
+        JsonNode refused = billOne(merchant, agreementPhrase, "100");
+        assertThat(refused.get("statusCode").asInt()).isEqualTo(409);
+        assertThat(refused.get("code").asText()).isEqualTo("agreement_expired");
+        webhooks.awaitItem(
+                "billing.intent.response",
+                merchantId,
+                item -> item.path("customerDecisionId").asText().equals(decisionId)
+                        && item.path("status").asText().equals("expired"));
     }
 
     @Test

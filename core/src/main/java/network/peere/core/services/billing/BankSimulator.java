@@ -34,6 +34,9 @@ import network.peere.core.ports.out.SimulatedBankStore.Simulation;
  * real bank's calls reach, by rules a developer can steer from the outside, like test card numbers.
  */
 public final class BankSimulator implements SimulateBanks {
+    /** How long an agreement the sandbox bank approves for a {@code +expire} customer lasts. */
+    public static final java.time.Duration EXPIRES_AFTER = java.time.Duration.ofMinutes(2);
+
     /** Cents that decline a charge for insufficient funds, and that leave it unanswered until it expires. */
     static final long DECLINE_CENTS = 51;
 
@@ -132,7 +135,8 @@ public final class BankSimulator implements SimulateBanks {
                 Optional.empty(),
                 decision,
                 Optional.empty(),
-                rule == Rule.BLOCK);
+                rule == Rule.BLOCK,
+                rule == Rule.EXPIRE ? Optional.of(clock.now().plus(EXPIRES_AFTER)) : Optional.empty());
         return intents.answerIntent(intent.mode(), intent.bankId(), response) instanceof Result.Ok<?>;
     }
 
@@ -227,6 +231,8 @@ public final class BankSimulator implements SimulateBanks {
         DENY("+deny", CustomerDecision.DENY),
         SUSPEND("+suspend", CustomerDecision.SUSPENDED),
         BLOCK("+block", CustomerDecision.DENY),
+        /** Approved as usual, with an expiry {@link #EXPIRES_AFTER} after the answer. */
+        EXPIRE("+expire", null),
         APPROVE("", null);
 
         private final String mark;

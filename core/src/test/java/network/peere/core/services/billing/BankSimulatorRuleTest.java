@@ -13,6 +13,7 @@ class BankSimulatorRuleTest {
         "ada+deny@example.com, DENY",
         "ada+suspend@example.com, SUSPEND",
         "ada+block@example.com, BLOCK",
+        "ada+expire@example.com, EXPIRE",
         "ada+news@example.com, APPROVE",
         // Only the local part counts: a domain that happens to contain a mark does not.
         "ada@x+deny.example.com, APPROVE",
@@ -26,5 +27,7 @@ class BankSimulatorRuleTest {
     void marked_rules_carry_their_decision(BankSimulator.Rule rule, CustomerDecision decision) {
         assertThat(rule.decision()).contains(decision);
         assertThat(BankSimulator.Rule.APPROVE.decision()).isEmpty();
+        // +expire approves as usual (the default decision), with an expiry.
+        assertThat(BankSimulator.Rule.EXPIRE.decision()).isEmpty();
     }
 }
