@@ -181,19 +181,23 @@ abstract class BillingFixture {
                         blockMerchant));
     }
 
+    /** The bank's {@code approve_recurring} of the intent, named by its reference alone, ending when given. */
+    AnswerIntents.Response recurringApproval(Agreement intent, Optional<Instant> expiresAt) {
+        return new AnswerIntents.Response(
+                principal(bank),
+                intent.intentReference(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                CustomerDecision.APPROVE_RECURRING,
+                Optional.empty(),
+                false,
+                expiresAt);
+    }
+
     /** {@code approve_recurring} with this expiry, as the bank's answer. */
     Result<Agreement> respondExpiring(Agreement intent, Instant expiresAt) {
-        return peere.answerIntents()
-                .respond(new AnswerIntents.Response(
-                        principal(bank),
-                        intent.intentReference(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        CustomerDecision.APPROVE_RECURRING,
-                        Optional.empty(),
-                        false,
-                        Optional.of(expiresAt)));
+        return peere.answerIntents().respond(recurringApproval(intent, Optional.of(expiresAt)));
     }
 
     /** The bank's change of an agreement's expiry and nothing else. */

@@ -438,16 +438,7 @@ abstract class BillingUseCasesContract extends BillingFixture {
 
         Raced<Agreement> raced = whileTheSweepRuns(
                 intent.dueDate().minusSeconds(1),
-                bankSide -> bankSide.answerIntents()
-                        .respond(new AnswerIntents.Response(
-                                principal(bank),
-                                intent.intentReference(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                CustomerDecision.APPROVE_RECURRING,
-                                Optional.empty(),
-                                false)));
+                bankSide -> bankSide.answerIntents().respond(recurringApproval(intent, Optional.empty())));
 
         assertThat(ok(raced.answer()).status()).isEqualTo(AgreementStatus.ACTIVE);
         assertThat(raced.expired()).isZero();

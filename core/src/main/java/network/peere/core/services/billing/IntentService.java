@@ -346,33 +346,26 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
      * an intent. Bills were already refused from the expiry instant; this makes reads and schedules agree.
      */
     int expireAgreements(int limit) {
-        int expired = 0;
-        for (Agreement due : stores.agreements().pastExpiry(clock.now(), limit)) {
-            boolean moved = stores.transactor().inTransaction(() -> {
-                var now = clock.now();
-                Optional<Agreement> current = stores.agreements()
-                        .lock(due.mode(), due.id())
-                        .filter(a ->
-                                !a.status().isFinal() && a.status() != AgreementStatus.PENDING && a.isPastExpiry(now));
-                if (current.isEmpty()) {
-                    return false;
-                }
-                return store(current.get().expire(now)) instanceof Result.Ok<Agreement>;
-            });
-            expired += moved ? 1 : 0;
-        }
-        return expired;
+        return expireEach(
+                stores.agreements().pastExpiry(clock.now(), limit),
+                (a, now) -> !a.status().isFinal() && a.status() != AgreementStatus.PENDING && a.isPastExpiry(now));
     }
 
     /** Intents nobody answered by their due date: the merchant hears {@code expired}. */
     int expireIntents(int limit) {
+        return expireEach(
+                stores.agreements().dueForExpiry(clock.now(), limit),
+                (a, now) -> a.status() == AgreementStatus.PENDING && !now.isBefore(a.dueDate()));
+    }
+
+    /** Each listed one in its own transaction, if still due once locked; how many expired. */
+    private int expireEach(List<Agreement> listed, java.util.function.BiPredicate<Agreement, Instant> stillDue) {
         int expired = 0;
-        for (Agreement due : stores.agreements().dueForExpiry(clock.now(), limit)) {
+        for (Agreement due : listed) {
             boolean moved = stores.transactor().inTransaction(() -> {
                 var now = clock.now();
-                Optional<Agreement> current = stores.agreements()
-                        .lock(due.mode(), due.id())
-                        .filter(a -> a.status() == AgreementStatus.PENDING && !now.isBefore(a.dueDate()));
+                Optional<Agreement> current =
+                        stores.agreements().lock(due.mode(), due.id()).filter(a -> stillDue.test(a, now));
                 if (current.isEmpty()) {
                     return false;
                 }
