@@ -157,6 +157,15 @@ abstract class BillingUseCasesContract extends BillingFixture {
         now.set(end);
         assertThat(refusal(bill(merchant, agreement.agreementPhrase(), "100")).problem())
                 .isEqualTo(BillingProblem.AGREEMENT_EXPIRED);
+        // Every read says so from the instant; the stored row waits for the sweep.
+        Agreement read = ok(peere.findAgreements().find(Caller.of(principal(merchant)), agreement.id()));
+        assertThat(read.status()).isEqualTo(AgreementStatus.EXPIRED);
+        assertThat(read.updatedAt()).isEqualTo(end);
+        assertThat(ok(peere.findAgreements()
+                                .forCustomer(principal(bank), agreement.customerId(), new PageRequest(0, 10)))
+                        .items())
+                .extracting(Agreement::status)
+                .containsExactly(AgreementStatus.EXPIRED);
         // Not yet swept, and yet over: the bank can neither move the expiry nor approve again, only block.
         assertThat(changeExpiry(agreement, Optional.empty())).isEqualTo(Result.refused(BillingProblem.AGREEMENT_FINAL));
         assertThat(changeExpiry(agreement, Optional.of(end.plus(Duration.ofDays(1)))))

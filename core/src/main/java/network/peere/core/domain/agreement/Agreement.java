@@ -261,6 +261,41 @@ public record Agreement(
         return expiresAt.isPresent() && !now.isBefore(expiresAt.get());
     }
 
+    /**
+     * The agreement as a read shows it at {@code now}: past its expiry, {@code expired} from that instant, though the
+     * sweep has not recorded it yet (the stored row changes only by the sweep).
+     */
+    public Agreement asOf(Instant now) {
+        if (status.isFinal() || status == AgreementStatus.PENDING || !isPastExpiry(now)) {
+            return this;
+        }
+        return new Agreement(
+                id,
+                mode,
+                merchantId,
+                bankId,
+                customerId,
+                lookupPhrase,
+                agreementPhrase,
+                intentReference,
+                type,
+                description,
+                amount,
+                requested,
+                metadata,
+                decision,
+                limits,
+                blockMerchant,
+                expiresAt,
+                AgreementStatus.EXPIRED,
+                dueDate,
+                createdAt,
+                decidedAt,
+                lastUsedAt,
+                expiresAt.orElseThrow(),
+                version);
+    }
+
     /** Whether a charge may be attempted now; why not otherwise, in precedence order. */
     public Optional<BillingRefusal> refusalToBill(Instant now) {
         if (!status.isFinal() && status != AgreementStatus.PENDING && isPastExpiry(now)) {

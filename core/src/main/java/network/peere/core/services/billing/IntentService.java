@@ -385,7 +385,8 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                 Result.ok(
                         ok.value().isEmpty()
                                 ? new Page<>(List.of(), 0)
-                                : stores.agreements().listForMerchants(caller.mode(), ok.value(), filter, page));
+                                : asOfNow(
+                                        stores.agreements().listForMerchants(caller.mode(), ok.value(), filter, page)));
             case Result.Refused<List<ParticipantId>> refused -> refused.refusalAs();
         };
     }
@@ -395,8 +396,14 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
         return stores.agreements()
                 .find(caller.mode(), customerDecisionId)
                 .filter(a -> parties.isParty(caller, a.merchantId(), a.bankId()))
-                .<Result<Agreement>>map(Result::ok)
+                .<Result<Agreement>>map(a -> Result.ok(a.asOf(clock.now())))
                 .orElseGet(() -> Result.refused(BillingProblem.AGREEMENT_NOT_FOUND));
+    }
+
+    /** Reads show an agreement past its expiry as expired from that instant, before the sweep records it. */
+    private Page<Agreement> asOfNow(Page<Agreement> page) {
+        var now = clock.now();
+        return new Page<>(page.items().stream().map(a -> a.asOf(now)).toList(), page.total());
     }
 
     @Override
@@ -427,6 +434,7 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
                 .isEmpty()) {
             return Result.refused(BillingProblem.CUSTOMER_NOT_FOUND);
         }
-        return Result.ok(stores.agreements().listForCustomer(bank.mode(), bank.participantId(), customerId, page));
+        return Result.ok(
+                asOfNow(stores.agreements().listForCustomer(bank.mode(), bank.participantId(), customerId, page)));
     }
 }

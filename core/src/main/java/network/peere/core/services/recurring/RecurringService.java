@@ -449,6 +449,10 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
         var now = clock.now();
         Agreement agreement = agreementOf(schedule);
         Optional<Agreement.BillingRefusal> ended = agreement.refusalToBill(now);
+        if (!agreement.status().isFinal() && agreement.isPastExpiry(now)) {
+            // The deadline sweep records the expiry within seconds and cancels this schedule with it.
+            return false;
+        }
         if (schedule.isDue(now) || ended.isPresent()) {
             return submitPeriod(schedule, agreement, now);
         }

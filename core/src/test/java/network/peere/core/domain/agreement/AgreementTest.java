@@ -154,6 +154,13 @@ class AgreementTest {
         assertThat(expired.status()).isEqualTo(AgreementStatus.EXPIRED);
         assertThat(expired.refusalToBill(end)).contains(Agreement.BillingRefusal.AGREEMENT_EXPIRED);
         assertThat(approved.revoke(T0).refusalToBill(end)).contains(Agreement.BillingRefusal.AGREEMENT_REVOKED);
+        // Reads: expired from the instant, as of the expiry; before it, and for final ones, as stored.
+        assertThat(approved.asOf(end.minusNanos(1_000))).isSameAs(approved);
+        assertThat(approved.asOf(end).status()).isEqualTo(AgreementStatus.EXPIRED);
+        assertThat(approved.asOf(end).updatedAt()).isEqualTo(end);
+        assertThat(paused.asOf(end).status()).isEqualTo(AgreementStatus.EXPIRED);
+        Agreement revoked = approved.revoke(T0);
+        assertThat(revoked.asOf(end)).isSameAs(revoked);
     }
 
     @Test
