@@ -145,7 +145,7 @@ final class JdbiChargeStore implements ChargeStore {
     private static final String AWAITING_BANK = "SELECT " + COLUMNS + """
              FROM charges c
             WHERE c.mode = :mode AND c.bank_id = :bank_id AND c.status = 'PENDING_BANK'
-              AND c.created_at < :accepted_before
+              AND c.created_at < :accepted_before AND MOD(c.amount_minor, 100) <> :skipped_cents
             ORDER BY c.created_at, c.id
             LIMIT :limit""";
 
@@ -386,11 +386,13 @@ final class JdbiChargeStore implements ChargeStore {
     }
 
     @Override
-    public List<Charge> awaitingBank(Mode mode, ParticipantId bankId, Instant acceptedBefore, int limit) {
+    public List<Charge> awaitingBank(
+            Mode mode, ParticipantId bankId, Instant acceptedBefore, long skippedCents, int limit) {
         return transactor.withHandle(handle -> handle.createQuery(AWAITING_BANK)
                 .bind("mode", mode.name())
                 .bind("bank_id", bankId.value())
                 .bind("accepted_before", UtcColumns.toColumn(acceptedBefore))
+                .bind("skipped_cents", skippedCents)
                 .bind("limit", limit)
                 .map(JdbiChargeStore::charge)
                 .list());

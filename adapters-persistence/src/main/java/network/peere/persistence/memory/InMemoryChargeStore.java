@@ -215,12 +215,14 @@ final class InMemoryChargeStore implements ChargeStore {
     }
 
     @Override
-    public List<Charge> awaitingBank(Mode mode, ParticipantId bankId, Instant acceptedBefore, int limit) {
+    public List<Charge> awaitingBank(
+            Mode mode, ParticipantId bankId, Instant acceptedBefore, long skippedCents, int limit) {
         return transactor.inTransaction(() -> rows.values().stream()
                 .filter(c -> c.mode() == mode
                         && c.bankId().equals(bankId)
                         && c.status() == ChargeStatus.PENDING_BANK
-                        && c.createdAt().isBefore(acceptedBefore))
+                        && c.createdAt().isBefore(acceptedBefore)
+                        && Math.floorMod(c.amount().minor(), 100L) != skippedCents)
                 .sorted(OLDEST_FIRST)
                 .limit(limit)
                 .toList());

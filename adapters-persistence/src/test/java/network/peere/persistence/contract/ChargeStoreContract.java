@@ -404,6 +404,29 @@ public abstract class ChargeStoreContract {
     }
 
     @Test
+    void charges_whose_amount_ends_in_the_skipped_cents_stay_out_of_the_banks_read_however_many() {
+        Instant cutoff = T0.plusSeconds(100);
+        for (int i = 0; i < 5; i++) {
+            insert(charge(SANDBOX, "left_" + i)
+                    .amount(Money.of(10_052 + 100L * i, "NGN"))
+                    .createdAt(T0.plusSeconds(i))
+                    .build());
+        }
+        insert(charge(SANDBOX, "behind")
+                .amount(Money.of(10_051, "NGN"))
+                .createdAt(T0.plusSeconds(10))
+                .build());
+        insert(charge(SANDBOX, "round")
+                .amount(Money.of(5_200, "NGN"))
+                .createdAt(T0.plusSeconds(11))
+                .build());
+
+        assertThat(ids(charges.awaitingBank(SANDBOX, BANK_1, cutoff, 52, 2)))
+                .containsExactly("txn_behind", "txn_round");
+        assertThat(ids(charges.awaitingBank(SANDBOX, BANK_1, cutoff, 2))).containsExactly("txn_left_0", "txn_left_1");
+    }
+
+    @Test
     void a_rolled_back_transaction_leaves_no_charge_and_no_change() {
         var kept = insert(charge(LIVE, "1").build());
 

@@ -546,6 +546,15 @@ abstract class BillingUseCasesContract extends BillingFixture {
         assertThat(details(poor).declineReason()).contains("insufficient_funds");
         assertThat(details(silent).status()).isEqualTo(ChargeStatus.PENDING_BANK);
         assertThat(peere.simulateBanks().answerDue(100)).isZero();
+
+        // However many it leaves to expire, they never hide the charges behind them.
+        for (int i = 0; i < 3; i++) {
+            accepted(bill(merchant, approved.agreementPhrase(), "100.52"));
+        }
+        Charge behind = accepted(bill(merchant, approved.agreementPhrase(), "100.00"));
+        now.set(now.get().plusSeconds(1));
+        assertThat(peere.simulateBanks().answerDue(2)).isEqualTo(1);
+        assertThat(details(behind).status()).isEqualTo(ChargeStatus.CONFIRMED);
     }
 
     @Test

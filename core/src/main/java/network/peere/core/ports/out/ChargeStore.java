@@ -58,5 +58,17 @@ public interface ChargeStore {
     List<Charge> dueForExpiry(Instant now, int limit);
 
     /** One bank's pending charges accepted before {@code acceptedBefore}, oldest first (the sandbox bank answers). */
-    List<Charge> awaitingBank(Mode mode, ParticipantId bankId, Instant acceptedBefore, int limit);
+    default List<Charge> awaitingBank(Mode mode, ParticipantId bankId, Instant acceptedBefore, int limit) {
+        return awaitingBank(mode, bankId, acceptedBefore, NO_CENTS_SKIPPED, limit);
+    }
+
+    /** For {@link #awaitingBank(Mode, ParticipantId, Instant, long, int)}: no amount is skipped. */
+    long NO_CENTS_SKIPPED = -1;
+
+    /**
+     * As {@link #awaitingBank(Mode, ParticipantId, Instant, int)}, leaving out the charges whose amount in minor units
+     * ends in {@code skippedCents} (0-99): the sandbox bank leaves those unanswered until they expire, and however
+     * many wait, they never hide the charges behind them.
+     */
+    List<Charge> awaitingBank(Mode mode, ParticipantId bankId, Instant acceptedBefore, long skippedCents, int limit);
 }

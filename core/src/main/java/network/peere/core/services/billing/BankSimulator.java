@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,8 +44,6 @@ public final class BankSimulator implements SimulateBanks {
     static final long REFUND_FAIL_CENTS = 53;
 
     static final String ACCOUNT_CLOSED = "account_closed";
-    /** How many charges left unanswered on purpose the simulator remembers, so they never hide newer ones. */
-    private static final int IGNORED_MAX = 1_000;
     /**
      * Billing requests answered side by side, each still in its own transaction (see {@link ChargeService}'s lock
      * order), so the sandbox bank keeps up with a merchant billing from many connections.
@@ -59,7 +55,6 @@ public final class BankSimulator implements SimulateBanks {
     private final IntentService intents;
     private final ChargeService charges;
     private final network.peere.core.services.money.RefundService refunds;
-    private final Set<String> ignored = ConcurrentHashMap.newKeySet();
 
     public BankSimulator(
             PeereStores stores,
@@ -108,12 +103,13 @@ public final class BankSimulator implements SimulateBanks {
                     stores.agreements().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, limit)) {
                 answered += answerIntent(intent) ? 1 : 0;
             }
-            int window = limit + Math.min(ignored.size(), IGNORED_MAX);
             for (network.peere.core.domain.refund.Refund refund :
                     stores.refunds().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, limit)) {
                 answered += answerRefund(refund) ? 1 : 0;
             }
-            answered += answerCharges(stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, window));
+            // The charges it leaves to expire stay out of the read, so no number of them hides the ones behind.
+            answered += answerCharges(
+                    stores.charges().awaitingBank(Mode.SANDBOX, simulation.bankId(), before, IGNORE_CENTS, limit));
         }
         return answered;
     }
@@ -189,12 +185,8 @@ public final class BankSimulator implements SimulateBanks {
     private boolean answerCharge(Charge charge) {
         long cents = Math.floorMod(charge.amount().minor(), 100L);
         if (cents == IGNORE_CENTS) {
-            if (ignored.size() < IGNORED_MAX) {
-                ignored.add(charge.id());
-            }
             return false;
         }
-        ignored.remove(charge.id());
         boolean decline = cents == DECLINE_CENTS;
         var answer = new AnswerBillingRequests.Answer(
                 simulatorPrincipal(charge.bankId()),
