@@ -269,27 +269,12 @@ public record Agreement(
         if (status.isFinal() || status == AgreementStatus.PENDING || !isPastExpiry(now)) {
             return this;
         }
-        return new Agreement(
-                id,
-                mode,
-                merchantId,
-                bankId,
-                customerId,
-                lookupPhrase,
-                agreementPhrase,
-                intentReference,
-                type,
-                description,
-                amount,
-                requested,
-                metadata,
+        return changed(
+                AgreementStatus.EXPIRED,
                 decision,
                 limits,
                 blockMerchant,
                 expiresAt,
-                AgreementStatus.EXPIRED,
-                dueDate,
-                createdAt,
                 decidedAt,
                 lastUsedAt,
                 expiresAt.orElseThrow(),
@@ -334,6 +319,29 @@ public record Agreement(
             Optional<Instant> nextDecidedAt,
             Optional<Instant> nextLastUsedAt,
             Instant nextUpdatedAt) {
+        return changed(
+                nextStatus,
+                nextDecision,
+                nextLimits,
+                block,
+                nextExpiresAt,
+                nextDecidedAt,
+                nextLastUsedAt,
+                nextUpdatedAt,
+                version + 1);
+    }
+
+    /** This agreement with what may change set as given, at {@code atVersion}. */
+    private Agreement changed(
+            AgreementStatus nextStatus,
+            Optional<CustomerDecision> nextDecision,
+            SpendingLimits nextLimits,
+            boolean block,
+            Optional<Instant> nextExpiresAt,
+            Optional<Instant> nextDecidedAt,
+            Optional<Instant> nextLastUsedAt,
+            Instant nextUpdatedAt,
+            long atVersion) {
         return new Agreement(
                 id,
                 mode,
@@ -358,7 +366,7 @@ public record Agreement(
                 nextDecidedAt,
                 nextLastUsedAt,
                 nextUpdatedAt,
-                version + 1);
+                atVersion);
     }
 
     /** Why an agreement cannot bill right now; each maps to one wire code. */
