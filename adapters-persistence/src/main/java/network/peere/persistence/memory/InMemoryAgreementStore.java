@@ -149,8 +149,7 @@ final class InMemoryAgreementStore implements AgreementStore {
     @Override
     public List<Agreement> pastExpiry(Instant now, int limit) {
         return transactor.inTransaction(() -> rows.values().stream()
-                .filter(a -> (a.status() == AgreementStatus.ACTIVE || a.status() == AgreementStatus.PAUSED)
-                        && a.isPastExpiry(now))
+                .filter(a -> a.isLapsed(now))
                 .sorted(Comparator.comparing((Agreement a) -> a.expiresAt().orElseThrow())
                         .thenComparing(Agreement::id))
                 .limit(limit)

@@ -262,11 +262,19 @@ public record Agreement(
     }
 
     /**
-     * The agreement as a read shows it at {@code now}: past its expiry, {@code expired} from that instant, though the
-     * sweep has not recorded it yet (the stored row changes only by the sweep).
+     * Whether it is live (active or paused) but past the expiry its bank set: over from that instant, though the
+     * sweep has not recorded it yet.
+     */
+    public boolean isLapsed(Instant now) {
+        return (status == AgreementStatus.ACTIVE || status == AgreementStatus.PAUSED) && isPastExpiry(now);
+    }
+
+    /**
+     * The agreement as a read shows it at {@code now}: once lapsed, {@code expired} from the expiry instant (the
+     * stored row changes only by the sweep).
      */
     public Agreement asOf(Instant now) {
-        if (status.isFinal() || status == AgreementStatus.PENDING || !isPastExpiry(now)) {
+        if (!isLapsed(now)) {
             return this;
         }
         return changed(
@@ -283,10 +291,7 @@ public record Agreement(
 
     /** Whether a charge may be attempted now; why not otherwise, in precedence order. */
     public Optional<BillingRefusal> refusalToBill(Instant now) {
-        if (!status.isFinal() && status != AgreementStatus.PENDING && isPastExpiry(now)) {
-            return Optional.of(BillingRefusal.AGREEMENT_EXPIRED);
-        }
-        return switch (status) {
+        return switch (asOf(now).status()) {
             case ACTIVE -> Optional.empty();
             case PENDING -> Optional.of(BillingRefusal.AGREEMENT_NOT_APPROVED);
             case PAUSED -> Optional.of(BillingRefusal.AGREEMENT_SUSPENDED);

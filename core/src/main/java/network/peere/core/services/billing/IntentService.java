@@ -272,7 +272,7 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
             }
             var now = clock.now();
             // Past its expiry an agreement is over even before the sweep records it: nothing revives it.
-            if (agreement.status().isFinal() || agreement.isPastExpiry(now)) {
+            if (agreement.status().isFinal() || agreement.isLapsed(now)) {
                 // Only the block may still change: a denial with blockMerchant would otherwise block for ever.
                 boolean blockOnly = change.decision().isEmpty()
                         && change.limits().isEmpty()
@@ -346,9 +346,7 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
      * an intent. Bills were already refused from the expiry instant; this makes reads and schedules agree.
      */
     int expireAgreements(int limit) {
-        return expireEach(
-                stores.agreements().pastExpiry(clock.now(), limit),
-                (a, now) -> !a.status().isFinal() && a.status() != AgreementStatus.PENDING && a.isPastExpiry(now));
+        return expireEach(stores.agreements().pastExpiry(clock.now(), limit), Agreement::isLapsed);
     }
 
     /** Intents nobody answered by their due date: the merchant hears {@code expired}. */

@@ -448,11 +448,11 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
         Schedule schedule = current.get();
         var now = clock.now();
         Agreement agreement = agreementOf(schedule);
-        Optional<Agreement.BillingRefusal> ended = agreement.refusalToBill(now);
-        if (!agreement.status().isFinal() && agreement.isPastExpiry(now)) {
+        if (agreement.isLapsed(now)) {
             // The deadline sweep records the expiry within seconds and cancels this schedule with it.
             return false;
         }
+        Optional<Agreement.BillingRefusal> ended = agreement.refusalToBill(now);
         if (schedule.isDue(now) || ended.isPresent()) {
             return submitPeriod(schedule, agreement, now);
         }

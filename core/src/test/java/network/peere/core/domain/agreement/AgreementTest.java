@@ -146,6 +146,8 @@ class AgreementTest {
         assertThat(approved.isPastExpiry(end.minusNanos(1_000))).isFalse();
         assertThat(approved.refusalToBill(end)).contains(Agreement.BillingRefusal.AGREEMENT_EXPIRED);
         assertThat(approved.isPastExpiry(end)).isTrue();
+        assertThat(approved.isLapsed(end.minusNanos(1_000))).isFalse();
+        assertThat(approved.isLapsed(end)).isTrue();
         // Paused past its expiry: expired is the stronger answer, the bank cannot resume it any more.
         Agreement paused = approved.suspend(T0.plusSeconds(60));
         assertThat(paused.refusalToBill(end)).contains(Agreement.BillingRefusal.AGREEMENT_EXPIRED);
@@ -161,6 +163,9 @@ class AgreementTest {
         assertThat(paused.asOf(end).status()).isEqualTo(AgreementStatus.EXPIRED);
         Agreement revoked = approved.revoke(T0);
         assertThat(revoked.asOf(end)).isSameAs(revoked);
+        assertThat(revoked.isLapsed(end))
+                .as("final: past its expiry, but not lapsed")
+                .isFalse();
     }
 
     @Test
