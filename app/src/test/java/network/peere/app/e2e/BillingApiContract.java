@@ -275,11 +275,7 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         assertThat(refused.get("code").asText()).isEqualTo("agreement_suspended");
         assertThat(refused.get("statusCode").asInt()).isEqualTo(409);
         // The merchant hears the change.
-        JsonNode heard = webhooks.awaitItem(
-                "billing.intent.response",
-                merchantId,
-                item -> item.path("customerDecisionId").asText().equals(decisionId)
-                        && item.path("status").asText().equals("paused"));
+        JsonNode heard = webhooks.awaitDecision(merchantId, decisionId, "paused");
         assertThat(heard.get("bankId").asText()).isEqualTo(bankId);
 
         Response resumed = api.put(
@@ -374,11 +370,7 @@ abstract class BillingApiContract extends SandboxPartiesContract {
                         .get("status")
                         .asText()
                         .equals("expired"));
-        webhooks.awaitItem(
-                "billing.intent.response",
-                merchantId,
-                item -> item.path("customerDecisionId").asText().equals(decisionId)
-                        && item.path("status").asText().equals("expired"));
+        webhooks.awaitDecision(merchantId, decisionId, "expired");
         Response changed = api.put("/v1/bank/customer-decisions/" + decisionId, bank, "{\"expiresAt\":null}");
         assertThat(changed.status()).as(changed.body()).isEqualTo(409);
         assertThat(changed.code()).isEqualTo("agreement_final");
@@ -553,11 +545,7 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         assertThat(revoked.data().get("status").asText()).isEqualTo("revoked");
         assertThat(billOne(merchant, agreementPhrase, "10").get("code").asText())
                 .isEqualTo("agreement_revoked");
-        webhooks.awaitItem(
-                "billing.intent.response",
-                merchantId,
-                item -> item.path("customerDecisionId").asText().equals(decisionId)
-                        && item.path("status").asText().equals("revoked"));
+        webhooks.awaitDecision(merchantId, decisionId, "revoked");
         // Revoking again is the same answer, not an error.
         assertThat(api.post("/v1/customer-decisions/" + decisionId + "/revoke", bank, null)
                         .status())

@@ -93,11 +93,7 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
         JsonNode refused = billOne(merchant, agreementPhrase, "100");
         assertThat(refused.get("statusCode").asInt()).isEqualTo(409);
         assertThat(refused.get("code").asText()).isEqualTo("agreement_expired");
-        webhooks.awaitItem(
-                "billing.intent.response",
-                merchantId,
-                item -> item.path("customerDecisionId").asText().equals(decisionId)
-                        && item.path("status").asText().equals("expired"));
+        webhooks.awaitDecision(merchantId, decisionId, "expired");
     }
 
     @Test
@@ -162,11 +158,7 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
         JsonNode declined = webhooks.awaitItem("billing.response", merchantId, "reference", reference);
         assertThat(declined.get("customerAction").asText()).isEqualTo("declined");
         assertThat(declined.get("declineReason").asText()).isEqualTo("customer_paused_payments");
-        JsonNode paused = webhooks.awaitItem(
-                "billing.intent.response",
-                merchantId,
-                item -> item.path("customerDecisionId").asText().equals(decisionId)
-                        && item.path("status").asText().equals("paused"));
+        JsonNode paused = webhooks.awaitDecision(merchantId, decisionId, "paused");
         assertThat(paused.get("customerDecision").asText()).isEqualTo("suspended");
 
         JsonNode refused = billOne(merchant, agreementPhrase, "100");
@@ -200,11 +192,7 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
 
         // Once the sweep has marked them and the merchant has heard so.
         String sweptDecision = intentAnsweredSwept.get("customerDecisionId").asText();
-        webhooks.awaitItem(
-                "billing.intent.response",
-                merchantId,
-                item -> item.path("customerDecisionId").asText().equals(sweptDecision)
-                        && item.path("status").asText().equals("expired"));
+        webhooks.awaitDecision(merchantId, sweptDecision, "expired");
         JsonNode expired = webhooks.awaitItem("billing.response", merchantId, "reference", chargeAnsweredSwept);
         assertThat(expired.get("customerAction").asText()).isEqualTo("declined");
         assertThat(expired.get("declineReason").asText()).isEqualTo("expired");

@@ -41,6 +41,14 @@ final class WebhookInbox implements AutoCloseable {
         return awaitDelivery(webhookType, entityId, matching).item();
     }
 
+    /** The {@code billing.intent.response} telling this merchant that this decision's agreement is now {@code status}. */
+    JsonNode awaitDecision(String merchantId, String customerDecisionId, String status) {
+        return awaitItem(
+                "billing.intent.response",
+                merchantId,
+                having("customerDecisionId", customerDecisionId).and(having("status", status)));
+    }
+
     /** The whole body (envelope and items) that delivered the first such item whose {@code field} is {@code value}. */
     JsonNode awaitEnvelope(String webhookType, String entityId, String field, String value) {
         return awaitDelivery(webhookType, entityId, having(field, value)).envelope();
