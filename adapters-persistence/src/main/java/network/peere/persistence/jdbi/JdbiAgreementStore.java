@@ -174,6 +174,19 @@ final class JdbiAgreementStore implements AgreementStore {
     }
 
     @Override
+    public List<Agreement> findAll(Mode mode, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return transactor.withHandle(handle -> handle.createQuery(SELECT + "AND a.id IN (<ids>) ORDER BY a.id")
+                .bind("mode", mode.name())
+                .bindList(
+                        "ids", SqlLists.padded(ids.stream().distinct().sorted().toList()))
+                .map(JdbiAgreementStore::agreement)
+                .list());
+    }
+
+    @Override
     public Optional<Agreement> lock(Mode mode, String id) {
         return one(SELECT + "AND a.id = :id FOR UPDATE", mode, "id", id);
     }

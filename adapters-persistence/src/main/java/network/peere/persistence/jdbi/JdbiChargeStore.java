@@ -123,6 +123,9 @@ final class JdbiChargeStore implements ChargeStore {
 
     private static final String LOCK = FIND + " FOR UPDATE";
 
+    private static final String LOCK_ALL =
+            "SELECT " + COLUMNS + " FROM charges c WHERE c.mode = :mode AND c.id IN (<ids>) ORDER BY c.id FOR UPDATE";
+
     private static final String COUNT_HOLDING = """
             SELECT COUNT(*) FROM charges c
              WHERE c.mode = :mode AND c.agreement_id = :agreement_id AND c.status IN ('PENDING_BANK', 'CONFIRMED')""";
@@ -228,6 +231,19 @@ final class JdbiChargeStore implements ChargeStore {
     @Override
     public Optional<Charge> lock(Mode mode, String id) {
         return one(LOCK, mode, id);
+    }
+
+    @Override
+    public List<Charge> lockAll(Mode mode, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return transactor.withHandle(handle -> handle.createQuery(LOCK_ALL)
+                .bind("mode", mode.name())
+                .bindList(
+                        "ids", SqlLists.padded(ids.stream().distinct().sorted().toList()))
+                .map(JdbiChargeStore::charge)
+                .list());
     }
 
     private Optional<Charge> one(String sql, Mode mode, String id) {

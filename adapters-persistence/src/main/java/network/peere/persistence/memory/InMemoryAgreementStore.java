@@ -87,6 +87,16 @@ final class InMemoryAgreementStore implements AgreementStore {
     }
 
     @Override
+    public List<Agreement> findAll(Mode mode, Collection<String> ids) {
+        return transactor.inTransaction(() -> ids.stream()
+                .distinct()
+                .sorted()
+                .map(rows::get)
+                .filter(a -> a != null && a.mode() == mode)
+                .toList());
+    }
+
+    @Override
     public Optional<Agreement> lock(Mode mode, String id) {
         return find(mode, id);
     }

@@ -84,6 +84,16 @@ final class InMemoryChargeStore implements ChargeStore {
     }
 
     @Override
+    public List<Charge> lockAll(Mode mode, java.util.Collection<String> ids) {
+        return transactor.inTransaction(() -> ids.stream()
+                .distinct()
+                .sorted()
+                .map(rows::get)
+                .filter(c -> c != null && c.mode() == mode)
+                .toList());
+    }
+
+    @Override
     public boolean addRefunded(Mode mode, String chargeId, long minor) {
         requirePositive(minor);
         return transactor.inTransaction(() -> {

@@ -113,6 +113,18 @@ public abstract class AgreementStoreContract {
     }
 
     @Test
+    void finds_several_agreements_in_id_order_leaving_out_unknown_ids_and_other_modes() {
+        var b = insert(agreement(LIVE, "b").build());
+        var a = insert(agreement(LIVE, "a").active().build());
+        insert(agreement(SANDBOX, "c").build());
+
+        assertThat(agreements.findAll(LIVE, List.of(b.id(), "cd_unknown", a.id(), b.id(), "cd_c")))
+                .containsExactly(a, b);
+        assertThat(agreements.findAll(SANDBOX, List.of(a.id()))).isEmpty();
+        assertThat(agreements.findAll(LIVE, List.of())).isEmpty();
+    }
+
+    @Test
     void another_mode_never_sees_an_agreement() {
         var sandbox = insert(agreement(SANDBOX, "1").blockMerchant(true).build());
 

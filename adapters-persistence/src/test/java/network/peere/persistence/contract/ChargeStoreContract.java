@@ -195,6 +195,54 @@ public abstract class ChargeStoreContract {
         }
     }
 
+    @Test
+    void locks_several_charges_in_id_order_leaving_out_unknown_ids_and_other_modes() {
+        var b = insert(charge(LIVE, "b").build());
+        var a = insert(charge(LIVE, "a").build());
+        var c = insert(charge(LIVE, "c").build());
+        insert(charge(SANDBOX, "d").build());
+
+        stores.transactor().useTransaction(() -> {
+            assertThat(charges.lockAll(LIVE, List.of(c.id(), "txn_unknown", a.id(), b.id(), a.id(), "txn_d")))
+                    .containsExactly(a, b, c);
+            assertThat(charges.lockAll(SANDBOX, List.of(a.id()))).isEmpty();
+            assertThat(charges.lockAll(LIVE, List.of())).isEmpty();
+        });
+    }
+
+    @Test
+    void a_change_to_a_charge_locked_with_others_waits_for_the_lock() throws Exception {
+        var first = insert(charge(LIVE, "1").build());
+        var second = insert(charge(LIVE, "2").build());
+        Instant now = T0.plusSeconds(10);
+        ExecutorService sweeper = Executors.newSingleThreadExecutor();
+        try {
+            boolean expired = stores.transactor()
+                    .inTransaction(() -> {
+                        List<Charge> locked = charges.lockAll(LIVE, List.of(first.id(), second.id()));
+                        assertThat(locked).hasSize(2);
+                        Future<Boolean> expiry = sweeper.submit(() -> charges.update(second.expire(now)));
+                        assertThat(waitBriefly(expiry))
+                                .as("the expiry waits for the lock")
+                                .isFalse();
+                        assertThat(charges.update(locked.get(1)
+                                        .answer(
+                                                CustomerDecision.APPROVE_ONCE,
+                                                Optional.empty(),
+                                                Optional.empty(),
+                                                now)))
+                                .isTrue();
+                        return expiry;
+                    })
+                    .get(60, TimeUnit.SECONDS);
+
+            assertThat(expired).as("the expiry finds the charge answered").isFalse();
+            assertThat(charges.find(LIVE, second.id()).orElseThrow().status()).isEqualTo(ChargeStatus.CONFIRMED);
+        } finally {
+            sweeper.shutdownNow();
+        }
+    }
+
     /** Whether the work ends within a moment. */
     private static boolean waitBriefly(Future<?> work) {
         try {

@@ -30,6 +30,7 @@ import network.peere.core.domain.agreement.limits.LimitKind;
 import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.billing.ChargeStatus;
+import network.peere.core.domain.fees.FeeSchedule;
 import network.peere.core.domain.ledger.Account;
 import network.peere.core.domain.ledger.AccountType;
 import network.peere.core.domain.money.Money;
@@ -583,6 +584,95 @@ abstract class BillingUseCasesContract extends BillingFixture {
     }
 
     @Test
+    void the_sandbox_bank_confirms_approvals_in_batches_with_each_merchants_fee_and_one_time_agreements_one_by_one() {
+        ok(peere.manageFees()
+                .set(Mode.SANDBOX, merchant.id().value(), Optional.of(new FeeSchedule(100, 0, 0, Optional.empty()))));
+        Agreement ours = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.MONTHLY, "100000"));
+        Agreement once = approvedAgreement(IntentType.ONE_TIME, Map.of());
+        Agreement theirs = ok(respond(
+                ok(ok(peere.sendBillingIntents()
+                                .send(intentCommand(otherMerchant, lookupPhrase(otherMerchant), IntentType.RECURRING)))
+                        .getFirst()
+                        .result()),
+                CustomerDecision.APPROVE_RECURRING));
+        ok(peere.simulateBanks().configure(bank.id(), Optional.of(Duration.ZERO)));
+        List<Charge> charges = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            charges.add(accepted(bill(merchant, ours.agreementPhrase(), "200.00")));
+            charges.add(accepted(bill(otherMerchant, theirs.agreementPhrase(), "200.00")));
+        }
+        charges.add(accepted(bill(merchant, once.agreementPhrase(), "200.00")));
+        now.set(now.get().plusSeconds(1));
+
+        assertThat(peere.simulateBanks().answerDue(100)).isEqualTo(charges.size());
+
+        for (Charge charge : charges) {
+            Charge answered =
+                    opened.stores().charges().find(Mode.SANDBOX, charge.id()).orElseThrow();
+            assertThat(answered.status()).isEqualTo(ChargeStatus.CONFIRMED);
+            assertThat(answered.bankTransactionId()).contains("sim_" + charge.id());
+            // 1 % for our merchant's own schedule, the network's 1.5 % for the other.
+            assertThat(answered.fee())
+                    .isEqualTo(Money.of(charge.merchantId().equals(merchant.id()) ? 200 : 300, "NGN"));
+        }
+        assertThat(find(once).status()).isEqualTo(AgreementStatus.EXHAUSTED);
+        assertThat(monthlyUsed(ours)).isEqualTo(12 * 20_000);
+        assertThat(bankSettlement()).isEqualTo(25 * 20_000);
+        assertThat(payable(merchant)).isEqualTo(13 * (20_000 - 200));
+        assertThat(payable(otherMerchant)).isEqualTo(12 * (20_000 - 300));
+        assertThat(peere.simulateBanks().answerDue(100)).isZero();
+    }
+
+    @Test
+    void a_bank_answering_while_the_sandbox_bank_answers_in_batches_answers_each_billing_request_once()
+            throws Exception {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.MONTHLY, "100000"));
+        ok(peere.simulateBanks().configure(bank.id(), Optional.of(Duration.ZERO)));
+        List<Charge> charges = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            charges.add(accepted(bill(merchant, agreement.agreementPhrase(), "100.00")));
+        }
+        now.set(now.get().plusSeconds(1));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            Future<Integer> simulated = pool.submit(() -> {
+                start.await();
+                return peere.simulateBanks().answerDue(100);
+            });
+            Future<List<Result<Charge>>> declined = pool.submit(() -> {
+                start.await();
+                List<Result<Charge>> answers = new ArrayList<>();
+                // From the newest, so the two sides meet in the middle.
+                for (Charge charge : charges.reversed()) {
+                    answers.add(answer(charge, CustomerDecision.DENY));
+                }
+                return answers;
+            });
+            start.countDown();
+            int confirmedBySimulator = simulated.get(60, TimeUnit.SECONDS);
+            List<Result<Charge>> answers = declined.get(60, TimeUnit.SECONDS);
+
+            long declinedByBank =
+                    answers.stream().filter(a -> a instanceof Result.Ok<?>).count();
+            assertThat(answers)
+                    .filteredOn(a -> !(a instanceof Result.Ok<?>))
+                    .allMatch(a -> a.equals(Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED)));
+            assertThat(confirmedBySimulator + declinedByBank).isEqualTo(charges.size());
+            long confirmed = charges.stream()
+                    .filter(c -> details(c).status() == ChargeStatus.CONFIRMED)
+                    .count();
+            assertThat(confirmed).isEqualTo(confirmedBySimulator);
+            assertThat(charges.stream().filter(c -> details(c).status() == ChargeStatus.FAILED))
+                    .hasSize((int) declinedByBank);
+            assertThat(monthlyUsed(agreement)).isEqualTo(confirmed * 10_000);
+            assertThat(bankSettlement()).isEqualTo(confirmed * 10_000);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void two_hundred_concurrent_bills_on_one_agreement_never_overspend_and_declines_give_back_exactly()
             throws Exception {
         Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.MONTHLY, "50000"));
@@ -706,6 +796,14 @@ abstract class BillingUseCasesContract extends BillingFixture {
                 .ledger()
                 .trialBalance(Mode.SANDBOX)
                 .balance(new Account(AccountType.BANK_SETTLEMENT, bank.id().value()), NGN);
+    }
+
+    /** What the ledger says the network owes the merchant for its confirmed charges, less fees. */
+    private long payable(Participant owner) {
+        return -opened.stores()
+                .ledger()
+                .trialBalance(Mode.SANDBOX)
+                .balance(new Account(AccountType.MERCHANT_PAYABLE, owner.id().value()), NGN);
     }
 
     private long monthlyUsed(Agreement agreement) {

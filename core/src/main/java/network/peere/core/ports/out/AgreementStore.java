@@ -29,6 +29,9 @@ public interface AgreementStore {
 
     Optional<Agreement> find(Mode mode, String id);
 
+    /** {@link #find} for several ids in one read, in id order; ids that name no agreement of {@code mode} are left out. */
+    List<Agreement> findAll(Mode mode, Collection<String> ids);
+
     /** Like {@link #find}, holding the row's lock until the transaction ends. */
     Optional<Agreement> lock(Mode mode, String id);
 

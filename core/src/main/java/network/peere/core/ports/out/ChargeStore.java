@@ -32,6 +32,14 @@ public interface ChargeStore {
     Optional<Charge> lock(Mode mode, String id);
 
     /**
+     * {@link #lock} for several charges in one read, taking their row locks in id order (so two callers locking
+     * overlapping sets never wait on each other crosswise); ids that name no charge of {@code mode} are left out.
+     *
+     * @return the charges found, in id order
+     */
+    List<Charge> lockAll(Mode mode, java.util.Collection<String> ids);
+
+    /**
      * Adds to what a confirmed charge has refunded, only if the total stays within its amount (a conditional update:
      * concurrent refunds can never take more than the charge).
      *

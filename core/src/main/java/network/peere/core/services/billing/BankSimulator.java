@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.IntentType;
@@ -49,6 +50,12 @@ public final class BankSimulator implements SimulateBanks {
      * order), so the sandbox bank keeps up with a merchant billing from many connections.
      */
     static final int ANSWERERS = 4;
+
+    /**
+     * Approvals answered in one transaction ({@link ChargeService#answerApprovals}): each costs its own writes, the
+     * transaction's begin, commit and reads are shared.
+     */
+    static final int APPROVALS_PER_TRANSACTION = 50;
 
     private final PeereStores stores;
     private final Clock clock;
@@ -137,14 +144,51 @@ public final class BankSimulator implements SimulateBanks {
     }
 
     /**
-     * Up to {@link #ANSWERERS} threads take the due charges one by one, each answer in its own transaction; failures
-     * surface together once all have stopped. Never called inside a transaction: the answerers would wait for its
-     * locks.
+     * Up to {@link #ANSWERERS} threads take the due charges: approvals in batches of up to
+     * {@link #APPROVALS_PER_TRANSACTION} per transaction, declines (and whatever a batch leaves) one by one, each in
+     * its own transaction; failures surface together once all have stopped. Never called inside a transaction: the
+     * answerers would wait for its locks.
      */
     private int answerCharges(List<Charge> due) {
-        int answerers = Math.min(ANSWERERS, due.size());
+        List<AnswerBillingRequests.Answer> approvals = new ArrayList<>();
+        List<Supplier<Integer>> work = new ArrayList<>();
+        for (Charge charge : due) {
+            answerTo(charge).ifPresent(answer -> {
+                if (answer.action().approves()) {
+                    approvals.add(answer);
+                } else {
+                    work.add(() -> answerOne(answer));
+                }
+            });
+        }
+        int perBatch = Math.max(1, Math.min(APPROVALS_PER_TRANSACTION, (approvals.size() + ANSWERERS - 1) / ANSWERERS));
+        for (int from = 0; from < approvals.size(); from += perBatch) {
+            List<AnswerBillingRequests.Answer> batch =
+                    List.copyOf(approvals.subList(from, Math.min(approvals.size(), from + perBatch)));
+            work.add(() -> {
+                var done = charges.answerApprovals(
+                        Mode.SANDBOX, batch.getFirst().bank().participantId(), batch);
+                int answered = done.answered();
+                for (AnswerBillingRequests.Answer left : done.left()) {
+                    answered += answerOne(left);
+                }
+                return answered;
+            });
+        }
+        return runAll(work);
+    }
+
+    private int answerOne(AnswerBillingRequests.Answer answer) {
+        return charges.answerCharge(Mode.SANDBOX, answer.bank().participantId(), answer) instanceof Result.Ok<?>
+                ? 1
+                : 0;
+    }
+
+    /** Runs the work on up to {@link #ANSWERERS} threads, and adds up what each answered. */
+    private static int runAll(List<Supplier<Integer>> work) {
+        int answerers = Math.min(ANSWERERS, work.size());
         if (answerers < 2) {
-            return due.isEmpty() || !answerCharge(due.getFirst()) ? 0 : 1;
+            return work.stream().mapToInt(Supplier::get).sum();
         }
         AtomicInteger next = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
@@ -152,10 +196,8 @@ public final class BankSimulator implements SimulateBanks {
         try (var threads = Executors.newFixedThreadPool(answerers)) {
             for (int i = 0; i < answerers; i++) {
                 workers.add(threads.submit(() -> {
-                    for (int k = next.getAndIncrement(); k < due.size(); k = next.getAndIncrement()) {
-                        if (answerCharge(due.get(k))) {
-                            answered.incrementAndGet();
-                        }
+                    for (int k = next.getAndIncrement(); k < work.size(); k = next.getAndIncrement()) {
+                        answered.addAndGet(work.get(k).get());
                     }
                 }));
             }
@@ -181,21 +223,20 @@ public final class BankSimulator implements SimulateBanks {
         return answered.get();
     }
 
-    /** Amounts ending in {@code .52} are left for the deadline; {@code .51} declined; the rest approved. */
-    private boolean answerCharge(Charge charge) {
+    /** Amounts ending in {@code .52} are left for the deadline (no answer); {@code .51} declined; the rest approved. */
+    private static Optional<AnswerBillingRequests.Answer> answerTo(Charge charge) {
         long cents = Math.floorMod(charge.amount().minor(), 100L);
         if (cents == IGNORE_CENTS) {
-            return false;
+            return Optional.empty();
         }
         boolean decline = cents == DECLINE_CENTS;
-        var answer = new AnswerBillingRequests.Answer(
+        return Optional.of(new AnswerBillingRequests.Answer(
                 simulatorPrincipal(charge.bankId()),
                 charge.id(),
                 decline ? CustomerDecision.DENY : CustomerDecision.APPROVE_RECURRING,
                 decline ? Optional.of(INSUFFICIENT_FUNDS) : Optional.empty(),
                 decline ? Optional.empty() : Optional.of("sim_" + charge.id()),
-                Optional.empty());
-        return charges.answerCharge(charge.mode(), charge.bankId(), answer) instanceof Result.Ok<?>;
+                Optional.empty()));
     }
 
     /** Refunds of amounts ending in {@code .53} fail ({@code account_closed}); every other refund completes. */

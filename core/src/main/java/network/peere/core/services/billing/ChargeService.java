@@ -1,11 +1,16 @@
 package network.peere.core.services.billing;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
@@ -17,6 +22,7 @@ import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.billing.ChargeFilter;
 import network.peere.core.domain.billing.ChargeStatus;
 import network.peere.core.domain.billing.TransactionStatus;
+import network.peere.core.domain.fees.FeeSchedule;
 import network.peere.core.domain.ledger.Account;
 import network.peere.core.domain.ledger.AccountType;
 import network.peere.core.domain.ledger.JournalTransaction;
@@ -278,7 +284,8 @@ public final class ChargeService
     /**
      * Also the sandbox bank's way in. One answer per transaction: a transaction answering several could hold a
      * declined charge's limit rows while waiting for the next charge's row, which another process or the expiry sweep
-     * may hold while waiting for those limit rows — a deadlock.
+     * may hold while waiting for those limit rows — a deadlock. ({@link #answerApprovals} answers many at once by
+     * taking only approvals that lock nothing but their charges, all locked up front.)
      */
     Result<Charge> answerCharge(Mode mode, ParticipantId bankId, Answer answer) {
         return stores.transactor().inTransaction(() -> {
@@ -304,14 +311,79 @@ public final class ChargeService
             Money fee = answer.action().approves()
                     ? fees.effectiveFor(merchant).schedule().feeFor(charge.amount())
                     : Money.zero(charge.amount().currency());
-            Charge answered =
-                    charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), fee, now);
-            if (!stores.charges().update(answered)) {
-                throw new IllegalStateException("charge " + charge.id() + " changed under its row lock");
-            }
-            settle(answered, merchant);
+            Charge answered = applyAnswer(
+                    charge,
+                    answer,
+                    merchant,
+                    fee,
+                    now,
+                    () -> agreementOf(charge).type());
             return Result.ok(answered);
         });
+    }
+
+    /** What a batch of approvals answered, and the answers it left for {@link #answerCharge}, one by one. */
+    record Approvals(int answered, List<Answer> left) {}
+
+    /**
+     * The sandbox bank's approvals, many in one transaction. It takes only the charges whose confirmation changes
+     * nothing but the charge and appends to the ledger and the outbox: pending at {@code bankId} and on an agreement a
+     * confirmation leaves as it is (not one-time). Their rows are locked together, in id order, before anything else,
+     * so the batch never holds one row while it waits for another (see {@link #answerCharge}). Every other answer
+     * (an unknown, answered or expired charge, a one-time agreement's) is left for {@link #answerCharge}, which gives
+     * its own refusal or effects.
+     */
+    Approvals answerApprovals(Mode mode, ParticipantId bankId, List<Answer> approvals) {
+        Map<String, Answer> byCharge = new LinkedHashMap<>();
+        for (Answer answer : approvals) {
+            if (!answer.action().approves()) {
+                throw new IllegalArgumentException("not an approval: " + answer.billingRequestId());
+            }
+            byCharge.putIfAbsent(answer.billingRequestId(), answer);
+        }
+        return stores.transactor().inTransaction(() -> {
+            List<Charge> locked = stores.charges().lockAll(mode, byCharge.keySet());
+            Map<String, IntentType> types = new HashMap<>();
+            stores.agreements()
+                    .findAll(mode, locked.stream().map(Charge::agreementId).toList())
+                    .forEach(agreement -> types.put(agreement.id(), agreement.type()));
+            var now = clock.now();
+            Map<ParticipantId, Participant> merchants = new HashMap<>();
+            Map<ParticipantId, FeeSchedule> schedules = new HashMap<>();
+            Set<String> answered = new HashSet<>();
+            for (Charge charge : locked) {
+                IntentType type = types.get(charge.agreementId());
+                if (!charge.bankId().equals(bankId)
+                        || charge.status() != ChargeStatus.PENDING_BANK
+                        || !charge.awaitsBank(now)
+                        || type == null
+                        || type == IntentType.ONE_TIME) {
+                    continue;
+                }
+                Participant merchant = merchants.computeIfAbsent(charge.merchantId(), id -> parties.merchant(mode, id));
+                Money fee = schedules
+                        .computeIfAbsent(
+                                merchant.id(), id -> fees.effectiveFor(merchant).schedule())
+                        .feeFor(charge.amount());
+                applyAnswer(charge, byCharge.get(charge.id()), merchant, fee, now, () -> type);
+                answered.add(charge.id());
+            }
+            List<Answer> left = byCharge.values().stream()
+                    .filter(answer -> !answered.contains(answer.billingRequestId()))
+                    .toList();
+            return new Approvals(answered.size(), left);
+        });
+    }
+
+    /** A pending charge, locked by the caller, answered: stored, and its end's effects in the same transaction. */
+    private Charge applyAnswer(
+            Charge charge, Answer answer, Participant merchant, Money fee, Instant now, Supplier<IntentType> type) {
+        Charge answered = charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), fee, now);
+        if (!stores.charges().update(answered)) {
+            throw new IllegalStateException("charge " + charge.id() + " changed under its row lock");
+        }
+        settle(answered, merchant, type);
+        return answered;
     }
 
     /**
@@ -319,12 +391,12 @@ public final class ChargeService
      * given back; the agreement is locked only when it changes (a one-time agreement used up, a {@code suspended}
      * decline), and before any limit row, so the order stays agreement before limits as on the bill path.
      */
-    private void settle(Charge ended, Participant merchant) {
+    private void settle(Charge ended, Participant merchant, Supplier<IntentType> agreementType) {
         var now = ended.processedAt().orElseThrow();
         Optional<Agreement> changed = Optional.empty();
         if (ended.status() == ChargeStatus.CONFIRMED) {
             stores.ledger().post(confirmation(ended));
-            if (agreementOf(ended).type() == IntentType.ONE_TIME) {
+            if (agreementType.get() == IntentType.ONE_TIME) {
                 Agreement agreement = lockAgreement(ended);
                 Agreement used = agreement.afterConfirmedCharge(now);
                 changed = used == agreement ? Optional.empty() : Optional.of(used);
@@ -419,7 +491,10 @@ public final class ChargeService
                 if (!stores.charges().update(ended)) {
                     return false;
                 }
-                settle(ended, parties.merchant(ended.mode(), ended.merchantId()));
+                settle(
+                        ended,
+                        parties.merchant(ended.mode(), ended.merchantId()),
+                        () -> agreementOf(ended).type());
                 return true;
             });
             expired += moved ? 1 : 0;
