@@ -3,7 +3,10 @@ package network.peere.persistence.jdbi;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import network.peere.core.domain.participant.ParticipantId;
@@ -12,6 +15,7 @@ import network.peere.core.domain.webhook.EventType;
 import network.peere.core.domain.webhook.WebhookEndpointId;
 import network.peere.core.domain.webhook.WebhookEvent;
 import network.peere.core.ports.out.EventOutbox;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The outbox in {@code webhook_events}, and the per-object sequence counters in {@code webhook_sequences}. */
@@ -34,6 +38,10 @@ final class JdbiEventOutbox implements EventOutbox {
 
     private static final String CURRENT =
             "SELECT last_sequence FROM webhook_sequences WHERE mode = :mode AND object_id = :object_id";
+
+    private static final String CURRENT_ALL = """
+            SELECT object_id, last_sequence FROM webhook_sequences
+             WHERE mode = :mode AND object_id IN (<object_ids>)""";
 
     private static final String INSERT = """
             INSERT INTO webhook_events (id, mode, participant_id, event_type, object_id, sequence_no, item, created_at)
@@ -93,18 +101,67 @@ final class JdbiEventOutbox implements EventOutbox {
         }));
     }
 
+    /**
+     * One increment per occurrence, sent as one batch (the driver rewrites it into one multi-row statement, whose rows
+     * apply in order, so a repeated id counts up), then the counters read back under the locks the increments took:
+     * each id's last number, from which its occurrences count back.
+     */
+    @Override
+    public List<Long> nextSequences(Mode mode, List<String> objectIds) {
+        if (objectIds.isEmpty()) {
+            return List.of();
+        }
+        return transactor.inTransaction(() -> transactor.withHandle(handle -> {
+            PreparedBatch increments = handle.prepareBatch(INCREMENT);
+            for (String objectId : objectIds) {
+                increments.bind("mode", mode.name()).bind("object_id", objectId).add();
+            }
+            increments.execute();
+            Map<String, Long> last = new HashMap<>();
+            handle.createQuery(CURRENT_ALL)
+                    .bind("mode", mode.name())
+                    .bindList(
+                            "object_ids",
+                            SqlLists.padded(
+                                    objectIds.stream().distinct().sorted().toList()))
+                    .map((row, context) -> Map.entry(row.getString("object_id"), row.getLong("last_sequence")))
+                    .forEach(entry -> last.put(entry.getKey(), entry.getValue()));
+            Map<String, Long> remaining = new HashMap<>();
+            objectIds.forEach(id -> remaining.merge(id, 1L, Long::sum));
+            List<Long> numbers = new ArrayList<>(objectIds.size());
+            for (String objectId : objectIds) {
+                long left = remaining.merge(objectId, -1L, Long::sum);
+                numbers.add(last.get(objectId) - left);
+            }
+            return List.copyOf(numbers);
+        }));
+    }
+
     @Override
     public void append(WebhookEvent event) {
-        transactor.withHandle(handle -> handle.createUpdate(INSERT)
-                .bind("id", event.id())
-                .bind("mode", event.mode().name())
-                .bind("participant_id", event.participantId().value())
-                .bind("event_type", event.type().wire())
-                .bind("object_id", event.objectId())
-                .bind("sequence_no", event.sequence())
-                .bind("item", event.item())
-                .bind("created_at", UtcColumns.toColumn(event.createdAt()))
-                .execute());
+        appendAll(List.of(event));
+    }
+
+    @Override
+    public void appendAll(List<WebhookEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        transactor.withHandle(handle -> {
+            PreparedBatch batch = handle.prepareBatch(INSERT);
+            for (WebhookEvent event : events) {
+                batch.bind("id", event.id())
+                        .bind("mode", event.mode().name())
+                        .bind("participant_id", event.participantId().value())
+                        .bind("event_type", event.type().wire())
+                        .bind("object_id", event.objectId())
+                        .bind("sequence_no", event.sequence())
+                        .bind("item", event.item())
+                        .bind("created_at", UtcColumns.toColumn(event.createdAt()))
+                        .add();
+            }
+            return batch.execute();
+        });
     }
 
     @Override

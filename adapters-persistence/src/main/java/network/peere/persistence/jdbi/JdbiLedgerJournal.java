@@ -107,28 +107,39 @@ final class JdbiLedgerJournal implements LedgerJournal {
 
     @Override
     public void post(JournalTransaction transaction) {
+        postAll(List.of(transaction));
+    }
+
+    @Override
+    public void postAll(List<JournalTransaction> transactions) {
+        if (transactions.isEmpty()) {
+            return;
+        }
         transactor.useTransaction(() -> transactor.withHandle(handle -> {
-            handle.createUpdate(INSERT_TRANSACTION)
-                    .bind("id", transaction.id())
-                    .bind("mode", transaction.mode().name())
-                    .bind("reference", transaction.reference())
-                    .bind("description", transaction.description())
-                    .bind("occurred_at", UtcColumns.toColumn(transaction.occurredAt()))
-                    .execute();
-            PreparedBatch batch = handle.prepareBatch(INSERT_POSTING);
-            List<Posting> postings = transaction.postings();
-            for (int line = 0; line < postings.size(); line++) {
-                Posting posting = postings.get(line);
-                batch.bind("transaction_id", transaction.id())
-                        .bind("line", line)
+            PreparedBatch heads = handle.prepareBatch(INSERT_TRANSACTION);
+            PreparedBatch lines = handle.prepareBatch(INSERT_POSTING);
+            for (JournalTransaction transaction : transactions) {
+                heads.bind("id", transaction.id())
                         .bind("mode", transaction.mode().name())
-                        .bind("account_type", posting.account().type().name())
-                        .bind("account_owner", posting.account().owner())
-                        .bind("currency", posting.amount().currency().getCurrencyCode())
-                        .bind("amount_minor", posting.amount().minor())
+                        .bind("reference", transaction.reference())
+                        .bind("description", transaction.description())
+                        .bind("occurred_at", UtcColumns.toColumn(transaction.occurredAt()))
                         .add();
+                List<Posting> postings = transaction.postings();
+                for (int line = 0; line < postings.size(); line++) {
+                    Posting posting = postings.get(line);
+                    lines.bind("transaction_id", transaction.id())
+                            .bind("line", line)
+                            .bind("mode", transaction.mode().name())
+                            .bind("account_type", posting.account().type().name())
+                            .bind("account_owner", posting.account().owner())
+                            .bind("currency", posting.amount().currency().getCurrencyCode())
+                            .bind("amount_minor", posting.amount().minor())
+                            .add();
+                }
             }
-            batch.execute();
+            heads.execute();
+            lines.execute();
             return null;
         }));
     }

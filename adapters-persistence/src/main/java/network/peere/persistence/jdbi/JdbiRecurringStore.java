@@ -112,6 +112,9 @@ final class JdbiRecurringStore implements RecurringStore {
     private static final String FIND_RUN_BY_CHARGE =
             "SELECT " + RUN_COLUMNS + " FROM recurring_runs r WHERE r.mode = :mode AND r.charge_id = :charge_id";
 
+    private static final String FIND_RUNS_BY_CHARGES =
+            "SELECT " + RUN_COLUMNS + " FROM recurring_runs r WHERE r.mode = :mode AND r.charge_id IN (<charge_ids>)";
+
     private static final String RUNS = "SELECT " + RUN_COLUMNS + """
              FROM recurring_runs r
             WHERE r.mode = :mode AND r.schedule_id = :schedule_id
@@ -319,6 +322,20 @@ final class JdbiRecurringStore implements RecurringStore {
                 .bind("charge_id", chargeId)
                 .map(JdbiRecurringStore::run)
                 .findOne());
+    }
+
+    @Override
+    public List<Run> findRunsByCharges(Mode mode, java.util.Collection<String> chargeIds) {
+        if (chargeIds.isEmpty()) {
+            return List.of();
+        }
+        return transactor.withHandle(handle -> handle.createQuery(FIND_RUNS_BY_CHARGES)
+                .bind("mode", mode.name())
+                .bindList(
+                        "charge_ids",
+                        SqlLists.padded(chargeIds.stream().distinct().sorted().toList()))
+                .map(JdbiRecurringStore::run)
+                .list());
     }
 
     @Override

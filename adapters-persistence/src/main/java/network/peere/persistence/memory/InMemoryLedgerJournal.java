@@ -58,6 +58,11 @@ final class InMemoryLedgerJournal implements LedgerJournal {
     }
 
     @Override
+    public void postAll(List<JournalTransaction> transactions) {
+        transactor.useTransaction(() -> transactions.forEach(this::post));
+    }
+
+    @Override
     public List<JournalTransaction> forReference(Mode mode, String reference) {
         return transactor.inTransaction(() -> journal.stream()
                 .filter(t -> t.mode() == mode && t.reference().equals(reference))

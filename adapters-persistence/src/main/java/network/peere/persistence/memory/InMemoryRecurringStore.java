@@ -189,6 +189,14 @@ final class InMemoryRecurringStore implements RecurringStore {
     }
 
     @Override
+    public List<Run> findRunsByCharges(Mode mode, java.util.Collection<String> chargeIds) {
+        return transactor.inTransaction(() -> runs.values().stream()
+                .filter(r -> r.mode() == mode
+                        && r.chargeId().filter(chargeIds::contains).isPresent())
+                .toList());
+    }
+
+    @Override
     public List<Run> runs(Mode mode, String scheduleId, int limit) {
         return transactor.inTransaction(() -> runs.values().stream()
                 .filter(r -> r.mode() == mode && r.scheduleId().equals(scheduleId))

@@ -75,6 +75,17 @@ final class InMemoryWebhookOutbox implements EventOutbox, WebhookDeliveryQueue {
     }
 
     @Override
+    public List<Long> nextSequences(Mode mode, List<String> objectIds) {
+        return transactor.inTransaction(() ->
+                objectIds.stream().map(objectId -> nextSequence(mode, objectId)).toList());
+    }
+
+    @Override
+    public void appendAll(List<WebhookEvent> events) {
+        transactor.useTransaction(() -> events.forEach(this::append));
+    }
+
+    @Override
     public void append(WebhookEvent event) {
         var row = new WebhookEvent(
                 event.id(),

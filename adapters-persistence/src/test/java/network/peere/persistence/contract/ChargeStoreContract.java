@@ -142,6 +142,26 @@ public abstract class ChargeStoreContract {
     }
 
     @Test
+    void several_answers_are_stored_together_and_one_stale_copy_among_them_is_reported() {
+        var first = insert(charge(LIVE, "1").build());
+        var second = insert(charge(LIVE, "2").build());
+        Instant now = T0.plusSeconds(10);
+        var confirmed =
+                first.answer(CustomerDecision.APPROVE_RECURRING, Optional.empty(), Optional.of("bank-txn-1"), now);
+        var declined = second.answer(CustomerDecision.DENY, Optional.of("insufficient funds"), Optional.empty(), now);
+
+        assertThat(charges.updateAll(List.of(confirmed, declined))).isTrue();
+        assertThat(charges.find(LIVE, first.id())).contains(confirmed);
+        assertThat(charges.find(LIVE, second.id())).contains(declined);
+        assertThat(charges.updateAll(List.of())).isTrue();
+
+        var third = insert(charge(LIVE, "3").build());
+        assertThat(charges.updateAll(List.of(third.expire(now), first.expire(now))))
+                .as("the first was answered already: its copy is stale")
+                .isFalse();
+    }
+
+    @Test
     void of_two_answers_from_the_same_copy_exactly_one_is_stored() {
         var pending = insert(charge(LIVE, "1").build());
         Instant now = T0.plusSeconds(10);

@@ -76,6 +76,33 @@ public abstract class LedgerJournalContract {
     }
 
     @Test
+    void transactions_posted_together_read_back_each_with_its_postings() {
+        var first = charge("jt_1", SANDBOX, "txn_1", 150_000, 1_500);
+        var second = charge("jt_2", SANDBOX, "txn_2", 50_000, 500);
+
+        journal.postAll(List.of(first, second));
+        journal.postAll(List.of());
+
+        assertThat(journal.forReference(SANDBOX, "txn_1")).containsExactly(first);
+        assertThat(journal.forReference(SANDBOX, "txn_2")).containsExactly(second);
+        var balance = journal.trialBalance(SANDBOX);
+        assertThat(balance.sumsToZero()).isTrue();
+        assertThat(balance.balance(BANK, NGN)).isEqualTo(200_000);
+    }
+
+    @Test
+    void transactions_posted_together_roll_back_together() {
+        assertThatThrownBy(() -> stores.transactor()
+                        .useTransaction(() -> journal.postAll(List.of(
+                                charge("jt_1", SANDBOX, "txn_1", 150_000, 1_500),
+                                charge("jt_1", SANDBOX, "txn_2", 50_000, 500)))))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(journal.forReference(SANDBOX, "txn_1")).isEmpty();
+        assertThat(journal.trialBalance(SANDBOX).balance(BANK, NGN)).isZero();
+    }
+
+    @Test
     void modes_keep_separate_books() {
         journal.post(charge("jt_1", SANDBOX, "txn_1", 150_000, 1_500));
         assertThat(journal.trialBalance(LIVE).balances()).isEmpty();

@@ -236,6 +236,10 @@ public abstract class RecurringStoreContract {
         assertThat(recurring.findRunByCharge(SANDBOX, "txn_1")).contains(submitted);
         assertThat(recurring.findRunByCharge(LIVE, "txn_1")).isEmpty();
         assertThat(recurring.findRunByCharge(SANDBOX, "txn_2")).isEmpty();
+        assertThat(recurring.findRunsByCharges(SANDBOX, List.of("txn_2", "txn_1", "txn_1")))
+                .containsExactly(submitted);
+        assertThat(recurring.findRunsByCharges(LIVE, List.of("txn_1"))).isEmpty();
+        assertThat(recurring.findRunsByCharges(SANDBOX, List.of())).isEmpty();
     }
 
     @Test

@@ -153,6 +153,36 @@ public abstract class WebhookStoresContract {
     }
 
     @Test
+    void sequences_for_many_objects_at_once_continue_each_objects_count_in_the_order_named() {
+        var outbox = stores.eventOutbox();
+        stores.transactor().useTransaction(() -> outbox.nextSequence(LIVE, "agr_2"));
+
+        List<Long> numbers = stores.transactor()
+                .inTransaction(() ->
+                        outbox.nextSequences(LIVE, List.of("agr_1", "agr_2", "agr_1", "agr_3", "agr_1", "agr_2")));
+
+        assertThat(numbers).containsExactly(1L, 2L, 2L, 1L, 3L, 3L);
+        assertThat(stores.transactor().inTransaction(() -> outbox.nextSequence(LIVE, "agr_1")))
+                .isEqualTo(4L);
+        assertThat(stores.transactor().inTransaction(() -> outbox.nextSequences(SANDBOX, List.of("agr_1"))))
+                .containsExactly(1L);
+        assertThat(outbox.nextSequences(LIVE, List.of())).isEmpty();
+    }
+
+    @Test
+    void events_appended_together_read_back_each_as_appended() {
+        var first = new WebhookEvent("evt_a", LIVE, OWNER, EventType.API_KEY_REVOKED, "key_1", 1, "{\"n\":1}", T0);
+        var second = new WebhookEvent(
+                "evt_b", LIVE, OWNER, EventType.WEBHOOK_TEST, "key_2", 7, "{\"n\":2}", T0.plusSeconds(1));
+
+        stores.transactor().useTransaction(() -> stores.eventOutbox().appendAll(List.of(first, second)));
+        stores.eventOutbox().appendAll(List.of());
+
+        assertThat(stores.eventOutbox().find(LIVE, OWNER, "evt_a")).contains(first);
+        assertThat(stores.eventOutbox().find(LIVE, OWNER, "evt_b")).contains(second);
+    }
+
+    @Test
     void a_rolled_back_event_leaves_no_event_no_delivery_and_no_sequence() {
         try {
             stores.transactor().useTransaction(() -> {

@@ -17,7 +17,18 @@ public interface EventOutbox {
      */
     long nextSequence(Mode mode, String objectId);
 
+    /**
+     * {@link #nextSequence} for each of {@code objectIds} in order, in one go (a few round trips where the database
+     * allows): an id named k times gets its next k numbers, in the order it is named.
+     *
+     * @return the numbers, one per element of {@code objectIds}
+     */
+    List<Long> nextSequences(Mode mode, List<String> objectIds);
+
     void append(WebhookEvent event);
+
+    /** {@link #append} for several events in one go (one round trip where the database allows). */
+    void appendAll(List<WebhookEvent> events);
 
     Optional<WebhookEvent> find(Mode mode, ParticipantId owner, String eventId);
 

@@ -11,6 +11,9 @@ import network.peere.core.domain.shared.Mode;
 public interface LedgerJournal {
     void post(JournalTransaction transaction);
 
+    /** {@link #post} for several transactions in one go (a few round trips for all of them where the database allows). */
+    void postAll(java.util.List<JournalTransaction> transactions);
+
     /** Every transaction recorded for one reference (a charge's, a refund's), oldest first. */
     List<JournalTransaction> forReference(Mode mode, String reference);
 

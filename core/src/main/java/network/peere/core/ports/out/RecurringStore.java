@@ -58,6 +58,9 @@ public interface RecurringStore {
     /** The run that submitted that billing request, if a run did. */
     Optional<Run> findRunByCharge(Mode mode, String chargeId);
 
+    /** {@link #findRunByCharge} for several billing requests in one read: the runs found, in no particular order. */
+    List<Run> findRunsByCharges(Mode mode, java.util.Collection<String> chargeIds);
+
     /** One schedule's runs, latest period first. */
     List<Run> runs(Mode mode, String scheduleId, int limit);
 

@@ -1,6 +1,8 @@
 package network.peere.core.services.billing;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,6 +111,30 @@ final class BillingEvents {
 
     /** {@code billing.response} to the merchant (and its provider): the bank's answer, or the expiry. */
     void chargeAnswered(Charge charge, Participant merchant, Optional<String> scheduleId) {
+        toMerchant(merchant, EventType.BILLING_RESPONSE, charge.id(), answeredItem(charge, merchant, scheduleId));
+    }
+
+    /**
+     * {@link #chargeAnswered} for several charges answered in one transaction, written together.
+     *
+     * @param merchants each charge's merchant, by id
+     * @param schedules the schedule each renewal charge renewed, by charge id
+     */
+    void chargesAnswered(
+            List<Charge> charges, Map<ParticipantId, Participant> merchants, Map<String, String> schedules) {
+        List<PublishEvents.Draft> drafts = new ArrayList<>();
+        for (Charge charge : charges) {
+            Participant merchant = merchants.get(charge.merchantId());
+            Map<String, Object> item = answeredItem(charge, merchant, Optional.ofNullable(schedules.get(charge.id())));
+            for (ParticipantId recipient : parties.merchantSide(merchant)) {
+                drafts.add(new PublishEvents.Draft(
+                        merchant.mode(), recipient, EventType.BILLING_RESPONSE, charge.id(), item));
+            }
+        }
+        events.publishAll(drafts);
+    }
+
+    private static Map<String, Object> answeredItem(Charge charge, Participant merchant, Optional<String> scheduleId) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("customerId", charge.customerId().value());
         item.put("amount", charge.amount().toMajor());
@@ -123,7 +149,7 @@ final class BillingEvents {
         item.put("processedAt", charge.processedAt().orElse(null));
         item.put("metadata", charge.metadata().orElse(null));
         scheduleId.ifPresent(id -> item.put("scheduleId", id));
-        toMerchant(merchant, EventType.BILLING_RESPONSE, charge.id(), item);
+        return item;
     }
 
     private void toMerchant(Participant merchant, EventType type, String objectId, Map<String, Object> item) {

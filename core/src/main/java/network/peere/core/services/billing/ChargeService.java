@@ -1,6 +1,5 @@
 package network.peere.core.services.billing;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
@@ -311,13 +309,12 @@ public final class ChargeService
             Money fee = answer.action().approves()
                     ? fees.effectiveFor(merchant).schedule().feeFor(charge.amount())
                     : Money.zero(charge.amount().currency());
-            Charge answered = applyAnswer(
-                    charge,
-                    answer,
-                    merchant,
-                    fee,
-                    now,
-                    () -> agreementOf(charge).type());
+            Charge answered =
+                    charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), fee, now);
+            if (!stores.charges().update(answered)) {
+                throw new IllegalStateException("charge " + charge.id() + " changed under its row lock");
+            }
+            settle(answered, merchant);
             return Result.ok(answered);
         });
     }
@@ -350,7 +347,7 @@ public final class ChargeService
             var now = clock.now();
             Map<ParticipantId, Participant> merchants = new HashMap<>();
             Map<ParticipantId, FeeSchedule> schedules = new HashMap<>();
-            Set<String> answered = new HashSet<>();
+            List<Charge> confirmed = new ArrayList<>();
             for (Charge charge : locked) {
                 IntentType type = types.get(charge.agreementId());
                 if (!charge.bankId().equals(bankId)
@@ -365,9 +362,18 @@ public final class ChargeService
                         .computeIfAbsent(
                                 merchant.id(), id -> fees.effectiveFor(merchant).schedule())
                         .feeFor(charge.amount());
-                applyAnswer(charge, byCharge.get(charge.id()), merchant, fee, now, () -> type);
-                answered.add(charge.id());
+                Answer answer = byCharge.get(charge.id());
+                confirmed.add(
+                        charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), fee, now));
             }
+            // What settle does for each of them (a confirmation that changes no agreement), a few statements for all.
+            if (!stores.charges().updateAll(confirmed)) {
+                throw new IllegalStateException("a charge changed under its row lock");
+            }
+            stores.ledger().postAll(confirmed.stream().map(this::confirmation).toList());
+            events.chargesAnswered(confirmed, merchants, renewals.chargesEnded(confirmed));
+            Set<String> answered = new HashSet<>();
+            confirmed.forEach(charge -> answered.add(charge.id()));
             List<Answer> left = byCharge.values().stream()
                     .filter(answer -> !answered.contains(answer.billingRequestId()))
                     .toList();
@@ -375,28 +381,17 @@ public final class ChargeService
         });
     }
 
-    /** A pending charge, locked by the caller, answered: stored, and its end's effects in the same transaction. */
-    private Charge applyAnswer(
-            Charge charge, Answer answer, Participant merchant, Money fee, Instant now, Supplier<IntentType> type) {
-        Charge answered = charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), fee, now);
-        if (!stores.charges().update(answered)) {
-            throw new IllegalStateException("charge " + charge.id() + " changed under its row lock");
-        }
-        settle(answered, merchant, type);
-        return answered;
-    }
-
     /**
      * The effects of a charge's end, in its transaction, after its row lock: ledger postings, or the reserved limits
      * given back; the agreement is locked only when it changes (a one-time agreement used up, a {@code suspended}
      * decline), and before any limit row, so the order stays agreement before limits as on the bill path.
      */
-    private void settle(Charge ended, Participant merchant, Supplier<IntentType> agreementType) {
+    private void settle(Charge ended, Participant merchant) {
         var now = ended.processedAt().orElseThrow();
         Optional<Agreement> changed = Optional.empty();
         if (ended.status() == ChargeStatus.CONFIRMED) {
             stores.ledger().post(confirmation(ended));
-            if (agreementType.get() == IntentType.ONE_TIME) {
+            if (agreementOf(ended).type() == IntentType.ONE_TIME) {
                 Agreement agreement = lockAgreement(ended);
                 Agreement used = agreement.afterConfirmedCharge(now);
                 changed = used == agreement ? Optional.empty() : Optional.of(used);
@@ -491,10 +486,7 @@ public final class ChargeService
                 if (!stores.charges().update(ended)) {
                     return false;
                 }
-                settle(
-                        ended,
-                        parties.merchant(ended.mode(), ended.merchantId()),
-                        () -> agreementOf(ended).type());
+                settle(ended, parties.merchant(ended.mode(), ended.merchantId()));
                 return true;
             });
             expired += moved ? 1 : 0;

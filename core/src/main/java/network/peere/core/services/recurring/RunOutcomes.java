@@ -1,5 +1,10 @@
 package network.peere.core.services.recurring;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import network.peere.core.domain.agreement.CustomerDecision;
@@ -9,6 +14,7 @@ import network.peere.core.domain.recurring.Run;
 import network.peere.core.domain.recurring.RunState;
 import network.peere.core.domain.recurring.Schedule;
 import network.peere.core.domain.shared.Invariants;
+import network.peere.core.domain.shared.Mode;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.services.billing.RenewalOutcomes;
@@ -31,14 +37,36 @@ public final class RunOutcomes implements RenewalOutcomes {
 
     @Override
     public Optional<String> chargeEnded(Charge ended) {
-        Optional<Run> found = stores.recurring().findRunByCharge(ended.mode(), ended.id());
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Run run = found.get();
+        return stores.recurring().findRunByCharge(ended.mode(), ended.id()).map(run -> ended(ended, run));
+    }
+
+    /** The runs of all of them found in one read per mode, then each recorded as {@link #chargeEnded} does. */
+    @Override
+    public Map<String, String> chargesEnded(List<Charge> ended) {
+        Map<String, String> schedules = new HashMap<>();
+        Map<Mode, List<Charge>> byMode = new EnumMap<>(Mode.class);
+        ended.forEach(
+                c -> byMode.computeIfAbsent(c.mode(), m -> new ArrayList<>()).add(c));
+        byMode.forEach((mode, charges) -> {
+            Map<String, Run> runs = new HashMap<>();
+            stores.recurring()
+                    .findRunsByCharges(mode, charges.stream().map(Charge::id).toList())
+                    .forEach(run -> runs.put(run.chargeId().orElseThrow(), run));
+            for (Charge charge : charges) {
+                Run run = runs.get(charge.id());
+                if (run != null) {
+                    schedules.put(charge.id(), ended(charge, run));
+                }
+            }
+        });
+        return schedules;
+    }
+
+    /** @return the run's schedule */
+    private String ended(Charge ended, Run run) {
         if (run.state() != RunState.SUBMITTED) {
             // Only the run's latest attempt is waiting; an older charge of it ended long ago.
-            return Optional.of(run.scheduleId());
+            return run.scheduleId();
         }
         Schedule schedule = stores.recurring()
                 .find(run.mode(), run.scheduleId())
@@ -63,6 +91,6 @@ public final class RunOutcomes implements RenewalOutcomes {
             boolean failedNow = stores.recurring().markFailed(run.mode(), run.scheduleId(), now);
             outcomes.runFailed(failedNow ? schedule.fail(now) : schedule, next);
         }
-        return Optional.of(run.scheduleId());
+        return run.scheduleId();
     }
 }

@@ -1,5 +1,10 @@
 package network.peere.core.services.webhook;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +41,43 @@ public final class EventPublisher implements PublishEvents {
     public WebhookEvent publish(
             Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
         return publishExcept(mode, recipient, type, objectId, data, Optional.empty());
+    }
+
+    @Override
+    public List<WebhookEvent> publishAll(List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        return stores.transactor().inTransaction(() -> {
+            Map<Mode, List<Draft>> byMode = new EnumMap<>(Mode.class);
+            drafts.forEach(d ->
+                    byMode.computeIfAbsent(d.mode(), m -> new ArrayList<>()).add(d));
+            Map<Draft, Long> sequences = new IdentityHashMap<>();
+            byMode.forEach((mode, ofMode) -> {
+                List<Long> numbers = stores.eventOutbox()
+                        .nextSequences(
+                                mode, ofMode.stream().map(Draft::objectId).toList());
+                for (int i = 0; i < ofMode.size(); i++) {
+                    sequences.put(ofMode.get(i), numbers.get(i));
+                }
+            });
+            List<WebhookEvent> events = new ArrayList<>(drafts.size());
+            for (Draft draft : drafts) {
+                events.add(newEvent(draft, sequences.get(draft)));
+            }
+            stores.eventOutbox().appendAll(events);
+            Map<List<Object>, List<WebhookEndpoint>> endpoints = new HashMap<>();
+            for (WebhookEvent event : events) {
+                for (WebhookEndpoint endpoint : endpoints.computeIfAbsent(
+                        List.of(event.mode(), event.participantId()),
+                        key -> stores.webhookEndpoints().listFor(event.mode(), event.participantId()))) {
+                    if (endpoint.wants(event.type())) {
+                        stores.webhookDeliveries().enqueue(event, freshDelivery(event, endpoint.id(), 1));
+                    }
+                }
+            }
+            return List.copyOf(events);
+        });
     }
 
     /** As {@link #publish}, but never to {@code except} (the endpoint whose failure the event announces). */
@@ -104,16 +146,20 @@ public final class EventPublisher implements PublishEvents {
     private WebhookEvent newEvent(
             Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
         long sequence = stores.eventOutbox().nextSequence(mode, objectId);
+        return newEvent(new Draft(mode, recipient, type, objectId, data), sequence);
+    }
+
+    private WebhookEvent newEvent(Draft draft, long sequence) {
         String id = ids.newId(WebhookEvent.ID_PREFIX);
         var now = clock.now();
         return new WebhookEvent(
                 id,
-                mode,
-                recipient,
-                type,
-                objectId,
+                draft.mode(),
+                draft.recipient(),
+                draft.type(),
+                draft.objectId(),
                 sequence,
-                WebhookEvent.item(id, objectId, sequence, now, data),
+                WebhookEvent.item(id, draft.objectId(), sequence, now, draft.data()),
                 now);
     }
 }

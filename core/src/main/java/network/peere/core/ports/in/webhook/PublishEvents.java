@@ -1,6 +1,8 @@
 package network.peere.core.ports.in.webhook;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.webhook.EventType;
@@ -13,4 +15,21 @@ import network.peere.core.domain.webhook.WebhookEvent;
 public interface PublishEvents {
     /** @param data the item's own members (see {@link network.peere.core.domain.webhook.JsonText} for the values) */
     WebhookEvent publish(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data);
+
+    /** One event of {@link #publishAll}: what {@link #publish} takes. */
+    record Draft(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
+        public Draft {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(objectId, "objectId");
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /**
+     * {@link #publish} for each draft, in order, as one change: the same events, sequence numbers and deliveries as
+     * publishing them one by one, written with a few statements for all of them.
+     */
+    List<WebhookEvent> publishAll(List<Draft> drafts);
 }
