@@ -82,6 +82,22 @@ final class JdbiAgreementStore implements AgreementStore {
                AND a.merchant_id = :merchant_id AND a.block_merchant = TRUE
              LIMIT 1""";
 
+    /**
+     * The agreement's row lock, and with it, read as committed (a subquery's rows are not locked at READ COMMITTED),
+     * the customer's block of the merchant and the bank's time zone while the bank is active.
+     */
+    private static final String LOCK_FOR_BILLING = "SELECT " + COLUMNS + """
+            ,
+                   EXISTS (SELECT 1 FROM agreements b
+                            WHERE b.mode = a.mode AND b.bank_id = a.bank_id AND b.customer_id = a.customer_id
+                              AND b.merchant_id = a.merchant_id AND b.block_merchant = TRUE) AS merchant_blocked,
+                   (SELECT p.time_zone FROM participants p
+                     WHERE p.id = a.bank_id AND p.mode = a.mode AND p.role = 'BANK' AND p.status = 'ACTIVE')
+                       AS active_bank_zone
+              FROM agreements a
+             WHERE a.mode = :mode AND a.agreement_phrase = :phrase
+               FOR UPDATE""";
+
     private static final String DUE_FOR_EXPIRY = "SELECT " + COLUMNS + """
              FROM agreements a
             WHERE a.status = 'PENDING' AND a.due_date <= :now
@@ -194,6 +210,18 @@ final class JdbiAgreementStore implements AgreementStore {
     @Override
     public Optional<Agreement> lockByPhrase(Mode mode, String agreementPhrase) {
         return one(SELECT + "AND a.agreement_phrase = :phrase FOR UPDATE", mode, "phrase", agreementPhrase);
+    }
+
+    @Override
+    public Optional<ForBilling> lockForBilling(Mode mode, String agreementPhrase) {
+        return transactor.withHandle(handle -> handle.createQuery(LOCK_FOR_BILLING)
+                .bind("mode", mode.name())
+                .bind("phrase", agreementPhrase)
+                .map((row, context) -> new ForBilling(
+                        agreement(row, context),
+                        row.getBoolean("merchant_blocked"),
+                        Optional.ofNullable(row.getString("active_bank_zone")).map(java.time.ZoneId::of)))
+                .findOne());
     }
 
     @Override

@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementFilter;
 import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.Profile;
+import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
@@ -40,7 +44,12 @@ final class InMemoryAgreementStore implements AgreementStore {
     /** Keyed by id alone, as the table's primary key is. Guarded by the transactor. */
     private final Map<String, Agreement> rows = new HashMap<>();
 
-    InMemoryAgreementStore(InMemoryTransactor transactor) {
+    /** Participants by mode and id, for what a bill reads with its agreement. */
+    private final BiFunction<Mode, ParticipantId, Optional<Participant>> participants;
+
+    InMemoryAgreementStore(
+            InMemoryTransactor transactor, BiFunction<Mode, ParticipantId, Optional<Participant>> participants) {
+        this.participants = Objects.requireNonNull(participants, "participants");
         this.transactor = Objects.requireNonNull(transactor, "transactor");
     }
 
@@ -104,6 +113,18 @@ final class InMemoryAgreementStore implements AgreementStore {
     @Override
     public Optional<Agreement> lockByPhrase(Mode mode, String agreementPhrase) {
         return first(a -> a.mode() == mode && a.agreementPhrase().equals(agreementPhrase));
+    }
+
+    @Override
+    public Optional<ForBilling> lockForBilling(Mode mode, String agreementPhrase) {
+        return transactor.inTransaction(() -> lockByPhrase(mode, agreementPhrase)
+                .map(agreement -> new ForBilling(
+                        agreement,
+                        isBlocked(mode, agreement.bankId(), agreement.customerId(), agreement.merchantId()),
+                        participants
+                                .apply(mode, agreement.bankId())
+                                .filter(p -> p.role() == Role.BANK && p.isActive())
+                                .map(p -> ((Profile.BankProfile) p.profile()).timeZone()))));
     }
 
     @Override

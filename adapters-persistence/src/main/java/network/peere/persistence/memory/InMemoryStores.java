@@ -47,7 +47,8 @@ public final class InMemoryStores implements PeereStores {
             (mode, bankId) -> this.participants.find(mode, bankId));
     private final InMemoryDeviceStore devices = new InMemoryDeviceStore(transactor, customers);
     private final InMemoryCustomerBatchStore customerBatches = new InMemoryCustomerBatchStore(transactor);
-    private final InMemoryAgreementStore agreements = new InMemoryAgreementStore(transactor);
+    private final InMemoryAgreementStore agreements =
+            new InMemoryAgreementStore(transactor, (mode, id) -> this.participants.find(mode, id));
     private final InMemoryChargeStore charges = new InMemoryChargeStore(transactor);
     private final InMemorySimulatedBankStore simulatedBanks = new InMemorySimulatedBankStore(transactor);
     private final InMemoryRefundStore refunds = new InMemoryRefundStore(transactor);

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.AgreementStore;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.persistence.testing.TestParticipants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,26 @@ public abstract class AgreementStoreContract {
     @AfterEach
     void stopThreads() {
         threads.shutdownNow();
+    }
+
+    /**
+     * Whether the store locks row by row, as a database does; the in-memory store's one lock serialises every
+     * transaction, so it cannot show that a read leaves other rows unlocked.
+     */
+    protected boolean locksRows() {
+        return true;
+    }
+
+    /** Whether the work ends within a moment. */
+    private static boolean waitBriefly(Future<?> work) {
+        try {
+            work.get(300, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Agreement insert(Agreement agreement) {
@@ -183,6 +205,84 @@ public abstract class AgreementStoreContract {
 
         assertThat(agreements.find(LIVE, active.id())).contains(used);
         assertThat(used.lastUsedAt()).contains(T0.plusSeconds(60));
+    }
+
+    @Test
+    void a_bill_reads_its_agreement_with_the_customers_block_and_the_active_banks_zone() {
+        stores.participants().insert(TestParticipants.bank(LIVE, "bank_1"));
+        var billed = insert(agreement(LIVE, "1").active().build());
+        insert(agreement(LIVE, "2").merchant("mer_2").blockMerchant(true).build());
+        insert(agreement(SANDBOX, "3").agreementPhrase("agp_1").build());
+
+        var read = stores.transactor().inTransaction(() -> agreements.lockForBilling(LIVE, billed.agreementPhrase()));
+        assertThat(read).contains(new AgreementStore.ForBilling(billed, false, Optional.of(ZoneId.of("Africa/Lagos"))));
+        assertThat(stores.transactor().inTransaction(() -> agreements.lockForBilling(LIVE, "agp_unknown")))
+                .isEmpty();
+
+        // A block on another agreement of the customer with the same merchant counts; another merchant's did not.
+        insert(agreement(LIVE, "4").blockMerchant(true).build());
+        assertThat(stores.transactor()
+                        .inTransaction(() -> agreements.lockForBilling(LIVE, billed.agreementPhrase()))
+                        .orElseThrow()
+                        .merchantBlocked())
+                .isTrue();
+
+        // A suspended bank, or none, has no zone to bill in.
+        var bank = stores.participants().find(LIVE, BANK_1).orElseThrow();
+        assertThat(stores.participants()
+                        .update(bank.withStatus(network.peere.core.domain.participant.ParticipantStatus.SUSPENDED, T0)))
+                .isTrue();
+        assertThat(stores.transactor()
+                        .inTransaction(() -> agreements.lockForBilling(LIVE, billed.agreementPhrase()))
+                        .orElseThrow()
+                        .activeBankZone())
+                .isEmpty();
+        var elsewhere = insert(
+                agreement(LIVE, "5").bank("bank_9").agreementPhrase("agp_5").build());
+        assertThat(stores.transactor()
+                        .inTransaction(() -> agreements.lockForBilling(LIVE, elsewhere.agreementPhrase()))
+                        .orElseThrow()
+                        .activeBankZone())
+                .isEmpty();
+    }
+
+    @Test
+    void a_bills_read_locks_its_agreement_and_nothing_else() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(locksRows(), "a store with one lock for everything");
+        stores.participants().insert(TestParticipants.bank(LIVE, "bank_1"));
+        var billed = insert(agreement(LIVE, "1").active().build());
+        var other = insert(agreement(LIVE, "2").blockMerchant(true).build());
+        ExecutorService otherSide = Executors.newSingleThreadExecutor();
+        try {
+            stores.transactor().useTransaction(() -> {
+                assertThat(agreements.lockForBilling(LIVE, billed.agreementPhrase()))
+                        .isPresent();
+                Future<Boolean> elsewhere =
+                        otherSide.submit(() -> stores.transactor().inTransaction(() -> {
+                            // The blocking agreement and the bank change meanwhile, without waiting for the bill.
+                            var bank = stores.participants().find(LIVE, BANK_1).orElseThrow();
+                            return agreements.lock(LIVE, other.id()).isPresent()
+                                    && agreements.update(other.billedAt(T0.plusSeconds(5)))
+                                    && stores.participants()
+                                            .update(bank.withStatus(
+                                                    network.peere.core.domain.participant.ParticipantStatus.SUSPENDED,
+                                                    T0.plusSeconds(5)));
+                        }));
+                try {
+                    assertThat(elsewhere.get(10, TimeUnit.SECONDS)).isTrue();
+                } catch (Exception e) {
+                    throw new IllegalStateException("the other rows were locked by the bill's read", e);
+                }
+                Future<Boolean> sameRow = otherSide.submit(() ->
+                        stores.transactor().inTransaction(() -> agreements.update(billed.billedAt(T0.plusSeconds(6)))));
+                assertThat(waitBriefly(sameRow))
+                        .as("the agreement itself stays locked")
+                        .isFalse();
+            });
+        } finally {
+            otherSide.shutdown();
+            assertThat(otherSide.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     @Test

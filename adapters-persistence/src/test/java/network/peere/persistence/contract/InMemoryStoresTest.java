@@ -108,6 +108,11 @@ class InMemoryStoresTest {
         protected PeereStores freshStores() {
             return new InMemoryStores();
         }
+
+        @Override
+        protected boolean locksRows() {
+            return false;
+        }
     }
 
     @Nested

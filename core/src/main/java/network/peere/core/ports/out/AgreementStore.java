@@ -1,8 +1,10 @@
 package network.peere.core.ports.out;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementFilter;
@@ -37,6 +39,22 @@ public interface AgreementStore {
 
     /** The agreement an {@code agreementPhrase} stands for, holding its row lock until the transaction ends. */
     Optional<Agreement> lockByPhrase(Mode mode, String agreementPhrase);
+
+    /** What a bill reads with its agreement's row lock ({@link #lockForBilling}). */
+    record ForBilling(Agreement agreement, boolean merchantBlocked, Optional<ZoneId> activeBankZone) {
+        public ForBilling {
+            Objects.requireNonNull(agreement, "agreement");
+            Objects.requireNonNull(activeBankZone, "activeBankZone");
+        }
+    }
+
+    /**
+     * {@link #lockByPhrase}, and in the same read (one round trip where the database allows) what a bill checks
+     * besides: whether the customer blocked the agreement's merchant on this or any other of their agreements with it
+     * (as {@link #isBlocked}), and the time zone of the agreement's bank when that bank is active. Those two are read
+     * as last committed, taking no lock: only the agreement's row is locked.
+     */
+    Optional<ForBilling> lockForBilling(Mode mode, String agreementPhrase);
 
     /** The intent a bank answers, by the {@code reference} it received; holds the row lock. */
     Optional<Agreement> lockByIntentReference(Mode mode, ParticipantId bankId, String intentReference);

@@ -1,5 +1,6 @@
 package network.peere.core.services.billing;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,6 +46,7 @@ import network.peere.core.ports.in.billing.FindTransactions;
 import network.peere.core.ports.in.billing.Result;
 import network.peere.core.ports.in.billing.RunBillingDeadlines;
 import network.peere.core.ports.in.webhook.PublishEvents;
+import network.peere.core.ports.out.AgreementStore;
 import network.peere.core.ports.out.Clock;
 import network.peere.core.ports.out.IdGenerator;
 import network.peere.core.ports.out.PeereStores;
@@ -190,32 +192,33 @@ public final class ChargeService
     /** One phrase, in its own transaction: refusals return before anything is written. */
     private Result<Item> billOne(Bill command, Participant merchant, Money amount, String phrase) {
         Mode mode = merchant.mode();
-        Optional<Agreement> found = stores.agreements()
-                .lockByPhrase(mode, phrase)
-                .filter(a -> a.merchantId().equals(merchant.id()));
+        // One read: the agreement locked, the customer's block and the bank as committed.
+        Optional<AgreementStore.ForBilling> found = stores.agreements()
+                .lockForBilling(mode, phrase)
+                .filter(read -> read.agreement().merchantId().equals(merchant.id()));
         if (found.isEmpty()) {
             return Result.refused(BillingProblem.AGREEMENT_NOT_FOUND);
         }
-        Agreement agreement = found.get();
+        Agreement agreement = found.get().agreement();
         var now = clock.now();
         Optional<Agreement.BillingRefusal> refusal = agreement.refusalToBill(now);
         if (refusal.isPresent()) {
             return Result.refused(problem(refusal.get()));
         }
-        if (blocksItsMerchant(agreement)) {
+        if (agreement.blockMerchant() || found.get().merchantBlocked()) {
             return Result.refused(BillingProblem.MERCHANT_BLOCKED);
         }
         if (!agreement.currency().equals(amount.currency())) {
             return Result.refused(BillingProblem.CURRENCY_MISMATCH);
         }
-        Optional<Participant> bank = parties.activeBank(mode, agreement.bankId());
-        if (bank.isEmpty()) {
+        Optional<ZoneId> bankZone = found.get().activeBankZone();
+        if (bankZone.isEmpty()) {
             return Result.refused(BillingProblem.BANK_UNAVAILABLE);
         }
         if (agreement.type() == IntentType.ONE_TIME && stores.charges().countHolding(mode, agreement.id()) > 0) {
             return Result.refused(BillingProblem.AGREEMENT_EXHAUSTED);
         }
-        var zone = parties.zoneOf(bank.get());
+        var zone = bankZone.get();
         Optional<Money> single = agreement.limits().cap(LimitKind.SINGLE);
         if (single.isPresent() && amount.compareTo(single.get()) > 0) {
             return exceeded(new LimitCheck.Verdict.Exceeded(LimitKind.SINGLE, single.get()));
