@@ -45,8 +45,8 @@ final class PhoneNumbers {
     private final MetadataSource metadata =
             DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
 
-    /** Per calling code: its national prefix for parsing, compiled once (no prefix: absent). */
-    private final ConcurrentHashMap<Integer, Optional<Pattern>> nationalPrefixes = new ConcurrentHashMap<>();
+    /** Per calling code: what parse would strip, read from its metadata once. */
+    private final ConcurrentHashMap<Integer, NationalPrefix> nationalPrefixes = new ConcurrentHashMap<>();
 
     /** In E.164 when valid; {@code region} (ISO 3166-1 alpha-2) reads a number written without its country code. */
     Optional<PhoneNumber> parse(String raw, Optional<String> region) {
@@ -121,22 +121,30 @@ final class PhoneNumbers {
      * whenever the region's prefix pattern matches anything there, or could rewrite it. No metadata: unsure, so yes.
      */
     private boolean mayStripNationalPrefix(int callingCode, String national) {
-        PhoneMetadata region = metadataFor(callingCode);
-        if (region == null) {
+        NationalPrefix prefix = nationalPrefixes.computeIfAbsent(callingCode, this::nationalPrefix);
+        if (prefix.unknown()) {
             return true;
         }
-        Optional<Pattern> prefix = nationalPrefixes.computeIfAbsent(
-                callingCode,
-                code -> region.getNationalPrefixForParsing().isEmpty()
-                        ? Optional.empty()
-                        : Optional.of(Pattern.compile(region.getNationalPrefixForParsing())));
-        if (prefix.isEmpty()) {
+        if (prefix.pattern().isEmpty()) {
             return false;
         }
-        var matcher = prefix.get().matcher(national);
-        return matcher.lookingAt()
-                && (matcher.end() > 0
-                        || !region.getNationalPrefixTransformRule().isEmpty());
+        var matcher = prefix.pattern().get().matcher(national);
+        return matcher.lookingAt() && (matcher.end() > 0 || prefix.rewrites());
+    }
+
+    /** What parse strips from a national number of the calling code: its metadata read once. */
+    private record NationalPrefix(boolean unknown, Optional<Pattern> pattern, boolean rewrites) {}
+
+    private NationalPrefix nationalPrefix(int callingCode) {
+        PhoneMetadata region = metadataFor(callingCode);
+        if (region == null) {
+            return new NationalPrefix(true, Optional.empty(), true);
+        }
+        String pattern = region.getNationalPrefixForParsing();
+        return new NationalPrefix(
+                false,
+                pattern.isEmpty() ? Optional.empty() : Optional.of(Pattern.compile(pattern)),
+                !region.getNationalPrefixTransformRule().isEmpty());
     }
 
     /** The metadata {@code parse} uses for numbers of that calling code; null when it cannot be had. */
