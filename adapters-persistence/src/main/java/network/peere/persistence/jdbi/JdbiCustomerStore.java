@@ -140,13 +140,12 @@ final class JdbiCustomerStore implements CustomerStore {
     private static void insertChunks(Connection connection, List<Customer> customers) throws SQLException {
         for (int from = 0; from < customers.size(); from += INSERT_ROWS_MAX) {
             List<Customer> chunk = customers.subList(from, Math.min(customers.size(), from + INSERT_ROWS_MAX));
-            List<Column> columns = columnsOf(chunk);
-            try (PreparedStatement insert = connection.prepareStatement(multiRowInsert(columns, chunk.size()))) {
+            OptionalColumns present = OptionalColumns.of(chunk);
+            try (PreparedStatement insert = connection.prepareStatement(multiRowInsert(present, chunk.size()))) {
+                var times = new TimeColumn();
                 int p = 1;
                 for (Customer customer : chunk) {
-                    for (Column column : columns) {
-                        column.bind(insert, p++, customer);
-                    }
+                    p = bindRow(insert, p, customer, present, times);
                 }
                 int rows = insert.executeUpdate();
                 Invariants.check(rows == chunk.size(), "a multi-row insert stores every row");
@@ -157,78 +156,110 @@ final class JdbiCustomerStore implements CustomerStore {
     /** Rows per INSERT statement: one migration batch. */
     static final int INSERT_ROWS_MAX = 500;
 
-    /** The columns of {@code customers} an INSERT writes, in the table's order; optional ones may be left out. */
-    private enum Column {
-        ID("id", c -> c.id().value()),
-        MODE("mode", c -> c.mode().name()),
-        BANK_ID("bank_id", c -> c.bankId().value()),
-        PHRASE("phrase", Customer::phrase),
-        CLIENT_REF("client_ref", Customer::clientRef),
-        REFERENCE("reference", Customer::reference),
-        FIRSTNAME("firstname", c -> c.details().firstname()),
-        MIDDLENAME("middlename", c -> c.details().middlename().orElse(null), true),
-        LASTNAME("lastname", c -> c.details().lastname()),
-        ACCOUNT_NAME("account_name", c -> c.details().accountName()),
-        ACCOUNT_NUMBER("account_number", c -> c.details().accountNumber()),
-        EMAIL("email", c -> c.details().email().value()),
-        PHONE("phone", c -> c.details().phone().map(PhoneNumber::value).orElse(null), true),
-        COUNTRY("country", c -> c.details().country()),
-        ADDRESS("address", c -> c.details().address().orElse(null), true),
-        GENDER("gender", c -> c.details().gender().map(Gender::name).orElse(null), true),
-        DISPLAY_PICTURE("display_picture", c -> c.details().displayPicture().orElse(null), true),
-        CREATED_AT("created_at", c -> UtcColumns.toColumn(c.createdAt())),
-        UPDATED_AT("updated_at", c -> UtcColumns.toColumn(c.updatedAt())),
-        VERSION("version", c -> Long.toString(c.version()));
-
-        private final String name;
-        private final java.util.function.Function<Customer, String> value;
-        private final boolean optional;
-
-        Column(String name, java.util.function.Function<Customer, String> value) {
-            this(name, value, false);
-        }
-
-        Column(String name, java.util.function.Function<Customer, String> value, boolean optional) {
-            this.name = name;
-            this.value = value;
-            this.optional = optional;
-        }
-
-        String value(Customer customer) {
-            return value.apply(customer);
-        }
-
-        void bind(PreparedStatement insert, int parameter, Customer customer) throws SQLException {
-            if (this == VERSION) {
-                insert.setLong(parameter, customer.version());
-            } else {
-                insert.setString(parameter, value(customer));
+    /** Which of the optional columns at least one customer of a chunk has: only those are written. */
+    private record OptionalColumns(
+            boolean middlename, boolean phone, boolean address, boolean gender, boolean displayPicture) {
+        static OptionalColumns of(List<Customer> customers) {
+            boolean middlename = false;
+            boolean phone = false;
+            boolean address = false;
+            boolean gender = false;
+            boolean displayPicture = false;
+            for (Customer customer : customers) {
+                CustomerDetails details = customer.details();
+                middlename |= details.middlename().isPresent();
+                phone |= details.phone().isPresent();
+                address |= details.address().isPresent();
+                gender |= details.gender().isPresent();
+                displayPicture |= details.displayPicture().isPresent();
             }
+            return new OptionalColumns(middlename, phone, address, gender, displayPicture);
         }
     }
 
-    /** Every required column, and the optional ones at least one of the customers has. */
-    private static List<Column> columnsOf(List<Customer> customers) {
-        List<Column> columns = new ArrayList<>();
-        for (Column column : Column.values()) {
-            if (!column.optional || customers.stream().anyMatch(c -> column.value(c) != null)) {
-                columns.add(column);
-            }
+    private static String multiRowInsert(OptionalColumns present, int rows) {
+        var columns = new ArrayList<String>(List.of("id", "mode", "bank_id", "phrase", "client_ref", "reference"));
+        columns.add("firstname");
+        if (present.middlename()) {
+            columns.add("middlename");
         }
-        return columns;
-    }
-
-    private static String multiRowInsert(List<Column> columns, int rows) {
-        var sql = new StringBuilder("INSERT INTO customers (");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(columns.get(i).name);
+        columns.addAll(List.of("lastname", "account_name", "account_number", "email"));
+        if (present.phone()) {
+            columns.add("phone");
         }
+        columns.add("country");
+        if (present.address()) {
+            columns.add("address");
+        }
+        if (present.gender()) {
+            columns.add("gender");
+        }
+        if (present.displayPicture()) {
+            columns.add("display_picture");
+        }
+        columns.addAll(List.of("created_at", "updated_at", "version"));
         String row = "(" + String.join(",", java.util.Collections.nCopies(columns.size(), "?")) + ")";
-        sql.append(") VALUES ").append(row);
+        var sql = new StringBuilder("INSERT INTO customers (")
+                .append(String.join(", ", columns))
+                .append(") VALUES ")
+                .append(row);
         for (int r = 1; r < rows; r++) {
             sql.append(',').append(row);
         }
         return sql.toString();
+    }
+
+    /** In the order of {@link #multiRowInsert}. */
+    private static int bindRow(
+            PreparedStatement insert, int first, Customer customer, OptionalColumns present, TimeColumn times)
+            throws SQLException {
+        CustomerDetails details = customer.details();
+        int p = first;
+        insert.setString(p++, customer.id().value());
+        insert.setString(p++, customer.mode().name());
+        insert.setString(p++, customer.bankId().value());
+        insert.setString(p++, customer.phrase());
+        insert.setString(p++, customer.clientRef());
+        insert.setString(p++, customer.reference());
+        insert.setString(p++, details.firstname());
+        if (present.middlename()) {
+            insert.setString(p++, details.middlename().orElse(null));
+        }
+        insert.setString(p++, details.lastname());
+        insert.setString(p++, details.accountName());
+        insert.setString(p++, details.accountNumber());
+        insert.setString(p++, details.email().value());
+        if (present.phone()) {
+            insert.setString(p++, details.phone().map(PhoneNumber::value).orElse(null));
+        }
+        insert.setString(p++, details.country());
+        if (present.address()) {
+            insert.setString(p++, details.address().orElse(null));
+        }
+        if (present.gender()) {
+            insert.setString(p++, details.gender().map(Gender::name).orElse(null));
+        }
+        if (present.displayPicture()) {
+            insert.setString(p++, details.displayPicture().orElse(null));
+        }
+        insert.setString(p++, times.column(customer.createdAt()));
+        insert.setString(p++, times.column(customer.updatedAt()));
+        insert.setLong(p++, customer.version());
+        return p;
+    }
+
+    /** A batch's customers share one timestamp: it is formatted once, not twice per row. */
+    private static final class TimeColumn {
+        private java.time.Instant last;
+        private String text;
+
+        String column(java.time.Instant instant) {
+            if (!instant.equals(last)) {
+                last = instant;
+                text = UtcColumns.toColumn(instant);
+            }
+            return text;
+        }
     }
 
     @Override
