@@ -1,7 +1,6 @@
 package network.peere.persistence.jdbi;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,37 +58,55 @@ final class JdbiCustomerBatchStore implements CustomerBatchStore {
                 .findOne());
     }
 
+    /**
+     * One line per item: {@code kind}, then what the kind has, then {@code reference} and {@code clientRef} when the
+     * item had them. Written straight into one buffer: a 500-item batch is ≈ 60 KB, encoded in every migration call.
+     */
     static String encode(List<BatchItem> items) {
-        var lines = new ArrayList<String>();
+        var out = new StringBuilder(items.size() * 128);
         for (BatchItem item : items) {
-            Map<String, String> fields = new LinkedHashMap<>();
+            if (!out.isEmpty()) {
+                // Form encoding escapes line breaks, so one line is one item.
+                out.append('\n');
+            }
             switch (item) {
                 case BatchItem.Created created -> {
-                    fields.put("kind", "created");
-                    fields.put("id", created.customerId().value());
-                    fields.put("phrase", created.phrase());
+                    FormEncodedDetails.pair(out, "kind", "created");
+                    out.append('&');
+                    FormEncodedDetails.pair(out, "id", created.customerId().value());
+                    out.append('&');
+                    FormEncodedDetails.pair(out, "phrase", created.phrase());
                 }
                 case BatchItem.Duplicate duplicate -> {
-                    fields.put("kind", "duplicate");
-                    fields.put("id", duplicate.existing().value());
-                    fields.put("field", duplicate.field());
+                    FormEncodedDetails.pair(out, "kind", "duplicate");
+                    out.append('&');
+                    FormEncodedDetails.pair(out, "id", duplicate.existing().value());
+                    out.append('&');
+                    FormEncodedDetails.pair(out, "field", duplicate.field());
                 }
                 case BatchItem.Invalid invalid -> {
-                    fields.put("kind", "invalid");
+                    FormEncodedDetails.pair(out, "kind", "invalid");
                     for (int i = 0; i < invalid.problems().size(); i++) {
                         FieldProblem problem = invalid.problems().get(i);
-                        fields.put("p" + i + ".field", problem.field());
-                        fields.put("p" + i + ".code", problem.code());
-                        fields.put("p" + i + ".message", problem.message());
+                        out.append('&');
+                        FormEncodedDetails.pair(out, "p" + i + ".field", problem.field());
+                        out.append('&');
+                        FormEncodedDetails.pair(out, "p" + i + ".code", problem.code());
+                        out.append('&');
+                        FormEncodedDetails.pair(out, "p" + i + ".message", problem.message());
                     }
                 }
             }
-            item.reference().ifPresent(r -> fields.put("reference", r));
-            item.clientRef().ifPresent(c -> fields.put("clientRef", c));
-            lines.add(FormEncodedDetails.encode(fields));
+            if (item.reference().isPresent()) {
+                out.append('&');
+                FormEncodedDetails.pair(out, "reference", item.reference().get());
+            }
+            if (item.clientRef().isPresent()) {
+                out.append('&');
+                FormEncodedDetails.pair(out, "clientRef", item.clientRef().get());
+            }
         }
-        // Form encoding escapes line breaks, so one line is one item.
-        return String.join("\n", lines);
+        return out.toString();
     }
 
     static List<BatchItem> decode(String text) {

@@ -15,10 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 import network.peere.core.domain.identity.Customer;
+import network.peere.core.domain.identity.CustomerDetails;
 import network.peere.core.domain.identity.CustomerFilter;
 import network.peere.core.domain.identity.Device;
 import network.peere.core.domain.identity.DeviceId;
 import network.peere.core.domain.identity.Email;
+import network.peere.core.domain.identity.Gender;
 import network.peere.core.domain.identity.Identity;
 import network.peere.core.domain.identity.PhoneNumber;
 import network.peere.core.domain.identity.ReachableCustomer;
@@ -90,6 +92,57 @@ public abstract class CustomerStoreContract {
         assertThat(customers.find(LIVE, BANK_A, full.id())).contains(full);
         assertThat(customers.find(LIVE, BANK_A, plain.id())).contains(plain);
         assertThat(customers.findByPhrase(LIVE, BANK_A, full.phrase())).contains(full);
+    }
+
+    @Test
+    void stores_optional_fields_whichever_of_them_the_batch_has() {
+        var plain = customer(LIVE, "bank_a", "1", "plain@example.com");
+        var alsoPlain = customer(LIVE, "bank_a", "2", "also-plain@example.com");
+        var full = customerWithEverything(LIVE, "bank_a", "3");
+        var onlyGender = withDetails(
+                customer(LIVE, "bank_a", "4", "gender@example.com"),
+                full.details().gender(),
+                Optional.empty());
+        var onlyPhone = withDetails(
+                customer(LIVE, "bank_a", "5", "phone@example.com"),
+                Optional.empty(),
+                full.details().phone());
+        customers.insertAll(List.of(plain, alsoPlain));
+        assertThat(stores.transactor().inTransaction(() -> customers.insertAllIfNew(List.of(onlyGender, plain))))
+                .isFalse();
+        assertThat(stores.transactor().inTransaction(() -> customers.insertAllIfNew(List.of(onlyGender, onlyPhone))))
+                .isTrue();
+        customers.insertAll(List.of(full));
+
+        for (var customer : List.of(plain, alsoPlain, full, onlyGender, onlyPhone)) {
+            assertThat(customers.find(LIVE, BANK_A, customer.id())).contains(customer);
+        }
+    }
+
+    private static Customer withDetails(Customer c, Optional<Gender> gender, Optional<PhoneNumber> phone) {
+        var d = c.details();
+        return new Customer(
+                c.id(),
+                c.mode(),
+                c.bankId(),
+                c.phrase(),
+                c.clientRef(),
+                c.reference(),
+                new CustomerDetails(
+                        d.firstname(),
+                        d.middlename(),
+                        d.lastname(),
+                        d.accountName(),
+                        d.accountNumber(),
+                        d.email(),
+                        phone,
+                        d.country(),
+                        d.address(),
+                        gender,
+                        d.displayPicture()),
+                c.createdAt(),
+                c.updatedAt(),
+                c.version());
     }
 
     @Test
