@@ -16,6 +16,7 @@ import network.peere.core.domain.webhook.WebhookEndpointId;
 import network.peere.core.domain.webhook.WebhookEvent;
 import network.peere.core.ports.out.EventOutbox;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The outbox in {@code webhook_events}, and the per-object sequence counters in {@code webhook_sequences}. */
@@ -139,7 +140,7 @@ final class JdbiEventOutbox implements EventOutbox {
 
     @Override
     public void append(WebhookEvent event) {
-        appendAll(List.of(event));
+        transactor.withHandle(handle -> bind(handle.createUpdate(INSERT), event).execute());
     }
 
     @Override
@@ -150,18 +151,22 @@ final class JdbiEventOutbox implements EventOutbox {
         transactor.withHandle(handle -> {
             PreparedBatch batch = handle.prepareBatch(INSERT);
             for (WebhookEvent event : events) {
-                batch.bind("id", event.id())
-                        .bind("mode", event.mode().name())
-                        .bind("participant_id", event.participantId().value())
-                        .bind("event_type", event.type().wire())
-                        .bind("object_id", event.objectId())
-                        .bind("sequence_no", event.sequence())
-                        .bind("item", event.item())
-                        .bind("created_at", UtcColumns.toColumn(event.createdAt()))
-                        .add();
+                bind(batch, event).add();
             }
             return batch.execute();
         });
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, WebhookEvent event) {
+        return statement
+                .bind("id", event.id())
+                .bind("mode", event.mode().name())
+                .bind("participant_id", event.participantId().value())
+                .bind("event_type", event.type().wire())
+                .bind("object_id", event.objectId())
+                .bind("sequence_no", event.sequence())
+                .bind("item", event.item())
+                .bind("created_at", UtcColumns.toColumn(event.createdAt()));
     }
 
     @Override

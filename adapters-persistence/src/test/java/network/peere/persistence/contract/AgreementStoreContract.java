@@ -65,26 +65,6 @@ public abstract class AgreementStoreContract {
         threads.shutdownNow();
     }
 
-    /**
-     * Whether the store locks row by row, as a database does; the in-memory store's one lock serialises every
-     * transaction, so it cannot show that a read leaves other rows unlocked.
-     */
-    protected boolean locksRows() {
-        return true;
-    }
-
-    /** Whether the work ends within a moment. */
-    private static boolean waitBriefly(Future<?> work) {
-        try {
-            work.get(300, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private Agreement insert(Agreement agreement) {
         agreements.insert(agreement);
         return agreement;
@@ -219,6 +199,15 @@ public abstract class AgreementStoreContract {
         assertThat(stores.transactor().inTransaction(() -> agreements.lockForBilling(LIVE, "agp_unknown")))
                 .isEmpty();
 
+        // Blocks by another customer, at another bank or in another mode do not count either.
+        insert(agreement(LIVE, "6").customer("cus_2").blockMerchant(true).build());
+        insert(agreement(LIVE, "7").bank("bank_2").blockMerchant(true).build());
+        insert(agreement(SANDBOX, "8").blockMerchant(true).build());
+        assertThat(stores.transactor()
+                        .inTransaction(() -> agreements.lockForBilling(LIVE, billed.agreementPhrase()))
+                        .orElseThrow()
+                        .merchantBlocked())
+                .isFalse();
         // A block on another agreement of the customer with the same merchant counts; another merchant's did not.
         insert(agreement(LIVE, "4").blockMerchant(true).build());
         assertThat(stores.transactor()
@@ -244,44 +233,17 @@ public abstract class AgreementStoreContract {
                         .orElseThrow()
                         .activeBankZone())
                 .isEmpty();
-    }
-
-    @Test
-    void a_bills_read_locks_its_agreement_and_nothing_else() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(locksRows(), "a store with one lock for everything");
-        stores.participants().insert(TestParticipants.bank(LIVE, "bank_1"));
-        var billed = insert(agreement(LIVE, "1").active().build());
-        var other = insert(agreement(LIVE, "2").blockMerchant(true).build());
-        ExecutorService otherSide = Executors.newSingleThreadExecutor();
-        try {
-            stores.transactor().useTransaction(() -> {
-                assertThat(agreements.lockForBilling(LIVE, billed.agreementPhrase()))
-                        .isPresent();
-                Future<Boolean> elsewhere =
-                        otherSide.submit(() -> stores.transactor().inTransaction(() -> {
-                            // The blocking agreement and the bank change meanwhile, without waiting for the bill.
-                            var bank = stores.participants().find(LIVE, BANK_1).orElseThrow();
-                            return agreements.lock(LIVE, other.id()).isPresent()
-                                    && agreements.update(other.billedAt(T0.plusSeconds(5)))
-                                    && stores.participants()
-                                            .update(bank.withStatus(
-                                                    network.peere.core.domain.participant.ParticipantStatus.SUSPENDED,
-                                                    T0.plusSeconds(5)));
-                        }));
-                try {
-                    assertThat(elsewhere.get(10, TimeUnit.SECONDS)).isTrue();
-                } catch (Exception e) {
-                    throw new IllegalStateException("the other rows were locked by the bill's read", e);
-                }
-                Future<Boolean> sameRow = otherSide.submit(() ->
-                        stores.transactor().inTransaction(() -> agreements.update(billed.billedAt(T0.plusSeconds(6)))));
-                assertThat(waitBriefly(sameRow))
-                        .as("the agreement itself stays locked")
-                        .isFalse();
-            });
-        } finally {
-            otherSide.shutdown();
-            assertThat(otherSide.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        // Nor does an active participant that is not a bank, or a bank of the other mode.
+        stores.participants().insert(TestParticipants.provider(LIVE, "prv_1"));
+        stores.participants().insert(TestParticipants.bank(SANDBOX, "bank_8"));
+        for (String notABank : List.of("prv_1", "bank_8")) {
+            var named = insert(agreement(LIVE, "n" + notABank).bank(notABank).build());
+            assertThat(stores.transactor()
+                            .inTransaction(() -> agreements.lockForBilling(LIVE, named.agreementPhrase()))
+                            .orElseThrow()
+                            .activeBankZone())
+                    .as(notABank)
+                    .isEmpty();
         }
     }
 

@@ -155,10 +155,17 @@ public abstract class ChargeStoreContract {
         assertThat(charges.find(LIVE, second.id())).contains(declined);
         assertThat(charges.updateAll(List.of())).isTrue();
 
-        var third = insert(charge(LIVE, "3").build());
-        assertThat(charges.updateAll(List.of(third.expire(now), first.expire(now))))
+        // More than a few at once (a database driver may send those differently), one stale copy in the middle.
+        List<Charge> fresh = new ArrayList<>();
+        for (int i = 3; i < 9; i++) {
+            fresh.add(insert(charge(LIVE, String.valueOf(i)).build()).expire(now));
+        }
+        List<Charge> withStale = new ArrayList<>(fresh);
+        withStale.add(3, first.expire(now));
+        assertThat(charges.updateAll(withStale))
                 .as("the first was answered already: its copy is stale")
                 .isFalse();
+        assertThat(charges.find(LIVE, first.id())).contains(confirmed);
     }
 
     @Test

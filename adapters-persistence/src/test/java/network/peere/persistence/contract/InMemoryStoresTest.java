@@ -108,11 +108,6 @@ class InMemoryStoresTest {
         protected PeereStores freshStores() {
             return new InMemoryStores();
         }
-
-        @Override
-        protected boolean locksRows() {
-            return false;
-        }
     }
 
     @Nested

@@ -134,6 +134,14 @@ abstract class JdbiStoresSuite {
     }
 
     @Nested
+    class AgreementRowLocks extends AgreementRowLocksContract {
+        @Override
+        protected PeereStores freshStores() {
+            return freshDatabase();
+        }
+    }
+
+    @Nested
     class Charges extends ChargeStoreContract {
         @Override
         protected PeereStores freshStores() {

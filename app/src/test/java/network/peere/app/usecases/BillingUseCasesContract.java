@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +44,13 @@ import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.participant.TrustLevel;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
+import network.peere.core.domain.webhook.EndpointSecrets;
+import network.peere.core.domain.webhook.EndpointStatus;
+import network.peere.core.domain.webhook.EventType;
+import network.peere.core.domain.webhook.SealedSecret;
+import network.peere.core.domain.webhook.WebhookEndpoint;
+import network.peere.core.domain.webhook.WebhookEndpointId;
+import network.peere.core.domain.webhook.WebhookEvent;
 import network.peere.core.ports.in.billing.AnswerBillingRequests;
 import network.peere.core.ports.in.billing.AnswerIntents;
 import network.peere.core.ports.in.billing.BillCustomers;
@@ -621,6 +629,77 @@ abstract class BillingUseCasesContract extends BillingFixture {
         assertThat(payable(merchant)).isEqualTo(13 * (20_000 - 200));
         assertThat(payable(otherMerchant)).isEqualTo(12 * (20_000 - 300));
         assertThat(peere.simulateBanks().answerDue(100)).isZero();
+    }
+
+    @Test
+    void the_sandbox_banks_batched_confirmations_send_each_billing_response_once_to_the_merchant_and_its_provider() {
+        Participant provider = register(new Profile.ProviderProfile());
+        Participant ofProvider = register(new Profile.MerchantProfile(
+                Optional.of(provider.id()),
+                new MerchantTrust(
+                        MerchantTrust.Trusted.TRUSTED, TrustLevel.ENHANCED, MerchantTrust.DeviceLookup.ENABLED),
+                ContactDetails.none()));
+        Agreement agreement = ok(respond(
+                ok(ok(peere.sendBillingIntents()
+                                .send(intentCommand(ofProvider, lookupPhrase(ofProvider), IntentType.RECURRING)))
+                        .getFirst()
+                        .result()),
+                CustomerDecision.APPROVE_RECURRING));
+        WebhookEndpointId toMerchant = endpoint(ofProvider);
+        WebhookEndpointId toProvider = endpoint(provider);
+        ok(peere.simulateBanks().configure(bank.id(), Optional.of(Duration.ZERO)));
+        List<Charge> charges = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            charges.add(accepted(bill(ofProvider, agreement.agreementPhrase(), "100.00")));
+        }
+        now.set(now.get().plusSeconds(1));
+
+        assertThat(peere.simulateBanks().answerDue(100)).isEqualTo(charges.size());
+
+        // billing.request to the bank was each charge's event 1; its billing.response is 2 to the merchant, 3 to
+        // the provider (one sequence per object), exactly once each.
+        for (var side : List.of(Map.entry(ofProvider, toMerchant), Map.entry(provider, toProvider))) {
+            List<WebhookEvent> received = receivedBy(side.getKey(), side.getValue());
+            assertThat(received).allMatch(e -> e.type() == EventType.BILLING_RESPONSE);
+            assertThat(received.stream().map(WebhookEvent::objectId))
+                    .containsExactlyInAnyOrderElementsOf(
+                            charges.stream().map(Charge::id).toList());
+            assertThat(received)
+                    .allMatch(e -> e.sequence() == (side.getKey().equals(provider) ? 3 : 2))
+                    .allMatch(e -> e.item().contains("\"customerAction\":\"accepted\""));
+        }
+    }
+
+    /** An enabled endpoint of the participant that takes every event type. */
+    private WebhookEndpointId endpoint(Participant owner) {
+        var id = new WebhookEndpointId("we_" + owner.id().value());
+        opened.stores()
+                .webhookEndpoints()
+                .insert(new WebhookEndpoint(
+                        id,
+                        owner.id(),
+                        Mode.SANDBOX,
+                        java.net.URI.create("https://receiver.test/hooks"),
+                        Set.of(EventType.values()),
+                        EndpointStatus.ENABLED,
+                        EndpointSecrets.of(new SealedSecret("v1:sealed")),
+                        now.get(),
+                        now.get()));
+        return id;
+    }
+
+    /** The events queued for the endpoint, across its deliveries. */
+    private List<WebhookEvent> receivedBy(Participant owner, WebhookEndpointId endpoint) {
+        var deliveries = opened.stores()
+                .webhookDeliveries()
+                .list(Mode.SANDBOX, owner.id(), endpoint, Optional.empty(), new PageRequest(0, 100));
+        return deliveries.items().stream()
+                .flatMap(d -> d.eventIds().stream())
+                .map(id -> opened.stores()
+                        .eventOutbox()
+                        .find(Mode.SANDBOX, owner.id(), id)
+                        .orElseThrow())
+                .toList();
     }
 
     @Test

@@ -115,17 +115,16 @@ final class BillingEvents {
     }
 
     /**
-     * {@link #chargeAnswered} for several charges answered in one transaction, written together.
+     * {@link #chargeAnswered} for several charges answered in one transaction (none a schedule's renewal), written
+     * together.
      *
      * @param merchants each charge's merchant, by id
-     * @param schedules the schedule each renewal charge renewed, by charge id
      */
-    void chargesAnswered(
-            List<Charge> charges, Map<ParticipantId, Participant> merchants, Map<String, String> schedules) {
+    void chargesAnswered(List<Charge> charges, Map<ParticipantId, Participant> merchants) {
         List<PublishEvents.Draft> drafts = new ArrayList<>();
         for (Charge charge : charges) {
             Participant merchant = merchants.get(charge.merchantId());
-            Map<String, Object> item = answeredItem(charge, merchant, Optional.ofNullable(schedules.get(charge.id())));
+            Map<String, Object> item = answeredItem(charge, merchant, Optional.empty());
             for (ParticipantId recipient : parties.merchantSide(merchant)) {
                 drafts.add(new PublishEvents.Draft(
                         merchant.mode(), recipient, EventType.BILLING_RESPONSE, charge.id(), item));

@@ -327,11 +327,13 @@ public final class ChargeService
 
     /**
      * The sandbox bank's approvals, many in one transaction. It takes only the charges whose confirmation changes
-     * nothing but the charge and appends to the ledger and the outbox: pending at {@code bankId} and on an agreement a
-     * confirmation leaves as it is (not one-time). Their rows are locked together, in id order, before anything else,
-     * so the batch never holds one row while it waits for another (see {@link #answerCharge}). Every other answer
-     * (an unknown, answered or expired charge, a one-time agreement's) is left for {@link #answerCharge}, which gives
-     * its own refusal or effects.
+     * nothing but the charge and appends to the ledger and the outbox: pending at {@code bankId}, on an agreement a
+     * confirmation leaves as it is (not one-time), and not a schedule's renewal (whose end changes its run, schedule
+     * and link rows). Their rows are locked together, in id order, before anything else; after that the batch only
+     * inserts, and updates its own charges, so it never holds one row while it waits for another (see {@link
+     * #answerCharge}). A one-time agreement's or a renewal's approval, or one for a charge not found, is left for
+     * {@link #answerCharge}; one whose charge is no longer pending (answered or expired meanwhile) is dropped, since
+     * that would only refuse it.
      */
     Approvals answerApprovals(Mode mode, ParticipantId bankId, List<Answer> approvals) {
         Map<String, Answer> byCharge = new LinkedHashMap<>();
@@ -348,16 +350,22 @@ public final class ChargeService
                     .findAll(mode, locked.stream().map(Charge::agreementId).toList())
                     .forEach(agreement -> types.put(agreement.id(), agreement.type()));
             var now = clock.now();
+            List<Charge> pending = locked.stream()
+                    .filter(c ->
+                            c.bankId().equals(bankId) && c.status() == ChargeStatus.PENDING_BANK && c.awaitsBank(now))
+                    .toList();
+            Set<String> oneByOne = new HashSet<>(renewals.renewals(pending));
+            for (Charge charge : pending) {
+                IntentType type = types.get(charge.agreementId());
+                if (type == null || type == IntentType.ONE_TIME) {
+                    oneByOne.add(charge.id());
+                }
+            }
             Map<ParticipantId, Participant> merchants = new HashMap<>();
             Map<ParticipantId, FeeSchedule> schedules = new HashMap<>();
             List<Charge> confirmed = new ArrayList<>();
-            for (Charge charge : locked) {
-                IntentType type = types.get(charge.agreementId());
-                if (!charge.bankId().equals(bankId)
-                        || charge.status() != ChargeStatus.PENDING_BANK
-                        || !charge.awaitsBank(now)
-                        || type == null
-                        || type == IntentType.ONE_TIME) {
+            for (Charge charge : pending) {
+                if (oneByOne.contains(charge.id())) {
                     continue;
                 }
                 Participant merchant = merchants.computeIfAbsent(charge.merchantId(), id -> parties.merchant(mode, id));
@@ -374,13 +382,14 @@ public final class ChargeService
                 throw new IllegalStateException("a charge changed under its row lock");
             }
             stores.ledger().postAll(confirmed.stream().map(this::confirmation).toList());
-            events.chargesAnswered(confirmed, merchants, renewals.chargesEnded(confirmed));
-            Set<String> answered = new HashSet<>();
-            confirmed.forEach(charge -> answered.add(charge.id()));
+            events.chargesAnswered(confirmed, merchants);
+            Set<String> found = new HashSet<>();
+            locked.forEach(charge -> found.add(charge.id()));
             List<Answer> left = byCharge.values().stream()
-                    .filter(answer -> !answered.contains(answer.billingRequestId()))
+                    .filter(answer ->
+                            oneByOne.contains(answer.billingRequestId()) || !found.contains(answer.billingRequestId()))
                     .toList();
-            return new Approvals(answered.size(), left);
+            return new Approvals(confirmed.size(), left);
         });
     }
 

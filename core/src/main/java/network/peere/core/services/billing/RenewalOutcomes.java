@@ -1,9 +1,8 @@
 package network.peere.core.services.billing;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import network.peere.core.domain.billing.Charge;
 
 /**
@@ -18,15 +17,11 @@ public interface RenewalOutcomes {
     Optional<String> chargeEnded(Charge ended);
 
     /**
-     * {@link #chargeEnded} for several charges that ended in one transaction.
-     *
-     * @return the schedule of each charge that renewed one, by the charge's id
+     * Which of these charges a schedule's run submitted, in one read where the store allows: the charges whose end
+     * {@link #chargeEnded} records something for. An engine that renews nothing ({@link #NONE}) names none; any
+     * engine that does must say which.
      */
-    default Map<String, String> chargesEnded(List<Charge> ended) {
-        Map<String, String> schedules = new HashMap<>();
-        for (Charge charge : ended) {
-            chargeEnded(charge).ifPresent(schedule -> schedules.put(charge.id(), schedule));
-        }
-        return schedules;
+    default Set<String> renewals(List<Charge> charges) {
+        return Set.of();
     }
 }

@@ -1,12 +1,10 @@
 package network.peere.core.services.recurring;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.billing.ChargeStatus;
@@ -40,26 +38,21 @@ public final class RunOutcomes implements RenewalOutcomes {
         return stores.recurring().findRunByCharge(ended.mode(), ended.id()).map(run -> ended(ended, run));
     }
 
-    /** The runs of all of them found in one read per mode, then each recorded as {@link #chargeEnded} does. */
     @Override
-    public Map<String, String> chargesEnded(List<Charge> ended) {
-        Map<String, String> schedules = new HashMap<>();
-        Map<Mode, List<Charge>> byMode = new EnumMap<>(Mode.class);
-        ended.forEach(
-                c -> byMode.computeIfAbsent(c.mode(), m -> new ArrayList<>()).add(c));
-        byMode.forEach((mode, charges) -> {
-            Map<String, Run> runs = new HashMap<>();
-            stores.recurring()
-                    .findRunsByCharges(mode, charges.stream().map(Charge::id).toList())
-                    .forEach(run -> runs.put(run.chargeId().orElseThrow(), run));
-            for (Charge charge : charges) {
-                Run run = runs.get(charge.id());
-                if (run != null) {
-                    schedules.put(charge.id(), ended(charge, run));
-                }
+    public Set<String> renewals(List<Charge> charges) {
+        Set<String> renewals = new HashSet<>();
+        for (Mode mode : Mode.values()) {
+            List<String> ids = charges.stream()
+                    .filter(c -> c.mode() == mode)
+                    .map(Charge::id)
+                    .toList();
+            if (!ids.isEmpty()) {
+                stores.recurring()
+                        .findRunsByCharges(mode, ids)
+                        .forEach(run -> renewals.add(run.chargeId().orElseThrow()));
             }
-        });
-        return schedules;
+        }
+        return renewals;
     }
 
     /** @return the run's schedule */

@@ -1,9 +1,8 @@
 package network.peere.core.services.webhook;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,39 +42,67 @@ public final class EventPublisher implements PublishEvents {
         return publishExcept(mode, recipient, type, objectId, data, Optional.empty());
     }
 
+    /**
+     * The events' deliveries are fresh ones, one per endpoint and type for the events of this call (split at
+     * {@link WebhookDelivery#BATCH_SIZE_MAX}), never joined to a delivery already queued: joining updates that
+     * delivery's row, and a transaction that joined several, in the order of its drafts, could wait for one while
+     * holding another that a second transaction, joining them in another order, waits for.
+     */
     @Override
     public List<WebhookEvent> publishAll(List<Draft> drafts) {
         if (drafts.isEmpty()) {
             return List.of();
         }
         return stores.transactor().inTransaction(() -> {
-            Map<Mode, List<Draft>> byMode = new EnumMap<>(Mode.class);
-            drafts.forEach(d ->
-                    byMode.computeIfAbsent(d.mode(), m -> new ArrayList<>()).add(d));
-            Map<Draft, Long> sequences = new IdentityHashMap<>();
-            byMode.forEach((mode, ofMode) -> {
+            long[] sequences = new long[drafts.size()];
+            for (Mode mode : Mode.values()) {
+                List<Integer> positions = new ArrayList<>();
+                for (int i = 0; i < drafts.size(); i++) {
+                    if (drafts.get(i).mode() == mode) {
+                        positions.add(i);
+                    }
+                }
+                if (positions.isEmpty()) {
+                    continue;
+                }
                 List<Long> numbers = stores.eventOutbox()
                         .nextSequences(
-                                mode, ofMode.stream().map(Draft::objectId).toList());
-                for (int i = 0; i < ofMode.size(); i++) {
-                    sequences.put(ofMode.get(i), numbers.get(i));
+                                mode,
+                                positions.stream()
+                                        .map(i -> drafts.get(i).objectId())
+                                        .toList());
+                for (int k = 0; k < positions.size(); k++) {
+                    sequences[positions.get(k)] = numbers.get(k);
                 }
-            });
+            }
             List<WebhookEvent> events = new ArrayList<>(drafts.size());
-            for (Draft draft : drafts) {
-                events.add(newEvent(draft, sequences.get(draft)));
+            for (int i = 0; i < drafts.size(); i++) {
+                events.add(newEvent(drafts.get(i), sequences[i]));
             }
             stores.eventOutbox().appendAll(events);
-            Map<List<Object>, List<WebhookEndpoint>> endpoints = new HashMap<>();
+            Map<List<Object>, List<WebhookEndpoint>> endpointsOf = new HashMap<>();
+            Map<List<Object>, List<WebhookEvent>> deliveries = new LinkedHashMap<>();
             for (WebhookEvent event : events) {
-                for (WebhookEndpoint endpoint : endpoints.computeIfAbsent(
+                List<WebhookEndpoint> endpoints = endpointsOf.computeIfAbsent(
                         List.of(event.mode(), event.participantId()),
-                        key -> stores.webhookEndpoints().listFor(event.mode(), event.participantId()))) {
+                        key -> stores.webhookEndpoints().listFor(event.mode(), event.participantId()));
+                for (WebhookEndpoint endpoint : endpoints) {
                     if (endpoint.wants(event.type())) {
-                        stores.webhookDeliveries().enqueue(event, freshDelivery(event, endpoint.id(), 1));
+                        deliveries
+                                .computeIfAbsent(List.of(endpoint.id(), event.type()), key -> new ArrayList<>())
+                                .add(event);
                     }
                 }
             }
+            deliveries.forEach((key, ofEndpoint) -> {
+                WebhookEndpointId endpoint = (WebhookEndpointId) key.getFirst();
+                for (int from = 0; from < ofEndpoint.size(); from += WebhookDelivery.BATCH_SIZE_MAX) {
+                    List<WebhookEvent> items = ofEndpoint.subList(
+                            from, Math.min(ofEndpoint.size(), from + WebhookDelivery.BATCH_SIZE_MAX));
+                    stores.webhookDeliveries()
+                            .enqueueAlone(freshDelivery(items.getFirst(), endpoint, items.size()), List.copyOf(items));
+                }
+            });
             return List.copyOf(events);
         });
     }
