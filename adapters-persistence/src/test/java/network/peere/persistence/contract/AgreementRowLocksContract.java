@@ -14,6 +14,7 @@ import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.ports.out.AgreementStore;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.persistence.testing.TestParticipants;
+import network.peere.persistence.testing.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,25 +65,13 @@ public abstract class AgreementRowLocksContract {
                 }
                 Future<Boolean> sameRow = otherSide.submit(() ->
                         stores.transactor().inTransaction(() -> agreements.update(billed.billedAt(T0.plusSeconds(6)))));
-                assertThat(waitBriefly(sameRow))
+                assertThat(Waits.endsBriefly(sameRow))
                         .as("the agreement itself stays locked")
                         .isFalse();
             });
         } finally {
             otherSide.shutdown();
             assertThat(otherSide.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        }
-    }
-
-    /** Whether the work ends within a moment. */
-    private static boolean waitBriefly(Future<?> work) {
-        try {
-            work.get(300, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e);
         }
     }
 

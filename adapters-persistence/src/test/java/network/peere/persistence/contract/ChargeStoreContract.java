@@ -38,6 +38,7 @@ import network.peere.core.ports.out.ChargeStore;
 import network.peere.core.ports.out.MoneyTotal;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.persistence.testing.TestAgreements;
+import network.peere.persistence.testing.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -205,7 +206,7 @@ public abstract class ChargeStoreContract {
                     .inTransaction(() -> {
                         Charge locked = charges.lock(LIVE, pending.id()).orElseThrow();
                         Future<Boolean> expiry = sweeper.submit(() -> charges.update(pending.expire(now)));
-                        assertThat(waitBriefly(expiry))
+                        assertThat(Waits.endsBriefly(expiry))
                                 .as("the expiry waits for the lock")
                                 .isFalse();
                         assertThat(charges.update(locked.answer(
@@ -249,7 +250,7 @@ public abstract class ChargeStoreContract {
                         List<Charge> locked = charges.lockAll(LIVE, List.of(first.id(), second.id()));
                         assertThat(locked).hasSize(2);
                         Future<Boolean> expiry = sweeper.submit(() -> charges.update(second.expire(now)));
-                        assertThat(waitBriefly(expiry))
+                        assertThat(Waits.endsBriefly(expiry))
                                 .as("the expiry waits for the lock")
                                 .isFalse();
                         assertThat(charges.update(locked.get(1)
@@ -267,18 +268,6 @@ public abstract class ChargeStoreContract {
             assertThat(charges.find(LIVE, second.id()).orElseThrow().status()).isEqualTo(ChargeStatus.CONFIRMED);
         } finally {
             sweeper.shutdownNow();
-        }
-    }
-
-    /** Whether the work ends within a moment. */
-    private static boolean waitBriefly(Future<?> work) {
-        try {
-            work.get(300, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e);
         }
     }
 
