@@ -183,18 +183,8 @@ public record Agreement(
         if (!nextLimits.currency().equals(currency())) {
             throw new IllegalArgumentException("limits stay in the agreement's currency " + currency());
         }
-        if (next != status && !status.canBecome(next)) {
-            throw new IllegalStateException("agreement " + id + " cannot go from " + status + " to " + next);
-        }
-        return next(
-                next,
-                Optional.of(newDecision),
-                nextLimits,
-                block,
-                expiry,
-                decidedAt.or(() -> Optional.of(now)),
-                lastUsedAt,
-                now);
+        return moveTo(
+                next, Optional.of(newDecision), nextLimits, block, expiry, decidedAt.or(() -> Optional.of(now)), now);
     }
 
     /** {@link #decide(CustomerDecision, Optional, boolean, Optional, Instant)}, the expiry kept as it is. */
@@ -217,24 +207,30 @@ public record Agreement(
     }
 
     public Agreement revoke(Instant now) {
-        return moveTo(AgreementStatus.REVOKED, decision, limits, blockMerchant, decidedAt, now);
+        return moveTo(AgreementStatus.REVOKED, decision, limits, blockMerchant, expiresAt, decidedAt, now);
     }
 
     /** An intent nobody answered by its due date, or an agreement past the expiry its bank set. */
     public Agreement expire(Instant now) {
-        return moveTo(AgreementStatus.EXPIRED, decision, limits, blockMerchant, decidedAt, now);
+        return moveTo(AgreementStatus.EXPIRED, decision, limits, blockMerchant, expiresAt, decidedAt, now);
     }
 
     /** A bank declined a charge with {@code suspended}: the agreement pauses until the bank changes its decision. */
     public Agreement suspend(Instant now) {
         return moveTo(
-                AgreementStatus.PAUSED, Optional.of(CustomerDecision.SUSPENDED), limits, blockMerchant, decidedAt, now);
+                AgreementStatus.PAUSED,
+                Optional.of(CustomerDecision.SUSPENDED),
+                limits,
+                blockMerchant,
+                expiresAt,
+                decidedAt,
+                now);
     }
 
     /** After a confirmed charge: a one-time agreement is used up; others stay as they are. */
     public Agreement afterConfirmedCharge(Instant now) {
         return type == IntentType.ONE_TIME && status == AgreementStatus.ACTIVE
-                ? moveTo(AgreementStatus.EXHAUSTED, decision, limits, blockMerchant, decidedAt, now)
+                ? moveTo(AgreementStatus.EXHAUSTED, decision, limits, blockMerchant, expiresAt, decidedAt, now)
                 : this;
     }
 
@@ -306,12 +302,13 @@ public record Agreement(
             Optional<CustomerDecision> nextDecision,
             SpendingLimits nextLimits,
             boolean block,
+            Optional<Instant> nextExpiresAt,
             Optional<Instant> nextDecidedAt,
             Instant now) {
         if (next != status && !status.canBecome(next)) {
             throw new IllegalStateException("agreement " + id + " cannot go from " + status + " to " + next);
         }
-        return next(next, nextDecision, nextLimits, block, expiresAt, nextDecidedAt, lastUsedAt, now);
+        return next(next, nextDecision, nextLimits, block, nextExpiresAt, nextDecidedAt, lastUsedAt, now);
     }
 
     /** The next version with what may change; everything the intent fixed stays. */

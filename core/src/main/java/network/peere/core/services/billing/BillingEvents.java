@@ -15,6 +15,7 @@ import network.peere.core.domain.money.Money;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Profile;
+import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.WireEnums;
 import network.peere.core.domain.webhook.EventType;
 import network.peere.core.ports.in.webhook.PublishEvents;
@@ -120,17 +121,16 @@ final class BillingEvents {
      *
      * @param merchants each charge's merchant, by id
      */
-    void chargesAnswered(List<Charge> charges, Map<ParticipantId, Participant> merchants) {
+    void chargesAnswered(Mode mode, List<Charge> charges, Map<ParticipantId, Participant> merchants) {
         List<PublishEvents.Draft> drafts = new ArrayList<>();
         for (Charge charge : charges) {
             Participant merchant = merchants.get(charge.merchantId());
             Map<String, Object> item = answeredItem(charge, merchant, Optional.empty());
             for (ParticipantId recipient : parties.merchantSide(merchant)) {
-                drafts.add(new PublishEvents.Draft(
-                        merchant.mode(), recipient, EventType.BILLING_RESPONSE, charge.id(), item));
+                drafts.add(new PublishEvents.Draft(recipient, EventType.BILLING_RESPONSE, charge.id(), item));
             }
         }
-        events.publishAll(drafts);
+        events.publishAll(mode, drafts);
     }
 
     private static Map<String, Object> answeredItem(Charge charge, Participant merchant, Optional<String> scheduleId) {

@@ -354,7 +354,8 @@ public final class ChargeService
                     .filter(c ->
                             c.bankId().equals(bankId) && c.status() == ChargeStatus.PENDING_BANK && c.awaitsBank(now))
                     .toList();
-            Set<String> oneByOne = new HashSet<>(renewals.renewals(pending));
+            Set<String> oneByOne = new HashSet<>(
+                    renewals.renewals(mode, pending.stream().map(Charge::id).toList()));
             for (Charge charge : pending) {
                 IntentType type = types.get(charge.agreementId());
                 if (type == null || type == IntentType.ONE_TIME) {
@@ -382,7 +383,7 @@ public final class ChargeService
                 throw new IllegalStateException("a charge changed under its row lock");
             }
             stores.ledger().postAll(confirmed.stream().map(this::confirmation).toList());
-            events.chargesAnswered(confirmed, merchants);
+            events.chargesAnswered(mode, confirmed, merchants);
             Set<String> found = new HashSet<>();
             locked.forEach(charge -> found.add(charge.id()));
             List<Answer> left = byCharge.values().stream()

@@ -1,9 +1,10 @@
 package network.peere.core.services.billing;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.shared.Mode;
 
 /**
  * How the renewal engine learns that a charge it submitted ended (confirmed, declined or expired): called in the
@@ -17,11 +18,11 @@ public interface RenewalOutcomes {
     Optional<String> chargeEnded(Charge ended);
 
     /**
-     * Which of these charges a schedule's run submitted, in one read where the store allows: the charges whose end
+     * Which of these charges of {@code mode} a schedule's run submitted, in one read where the store allows: the charges whose end
      * {@link #chargeEnded} records something for. An engine that renews nothing ({@link #NONE}) names none; any
      * engine that does must say which.
      */
-    default Set<String> renewals(List<Charge> charges) {
+    default Set<String> renewals(Mode mode, Collection<String> chargeIds) {
         return Set.of();
     }
 }

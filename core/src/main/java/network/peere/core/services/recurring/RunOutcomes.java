@@ -1,7 +1,7 @@
 package network.peere.core.services.recurring;
 
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,32 +34,24 @@ public final class RunOutcomes implements RenewalOutcomes {
     }
 
     @Override
-    public Optional<String> chargeEnded(Charge ended) {
-        return stores.recurring().findRunByCharge(ended.mode(), ended.id()).map(run -> ended(ended, run));
-    }
-
-    @Override
-    public Set<String> renewals(List<Charge> charges) {
+    public Set<String> renewals(Mode mode, Collection<String> chargeIds) {
         Set<String> renewals = new HashSet<>();
-        for (Mode mode : Mode.values()) {
-            List<String> ids = charges.stream()
-                    .filter(c -> c.mode() == mode)
-                    .map(Charge::id)
-                    .toList();
-            if (!ids.isEmpty()) {
-                stores.recurring()
-                        .findRunsByCharges(mode, ids)
-                        .forEach(run -> renewals.add(run.chargeId().orElseThrow()));
-            }
-        }
+        stores.recurring()
+                .findRunsByCharges(mode, chargeIds)
+                .forEach(run -> renewals.add(run.chargeId().orElseThrow()));
         return renewals;
     }
 
-    /** @return the run's schedule */
-    private String ended(Charge ended, Run run) {
+    @Override
+    public Optional<String> chargeEnded(Charge ended) {
+        Optional<Run> found = stores.recurring().findRunByCharge(ended.mode(), ended.id());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Run run = found.get();
         if (run.state() != RunState.SUBMITTED) {
             // Only the run's latest attempt is waiting; an older charge of it ended long ago.
-            return run.scheduleId();
+            return Optional.of(run.scheduleId());
         }
         Schedule schedule = stores.recurring()
                 .find(run.mode(), run.scheduleId())
@@ -84,6 +76,6 @@ public final class RunOutcomes implements RenewalOutcomes {
             boolean failedNow = stores.recurring().markFailed(run.mode(), run.scheduleId(), now);
             outcomes.runFailed(failedNow ? schedule.fail(now) : schedule, next);
         }
-        return run.scheduleId();
+        return Optional.of(run.scheduleId());
     }
 }

@@ -49,63 +49,46 @@ public final class EventPublisher implements PublishEvents {
      * holding another that a second transaction, joining them in another order, waits for.
      */
     @Override
-    public List<WebhookEvent> publishAll(List<Draft> drafts) {
+    public List<WebhookEvent> publishAll(Mode mode, List<Draft> drafts) {
         if (drafts.isEmpty()) {
             return List.of();
         }
         return stores.transactor().inTransaction(() -> {
-            long[] sequences = new long[drafts.size()];
-            for (Mode mode : Mode.values()) {
-                List<Integer> positions = new ArrayList<>();
-                for (int i = 0; i < drafts.size(); i++) {
-                    if (drafts.get(i).mode() == mode) {
-                        positions.add(i);
-                    }
-                }
-                if (positions.isEmpty()) {
-                    continue;
-                }
-                List<Long> numbers = stores.eventOutbox()
-                        .nextSequences(
-                                mode,
-                                positions.stream()
-                                        .map(i -> drafts.get(i).objectId())
-                                        .toList());
-                for (int k = 0; k < positions.size(); k++) {
-                    sequences[positions.get(k)] = numbers.get(k);
-                }
-            }
+            List<Long> sequences = stores.eventOutbox()
+                    .nextSequences(mode, drafts.stream().map(Draft::objectId).toList());
             List<WebhookEvent> events = new ArrayList<>(drafts.size());
             for (int i = 0; i < drafts.size(); i++) {
-                events.add(newEvent(drafts.get(i), sequences[i]));
+                events.add(newEvent(mode, drafts.get(i), sequences.get(i)));
             }
             stores.eventOutbox().appendAll(events);
-            Map<List<Object>, List<WebhookEndpoint>> endpointsOf = new HashMap<>();
-            Map<List<Object>, List<WebhookEvent>> deliveries = new LinkedHashMap<>();
+            Map<ParticipantId, List<WebhookEndpoint>> endpointsOf = new HashMap<>();
+            Map<Target, List<WebhookEvent>> deliveries = new LinkedHashMap<>();
             for (WebhookEvent event : events) {
                 List<WebhookEndpoint> endpoints = endpointsOf.computeIfAbsent(
-                        List.of(event.mode(), event.participantId()),
-                        key -> stores.webhookEndpoints().listFor(event.mode(), event.participantId()));
+                        event.participantId(),
+                        recipient -> stores.webhookEndpoints().listFor(mode, recipient));
                 for (WebhookEndpoint endpoint : endpoints) {
                     if (endpoint.wants(event.type())) {
                         deliveries
-                                .computeIfAbsent(List.of(endpoint.id(), event.type()), key -> new ArrayList<>())
+                                .computeIfAbsent(new Target(endpoint.id(), event.type()), key -> new ArrayList<>())
                                 .add(event);
                     }
                 }
             }
-            deliveries.forEach((key, ofEndpoint) -> {
-                WebhookEndpointId endpoint = (WebhookEndpointId) key.getFirst();
-                for (int from = 0; from < ofEndpoint.size(); from += WebhookDelivery.BATCH_SIZE_MAX) {
-                    List<WebhookEvent> items = ofEndpoint.subList(
-                            from, Math.min(ofEndpoint.size(), from + WebhookDelivery.BATCH_SIZE_MAX));
+            deliveries.forEach((target, ofTarget) -> {
+                for (int from = 0; from < ofTarget.size(); from += WebhookDelivery.BATCH_SIZE_MAX) {
+                    List<WebhookEvent> items = List.copyOf(
+                            ofTarget.subList(from, Math.min(ofTarget.size(), from + WebhookDelivery.BATCH_SIZE_MAX)));
                     stores.webhookDeliveries()
-                            .enqueueAlone(freshDelivery(items.getFirst(), endpoint, items.size()), List.copyOf(items));
+                            .enqueueAlone(freshDelivery(items.getFirst(), target.endpoint(), items.size()), items);
                 }
             });
             return List.copyOf(events);
         });
     }
+
+    /** Where {@link #publishAll} delivers: an endpoint, for one event type. */
+    private record Target(WebhookEndpointId endpoint, EventType type) {}
 
     /** As {@link #publish}, but never to {@code except} (the endpoint whose failure the event announces). */
     WebhookEvent publishExcept(
@@ -173,15 +156,15 @@ public final class EventPublisher implements PublishEvents {
     private WebhookEvent newEvent(
             Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
         long sequence = stores.eventOutbox().nextSequence(mode, objectId);
-        return newEvent(new Draft(mode, recipient, type, objectId, data), sequence);
+        return newEvent(mode, new Draft(recipient, type, objectId, data), sequence);
     }
 
-    private WebhookEvent newEvent(Draft draft, long sequence) {
+    private WebhookEvent newEvent(Mode mode, Draft draft, long sequence) {
         String id = ids.newId(WebhookEvent.ID_PREFIX);
         var now = clock.now();
         return new WebhookEvent(
                 id,
-                draft.mode(),
+                mode,
                 draft.recipient(),
                 draft.type(),
                 draft.objectId(),

@@ -16,10 +16,9 @@ public interface PublishEvents {
     /** @param data the item's own members (see {@link network.peere.core.domain.webhook.JsonText} for the values) */
     WebhookEvent publish(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data);
 
-    /** One event of {@link #publishAll}: what {@link #publish} takes. */
-    record Draft(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
+    /** One event of {@link #publishAll}: what {@link #publish} takes besides the mode. */
+    record Draft(ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
         public Draft {
-            Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(objectId, "objectId");
@@ -31,5 +30,5 @@ public interface PublishEvents {
      * {@link #publish} for each draft, in order, as one change: the same events, sequence numbers and deliveries as
      * publishing them one by one, written with a few statements for all of them.
      */
-    List<WebhookEvent> publishAll(List<Draft> drafts);
+    List<WebhookEvent> publishAll(Mode mode, List<Draft> drafts);
 }
