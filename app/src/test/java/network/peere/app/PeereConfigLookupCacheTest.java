@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import network.peere.app.testing.RunningServer;
 import network.peere.app.testing.TestCustomers;
 import network.peere.app.testing.TestNetwork;
@@ -18,7 +17,6 @@ import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.TrustLevel;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.ports.in.identity.CustomerDraft;
-import network.peere.core.ports.in.identity.LookUpCustomer;
 import network.peere.core.ports.in.identity.MigrateCustomers;
 import network.peere.core.ports.in.identity.UpdateCustomer;
 import network.peere.persistence.jdbi.LookupCacheSettings;
@@ -110,14 +108,9 @@ class PeereConfigLookupCacheTest {
     }
 
     private static String customerName(Peere peere, Participant merchant) {
-        var found = (LookUpCustomer.Lookup.Found) peere.lookUpCustomer()
-                .lookUp(new LookUpCustomer.Query(
-                        Mode.SANDBOX,
-                        merchant.id(),
-                        merchant.role(),
-                        Optional.empty(),
-                        LookUpCustomer.Kind.EMAIL,
-                        "ada@example.com"));
-        return found.banks().getFirst().customerName();
+        return TestNetwork.foundByEmail(peere, merchant, "ada@example.com")
+                .banks()
+                .getFirst()
+                .customerName();
     }
 }

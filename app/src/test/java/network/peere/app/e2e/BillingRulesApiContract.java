@@ -48,13 +48,11 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
 
     @Test
     void the_sandbox_bank_suspends_a_plus_suspend_customers_intent_and_bills_wait_until_the_bank_resumes_it() {
-        String simulatedBank = network.keyOf(network.simulatedBank("Suspend Bank"));
-        Customer customer = network.newCustomer(simulatedBank, "+suspend");
-        JsonNode intent = network.recurringIntent(merchant, customer);
-        String decisionId = intent.get("customerDecisionId").asText();
-        String agreementPhrase = intent.get("agreementPhrase").asText();
-
-        JsonNode decided = webhooks.awaitItem("billing.intent.response", merchantId, "customerDecisionId", decisionId);
+        Decided sandboxed = decidedBySandboxBank("Suspend Bank", "+suspend");
+        String simulatedBank = sandboxed.bankKey();
+        String decisionId = sandboxed.decisionId();
+        String agreementPhrase = sandboxed.agreementPhrase();
+        JsonNode decided = sandboxed.item();
         assertThat(decided.get("customerDecision").asText()).isEqualTo("suspended");
         assertThat(decided.get("status").asText()).isEqualTo("paused");
         JsonNode refused = billOne(merchant, agreementPhrase, "100");
@@ -75,13 +73,10 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
 
     @Test
     void the_sandbox_bank_gives_a_plus_expire_customers_agreement_two_minutes_then_bills_are_refused() {
-        String simulatedBank = network.keyOf(network.simulatedBank("Expiry Bank"));
-        Customer customer = network.newCustomer(simulatedBank, "+expire");
-        JsonNode intent = network.recurringIntent(merchant, customer);
-        String decisionId = intent.get("customerDecisionId").asText();
-        String agreementPhrase = intent.get("agreementPhrase").asText();
-
-        JsonNode decided = webhooks.awaitItem("billing.intent.response", merchantId, "customerDecisionId", decisionId);
+        Decided sandboxed = decidedBySandboxBank("Expiry Bank", "+expire");
+        String decisionId = sandboxed.decisionId();
+        String agreementPhrase = sandboxed.agreementPhrase();
+        JsonNode decided = sandboxed.item();
         assertThat(decided.get("customerDecision").asText()).isEqualTo("approve_recurring");
         Instant expiresAt = Instant.parse(decided.get("expiresAt").asText());
         assertThat(Duration.between(clock.now(), expiresAt))
@@ -270,6 +265,17 @@ abstract class BillingRulesApiContract extends SandboxPartiesContract {
     }
 
     /** One mode's objects: a customer, an intent still pending, and an approved agreement with a pending charge. */
+    /** A recurring intent to a new simulated bank's customer marked {@code rule}, and the bank's decision webhook. */
+    private record Decided(String bankKey, String decisionId, String agreementPhrase, JsonNode item) {}
+
+    private Decided decidedBySandboxBank(String bankName, String rule) {
+        String bankKey = network.keyOf(network.simulatedBank(bankName));
+        JsonNode intent = network.recurringIntent(merchant, network.newCustomer(bankKey, rule));
+        String decisionId = intent.get("customerDecisionId").asText();
+        JsonNode item = webhooks.awaitItem("billing.intent.response", merchantId, "customerDecisionId", decisionId);
+        return new Decided(bankKey, decisionId, intent.get("agreementPhrase").asText(), item);
+    }
+
     private record Billed(
             Customer customer,
             JsonNode pendingIntent,

@@ -57,6 +57,18 @@ public final class TestNetwork {
         return new Principal(participant.id(), Mode.SANDBOX, participant.role(), new ApiKeyId("key_test"));
     }
 
+    /** A sandbox e-mail lookup by the merchant that finds the customer (a cast that fails the test otherwise). */
+    public static LookUpCustomer.Lookup.Found foundByEmail(Peere peere, Participant merchant, String email) {
+        return (LookUpCustomer.Lookup.Found) peere.lookUpCustomer()
+                .lookUp(new LookUpCustomer.Query(
+                        Mode.SANDBOX,
+                        merchant.id(),
+                        merchant.role(),
+                        Optional.empty(),
+                        LookUpCustomer.Kind.EMAIL,
+                        email));
+    }
+
     /**
      * One customer per e-mail at the bank, each asked for a recurring agreement in NGN by the merchant and approved
      * by the bank as asked; answers the agreement phrases in e-mail order.
@@ -70,15 +82,8 @@ public final class TestNetwork {
         peere.migrateCustomers().migrate(new MigrateCustomers.Command(Mode.SANDBOX, bank.id(), drafts, TEST));
         List<String> lookupPhrases = new ArrayList<>();
         for (String email : emails) {
-            var found = (LookUpCustomer.Lookup.Found) peere.lookUpCustomer()
-                    .lookUp(new LookUpCustomer.Query(
-                            Mode.SANDBOX,
-                            merchant.id(),
-                            merchant.role(),
-                            Optional.empty(),
-                            LookUpCustomer.Kind.EMAIL,
-                            email));
-            lookupPhrases.add(found.banks().getFirst().phrase());
+            lookupPhrases.add(
+                    foundByEmail(peere, merchant, email).banks().getFirst().phrase());
         }
         var sent = (Result.Ok<List<SendBillingIntents.Item>>) peere.sendBillingIntents()
                 .send(new SendBillingIntents.Command(

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import network.peere.app.testing.StoreBackend;
 import network.peere.app.testing.TestCustomers;
+import network.peere.app.testing.TestNetwork;
 import network.peere.core.Peere;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.CustomerDecision;
@@ -35,7 +36,6 @@ import network.peere.core.ports.in.billing.BillCustomers;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
 import network.peere.core.ports.in.billing.SendBillingIntents;
-import network.peere.core.ports.in.identity.LookUpCustomer;
 import network.peere.core.ports.in.identity.MigrateCustomers;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 import org.junit.jupiter.api.AfterEach;
@@ -120,15 +120,10 @@ abstract class BillingFixture {
     }
 
     String lookupPhraseOf(Participant forMerchant, String email) {
-        var found = (LookUpCustomer.Lookup.Found) peere.lookUpCustomer()
-                .lookUp(new LookUpCustomer.Query(
-                        Mode.SANDBOX,
-                        forMerchant.id(),
-                        forMerchant.role(),
-                        Optional.empty(),
-                        LookUpCustomer.Kind.EMAIL,
-                        email));
-        return found.banks().getFirst().phrase();
+        return TestNetwork.foundByEmail(peere, forMerchant, email)
+                .banks()
+                .getFirst()
+                .phrase();
     }
 
     SendBillingIntents.Command intentCommand(Participant from, String phrase, IntentType type) {
