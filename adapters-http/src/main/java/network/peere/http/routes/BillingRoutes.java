@@ -126,7 +126,8 @@ public final class BillingRoutes {
         boolean dryRun = body.optionalBoolean("dryRun").orElse(false);
         body.rejectUnknown(known(BILL_FIELDS, principal));
         body.validOrThrow();
-        Caller caller = BillingJson.caller(principal, entityId);
+        // A bill checks the merchant's version under its agreement's lock, so it may start from authentication's read.
+        Caller caller = BillingJson.caller(principal, entityId).authenticatedAs(Authenticator.participant(ctx));
         var command = new BillCustomers.Command(
                 caller, phrases, amount.orElseThrow(), currency, description, metadata, dryRun);
         List<BillCustomers.Item> items =

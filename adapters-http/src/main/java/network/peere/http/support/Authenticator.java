@@ -3,6 +3,7 @@ package network.peere.http.support;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
+import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.Principal;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
 import network.peere.core.ports.in.participant.AuthenticateApiKey.Authentication;
@@ -16,6 +17,7 @@ import org.slf4j.MDC;
 public final class Authenticator {
     public static final String MDC_PARTICIPANT = "participantId";
     private static final String ATTRIBUTE = "peere.principal";
+    private static final String PARTICIPANT = "peere.participant";
     private static final String BEARER = "Bearer ";
 
     private final AuthenticateApiKey authenticate;
@@ -42,12 +44,14 @@ public final class Authenticator {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new ApiProblem(ErrorCode.INVALID_API_KEY, "The Authorization header must use the Bearer scheme.");
         }
-        Principal principal = switch (authenticate.authenticate(
+        var authenticated = switch (authenticate.authenticate(
                 header.substring(BEARER.length()).trim())) {
-            case Authentication.Authenticated ok -> ok.principal();
+            case Authentication.Authenticated ok -> ok;
             case Authentication.Rejected rejected -> throw rejection(rejected.reason());
         };
+        Principal principal = authenticated.principal();
         ctx.attribute(ATTRIBUTE, principal);
+        ctx.attribute(PARTICIPANT, authenticated.participant());
         MDC.put(MDC_PARTICIPANT, principal.participantId().value());
         return Optional.of(principal);
     }
@@ -75,6 +79,18 @@ public final class Authenticator {
             throw new IllegalStateException("route without authentication asked for a principal");
         }
         return principal;
+    }
+
+    /**
+     * The key's participant as authentication read it: possibly a moment old (authentication is cached), so only for
+     * a use case that checks its version again ({@link network.peere.core.ports.in.billing.Caller#authenticated()}).
+     */
+    public static Participant participant(Context ctx) {
+        Participant participant = ctx.attribute(PARTICIPANT);
+        if (participant == null) {
+            throw new IllegalStateException("route without authentication asked for a participant");
+        }
+        return participant;
     }
 
     private static ApiProblem rejection(AuthenticateApiKey.Rejection reason) {

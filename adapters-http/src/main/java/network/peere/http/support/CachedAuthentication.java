@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Optional;
 import network.peere.core.domain.participant.ApiKeySecret;
-import network.peere.core.domain.participant.Principal;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
 
 /**
@@ -20,7 +19,7 @@ public final class CachedAuthentication implements AuthenticateApiKey {
     public static final long ENTRIES_MAX = 100_000;
 
     private final AuthenticateApiKey delegate;
-    private final Cache<String, Principal> principals;
+    private final Cache<String, Authentication.Authenticated> principals;
 
     public CachedAuthentication(AuthenticateApiKey delegate) {
         this(delegate, Ticker.systemTicker());
@@ -42,13 +41,13 @@ public final class CachedAuthentication implements AuthenticateApiKey {
         if (hash.isEmpty()) {
             return delegate.authenticate(presentedKey);
         }
-        Principal remembered = principals.getIfPresent(hash.get());
+        Authentication.Authenticated remembered = principals.getIfPresent(hash.get());
         if (remembered != null) {
-            return new Authentication.Authenticated(remembered);
+            return remembered;
         }
         Authentication answer = delegate.authenticate(presentedKey);
         if (answer instanceof Authentication.Authenticated ok) {
-            principals.put(hash.get(), ok.principal());
+            principals.put(hash.get(), ok);
         }
         return answer;
     }

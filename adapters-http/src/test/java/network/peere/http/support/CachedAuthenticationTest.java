@@ -2,14 +2,17 @@ package network.peere.http.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.ApiKeySecret;
+import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Principal;
+import network.peere.core.domain.participant.Profile;
 import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.ports.in.participant.AuthenticateApiKey;
@@ -20,7 +23,14 @@ class CachedAuthenticationTest {
     private static final String KEY = ApiKeySecret.issue(Mode.SANDBOX, new byte[ApiKeySecret.RANDOM_BYTES])
             .reveal();
     private static final Authentication OK = new Authentication.Authenticated(
-            new Principal(new ParticipantId("mer_1"), Mode.SANDBOX, Role.MERCHANT, new ApiKeyId("key_1")));
+            new Principal(new ParticipantId("prv_1"), Mode.SANDBOX, Role.PROVIDER, new ApiKeyId("key_1")),
+            Participant.register(
+                    new ParticipantId("prv_1"),
+                    Mode.SANDBOX,
+                    "Provider",
+                    "ops@provider.example",
+                    new Profile.ProviderProfile(),
+                    Instant.EPOCH));
     private static final Authentication REVOKED = new Authentication.Rejected(AuthenticateApiKey.Rejection.REVOKED_KEY);
 
     private final AtomicReference<Authentication> truth = new AtomicReference<>(OK);

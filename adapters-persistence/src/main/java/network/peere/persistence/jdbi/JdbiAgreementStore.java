@@ -93,7 +93,9 @@ final class JdbiAgreementStore implements AgreementStore {
                               AND b.merchant_id = a.merchant_id AND b.block_merchant = TRUE) AS merchant_blocked,
                    (SELECT p.time_zone FROM participants p
                      WHERE p.id = a.bank_id AND p.mode = a.mode AND p.role = 'BANK' AND p.status = 'ACTIVE')
-                       AS active_bank_zone
+                       AS active_bank_zone,
+                   (SELECT m.version FROM participants m WHERE m.id = a.merchant_id AND m.mode = a.mode)
+                       AS merchant_version
               FROM agreements a
              WHERE a.mode = :mode AND a.agreement_phrase = :phrase
                FOR UPDATE""";
@@ -220,7 +222,8 @@ final class JdbiAgreementStore implements AgreementStore {
                 .map((row, context) -> new ForBilling(
                         agreement(row, context),
                         row.getBoolean("merchant_blocked"),
-                        Optional.ofNullable(row.getString("active_bank_zone")).map(java.time.ZoneId::of)))
+                        Optional.ofNullable(row.getString("active_bank_zone")).map(java.time.ZoneId::of),
+                        row.getLong("merchant_version")))
                 .findOne());
     }
 

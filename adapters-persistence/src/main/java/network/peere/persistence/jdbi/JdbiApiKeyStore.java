@@ -11,8 +11,6 @@ import network.peere.core.domain.participant.ApiKeyId;
 import network.peere.core.domain.participant.KeyHash;
 import network.peere.core.domain.participant.KeyOwner;
 import network.peere.core.domain.participant.ParticipantId;
-import network.peere.core.domain.participant.ParticipantStatus;
-import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.ports.out.ApiKeyStore;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -28,13 +26,16 @@ final class JdbiApiKeyStore implements ApiKeyStore {
     private static final String FIND_BY_HASH =
             "SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = :key_hash AND mode = :mode";
 
+    /** The prefix of the owner's columns in {@link #FIND_WITH_OWNER}, whose names the key's columns also use. */
+    private static final String OWNER = "owner_";
+
     /** Keys always have their participant (same id, same mode); the join reads both in one round trip. */
     private static final String FIND_WITH_OWNER = """
             SELECT k.id, k.participant_id, k.mode, k.key_hash, k.hint, k.label, k.created_at, k.revoked_at,
-                   p.role AS owner_role, p.status AS owner_status
+                   %s
               FROM api_keys k
               JOIN participants p ON p.id = k.participant_id AND p.mode = k.mode
-             WHERE k.key_hash = :key_hash AND k.mode = :mode""";
+             WHERE k.key_hash = :key_hash AND k.mode = :mode""".formatted(JdbiParticipantStore.columnsAs("p", OWNER));
 
     private static final String FIND =
             "SELECT " + COLUMNS + " FROM api_keys WHERE id = :id AND mode = :mode AND participant_id = :participant_id";
@@ -85,10 +86,7 @@ final class JdbiApiKeyStore implements ApiKeyStore {
         return transactor.withHandle(handle -> handle.createQuery(FIND_WITH_OWNER)
                 .bind("key_hash", hash.hex())
                 .bind("mode", mode.name())
-                .map((row, context) -> new KeyOwner(
-                        apiKey(row, context),
-                        Role.valueOf(row.getString("owner_role")),
-                        ParticipantStatus.valueOf(row.getString("owner_status"))))
+                .map((row, context) -> new KeyOwner(apiKey(row, context), JdbiParticipantStore.participant(row, OWNER)))
                 .findOne());
     }
 

@@ -260,47 +260,64 @@ final class JdbiParticipantStore implements ParticipantStore {
     }
 
     private static Participant participant(ResultSet row, StatementContext context) throws SQLException {
-        return new Participant(
-                new ParticipantId(row.getString("id")),
-                Mode.valueOf(row.getString("mode")),
-                row.getString("name"),
-                row.getString("email"),
-                ParticipantStatus.valueOf(row.getString("status")),
-                profile(row),
-                UtcColumns.instant(row, "created_at"),
-                UtcColumns.instant(row, "updated_at"),
-                row.getLong("version"));
+        return participant(row, "");
     }
 
-    private static Profile profile(ResultSet row) throws SQLException {
-        return switch (Role.valueOf(row.getString("role"))) {
-            case BANK -> new Profile.BankProfile(ZoneId.of(row.getString("time_zone")));
+    /**
+     * The participant's columns of {@code table} (an alias), each named with {@code prefix} in front, for a join
+     * whose other table has columns of the same names; {@link #participant(ResultSet, String)} reads them back.
+     */
+    static String columnsAs(String table, String prefix) {
+        return java.util.Arrays.stream(COLUMNS.split(","))
+                .map(String::strip)
+                .map(column -> table + "." + column + " AS " + prefix + column)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A participant from columns named with {@code prefix} in front ({@link #columnsAs}). */
+    static Participant participant(ResultSet row, String prefix) throws SQLException {
+        return new Participant(
+                new ParticipantId(row.getString(prefix + "id")),
+                Mode.valueOf(row.getString(prefix + "mode")),
+                row.getString(prefix + "name"),
+                row.getString(prefix + "email"),
+                ParticipantStatus.valueOf(row.getString(prefix + "status")),
+                profile(row, prefix),
+                UtcColumns.instant(row, prefix + "created_at"),
+                UtcColumns.instant(row, prefix + "updated_at"),
+                row.getLong(prefix + "version"));
+    }
+
+    private static Profile profile(ResultSet row, String prefix) throws SQLException {
+        return switch (Role.valueOf(row.getString(prefix + "role"))) {
+            case BANK -> new Profile.BankProfile(ZoneId.of(row.getString(prefix + "time_zone")));
             case PROVIDER -> new Profile.ProviderProfile();
             case OPERATOR -> new Profile.OperatorProfile();
             case MERCHANT ->
                 new Profile.MerchantProfile(
-                        Optional.ofNullable(row.getString("provider_id")).map(ParticipantId::new),
-                        optional(row, "ref"),
+                        Optional.ofNullable(row.getString(prefix + "provider_id"))
+                                .map(ParticipantId::new),
+                        optional(row, prefix + "ref"),
                         new MerchantTrust(
-                                row.getBoolean("trusted")
+                                row.getBoolean(prefix + "trusted")
                                         ? MerchantTrust.Trusted.TRUSTED
                                         : MerchantTrust.Trusted.UNTRUSTED,
-                                TrustLevel.valueOf(row.getString("trust_level")),
-                                row.getBoolean("device_lookup_enabled")
+                                TrustLevel.valueOf(row.getString(prefix + "trust_level")),
+                                row.getBoolean(prefix + "device_lookup_enabled")
                                         ? MerchantTrust.DeviceLookup.ENABLED
                                         : MerchantTrust.DeviceLookup.DISABLED),
-                        Optional.of(UtcColumns.instant(row, "trust_verified_at")),
+                        Optional.of(UtcColumns.instant(row, prefix + "trust_verified_at")),
                         new ContactDetails(
-                                optional(row, "phone"),
-                                optional(row, "website"),
-                                optional(row, "description"),
-                                optional(row, "country"),
-                                optional(row, "state"),
-                                optional(row, "icon")),
+                                optional(row, prefix + "phone"),
+                                optional(row, prefix + "website"),
+                                optional(row, prefix + "description"),
+                                optional(row, prefix + "country"),
+                                optional(row, prefix + "state"),
+                                optional(row, prefix + "icon")),
                         new BusinessDetails(
-                                optional(row, "address"),
-                                optional(row, "registration_number"),
-                                optional(row, "industry")));
+                                optional(row, prefix + "address"),
+                                optional(row, prefix + "registration_number"),
+                                optional(row, prefix + "industry")));
         };
     }
 

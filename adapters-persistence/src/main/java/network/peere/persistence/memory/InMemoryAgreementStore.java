@@ -124,7 +124,11 @@ final class InMemoryAgreementStore implements AgreementStore {
                         participants
                                 .apply(mode, agreement.bankId())
                                 .filter(p -> p.role() == Role.BANK && p.isActive())
-                                .map(p -> ((Profile.BankProfile) p.profile()).timeZone()))));
+                                .map(p -> ((Profile.BankProfile) p.profile()).timeZone()),
+                        participants
+                                .apply(mode, agreement.merchantId())
+                                .map(Participant::version)
+                                .orElse(0L))));
     }
 
     @Override

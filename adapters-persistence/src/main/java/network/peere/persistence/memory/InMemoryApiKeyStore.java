@@ -75,9 +75,7 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public Optional<KeyOwner> findWithOwner(Mode mode, KeyHash hash) {
         return transactor.inTransaction(() -> findByHash(mode, hash)
-                .flatMap(key -> participants
-                        .apply(mode, key.participantId())
-                        .map(owner -> new KeyOwner(key, owner.role(), owner.status()))));
+                .flatMap(key -> participants.apply(mode, key.participantId()).map(owner -> new KeyOwner(key, owner))));
     }
 
     @Override

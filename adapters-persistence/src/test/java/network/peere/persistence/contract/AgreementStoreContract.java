@@ -195,7 +195,8 @@ public abstract class AgreementStoreContract {
         insert(agreement(SANDBOX, "3").agreementPhrase("agp_1").build());
 
         var read = stores.transactor().inTransaction(() -> agreements.lockForBilling(LIVE, billed.agreementPhrase()));
-        assertThat(read).contains(new AgreementStore.ForBilling(billed, false, Optional.of(ZoneId.of("Africa/Lagos"))));
+        assertThat(read)
+                .contains(new AgreementStore.ForBilling(billed, false, Optional.of(ZoneId.of("Africa/Lagos")), 0));
         assertThat(stores.transactor().inTransaction(() -> agreements.lockForBilling(LIVE, "agp_unknown")))
                 .isEmpty();
 
@@ -245,6 +246,39 @@ public abstract class AgreementStoreContract {
                     .as(notABank)
                     .isEmpty();
         }
+    }
+
+    @Test
+    void a_bill_reads_its_merchants_version_as_last_committed() {
+        var merchant = TestParticipants.directMerchant(LIVE, MER_1.value());
+        stores.participants().insert(merchant);
+        var billed = insert(agreement(LIVE, "1").active().build());
+
+        assertThat(merchantVersionBilling(billed)).isEqualTo(merchant.version());
+        var suspended = merchant.withStatus(network.peere.core.domain.participant.ParticipantStatus.SUSPENDED, T0);
+        assertThat(stores.participants().update(suspended)).isTrue();
+        assertThat(merchantVersionBilling(billed))
+                .isEqualTo(suspended.version())
+                .isGreaterThan(merchant.version());
+        // Another merchant's changes are not this agreement's merchant's.
+        var other = TestParticipants.directMerchant(LIVE, "mer_2");
+        stores.participants().insert(other);
+        assertThat(stores.participants()
+                        .update(other.withStatus(
+                                network.peere.core.domain.participant.ParticipantStatus.SUSPENDED, T0)))
+                .isTrue();
+        assertThat(merchantVersionBilling(billed)).isEqualTo(suspended.version());
+        // An agreement whose merchant is not stored reads 0, which no participant's version is.
+        var orphan = insert(
+                agreement(LIVE, "2").merchant("mer_9").agreementPhrase("agp_9").build());
+        assertThat(merchantVersionBilling(orphan)).isZero();
+    }
+
+    private long merchantVersionBilling(network.peere.core.domain.agreement.Agreement agreement) {
+        return stores.transactor()
+                .inTransaction(() -> agreements.lockForBilling(agreement.mode(), agreement.agreementPhrase()))
+                .orElseThrow()
+                .merchantVersion();
     }
 
     @Test

@@ -172,22 +172,31 @@ public abstract class ApiKeyStoreContract {
     }
 
     @Test
-    void finds_a_key_with_its_owners_role_and_current_status() {
-        var merchant = network.peere.persistence.testing.TestParticipants.directMerchant(LIVE, "mer_1");
+    void finds_a_key_with_its_owner_as_currently_stored() {
+        var merchant =
+                network.peere.persistence.testing.TestParticipants.merchantWithEverything(LIVE, "mer_1", "prv_1");
         stores.participants().insert(merchant);
         var key = key(LIVE, "mer_1", "key_1");
         keys.insert(key);
 
         var found = keys.findWithOwner(LIVE, key.hash()).orElseThrow();
         assertThat(found.key()).isEqualTo(key);
+        assertThat(found.owner()).isEqualTo(merchant);
         assertThat(found.role()).isEqualTo(network.peere.core.domain.participant.Role.MERCHANT);
         assertThat(found.status()).isEqualTo(network.peere.core.domain.participant.ParticipantStatus.ACTIVE);
 
-        stores.participants()
-                .update(merchant.withStatus(
-                        network.peere.core.domain.participant.ParticipantStatus.SUSPENDED, T0.plusSeconds(1)));
-        assertThat(keys.findWithOwner(LIVE, key.hash()).orElseThrow().status())
-                .isEqualTo(network.peere.core.domain.participant.ParticipantStatus.SUSPENDED);
+        var suspended = merchant.withStatus(
+                network.peere.core.domain.participant.ParticipantStatus.SUSPENDED, T0.plusSeconds(1));
+        stores.participants().update(suspended);
+        assertThat(keys.findWithOwner(LIVE, key.hash()).orElseThrow().owner()).isEqualTo(suspended);
         assertThat(keys.findWithOwner(SANDBOX, key.hash())).isEmpty();
+
+        // A bank's owner comes back with its profile (its time zone) too.
+        var bank = network.peere.persistence.testing.TestParticipants.bank(LIVE, "bank_1");
+        stores.participants().insert(bank);
+        var bankKey = key(LIVE, "bank_1", "key_2");
+        keys.insert(bankKey);
+        assertThat(keys.findWithOwner(LIVE, bankKey.hash()).orElseThrow().owner())
+                .isEqualTo(bank);
     }
 }

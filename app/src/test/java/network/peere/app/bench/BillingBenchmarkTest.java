@@ -249,7 +249,12 @@ class BillingBenchmarkTest {
                 emails.add("bench" + i + "@example.com");
             }
             List<String> agreementPhrases = TestNetwork.approvedAgreements(peere, bank, merchant, emails);
-            Caller caller = Caller.of(TestNetwork.principal(merchant));
+            // As the HTTP route does: the merchant as authentication read it, which the bill checks by version.
+            Caller caller = Caller.of(TestNetwork.principal(merchant))
+                    .authenticatedAs(database.stores()
+                            .participants()
+                            .find(merchant.mode(), merchant.id())
+                            .orElseThrow());
             // The sandbox bank answers as in the server (same job, same poll), so both rates pay for its answers.
             assertThat(peere.simulateBanks().configure(bank.id(), Optional.of(Duration.ZERO)))
                     .isInstanceOf(Result.Ok.class);

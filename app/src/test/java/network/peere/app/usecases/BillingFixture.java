@@ -46,7 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
  * test moves, with the steps billing scenarios share; the ledger sums to zero after every scenario.
  */
 abstract class BillingFixture {
-    private static final Actor TEST = Actor.system("billing use-case test");
+    static final Actor TEST = Actor.system("billing use-case test");
     static final Currency NGN = Currency.getInstance("NGN");
 
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T08:00:00Z"));

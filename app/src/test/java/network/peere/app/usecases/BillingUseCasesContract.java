@@ -59,6 +59,7 @@ import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.FindTransactions;
 import network.peere.core.ports.in.billing.Result;
 import network.peere.core.ports.in.billing.SendBillingIntents;
+import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 import org.junit.jupiter.api.Test;
 
@@ -224,6 +225,44 @@ abstract class BillingUseCasesContract extends BillingFixture {
         var history = ok(peere.findTransactions()
                 .history(Caller.of(principal(merchant)), FindTransactions.Query.all(), new PageRequest(0, 10)));
         assertThat(history.total()).isEqualTo(1);
+    }
+
+    @Test
+    void a_bill_given_the_merchant_as_authentication_read_it_decides_on_the_merchant_as_committed_now() {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of());
+        Participant asAuthenticated =
+                opened.stores().participants().find(Mode.SANDBOX, merchant.id()).orElseThrow();
+        assertThat(accepted(billAuthenticatedAs(asAuthenticated, agreement.agreementPhrase()))
+                        .merchantId())
+                .isEqualTo(merchant.id());
+
+        // Suspended since authentication read it (another server process's cache may still say active): refused.
+        assertThat(peere.changeParticipant().suspend(Mode.SANDBOX, merchant.id(), TEST))
+                .isInstanceOf(ChangeParticipant.Change.Changed.class);
+        assertThat(refusal(billAuthenticatedAs(asAuthenticated, agreement.agreementPhrase()))
+                        .problem())
+                .isEqualTo(BillingProblem.MERCHANT_SUSPENDED);
+
+        // Active again (a newer version than the one read): the bill reads the merchant and goes through.
+        assertThat(peere.changeParticipant().reactivate(Mode.SANDBOX, merchant.id(), TEST))
+                .isInstanceOf(ChangeParticipant.Change.Changed.class);
+        assertThat(accepted(billAuthenticatedAs(asAuthenticated, agreement.agreementPhrase()))
+                        .merchantId())
+                .isEqualTo(merchant.id());
+    }
+
+    private BillCustomers.Item billAuthenticatedAs(Participant authenticated, String phrase) {
+        var plain = billCommand(merchant, phrase, "10", false);
+        return ok(peere.billCustomers()
+                        .bill(new BillCustomers.Command(
+                                plain.caller().authenticatedAs(authenticated),
+                                plain.agreementPhrases(),
+                                plain.amount(),
+                                plain.currency(),
+                                plain.description(),
+                                plain.metadata(),
+                                plain.dryRun())))
+                .getFirst();
     }
 
     @Test

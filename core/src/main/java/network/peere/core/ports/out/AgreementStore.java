@@ -41,7 +41,8 @@ public interface AgreementStore {
     Optional<Agreement> lockByPhrase(Mode mode, String agreementPhrase);
 
     /** What a bill reads with its agreement's row lock ({@link #lockForBilling}). */
-    record ForBilling(Agreement agreement, boolean merchantBlocked, Optional<ZoneId> activeBankZone) {
+    record ForBilling(
+            Agreement agreement, boolean merchantBlocked, Optional<ZoneId> activeBankZone, long merchantVersion) {
         public ForBilling {
             Objects.requireNonNull(agreement, "agreement");
             Objects.requireNonNull(activeBankZone, "activeBankZone");
@@ -51,8 +52,10 @@ public interface AgreementStore {
     /**
      * {@link #lockByPhrase}, and in the same read (one round trip where the database allows) what a bill checks
      * besides: whether the customer blocked the agreement's merchant on this or any other of their agreements with it
-     * (as {@link #isBlocked}), and the time zone of the agreement's bank when that bank is active. Those two are read
-     * as last committed, taking no lock: only the agreement's row is locked.
+     * (as {@link #isBlocked}), the time zone of the agreement's bank when that bank is active, and the version of the
+     * agreement's merchant, 0 if there is none (so a bill can tell whether the merchant it was given is still
+     * current). Those three are
+     * read as last committed, taking no lock: only the agreement's row is locked.
      */
     Optional<ForBilling> lockForBilling(Mode mode, String agreementPhrase);
 

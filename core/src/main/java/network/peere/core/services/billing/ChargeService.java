@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
@@ -112,15 +113,17 @@ public final class ChargeService
 
     @Override
     public Result<List<Item>> bill(BillCustomers.Command command) {
-        Result<Participant> acting = parties.actingMerchant(command.caller(), Capability.BILL);
+        int phrases = command.agreementPhrases().size();
+        Result<Participant> acting = withinBatch(parties.billingMerchant(command.caller()), phrases);
         if (!(acting instanceof Result.Ok<Participant> ok)) {
             return acting.refusalAs();
         }
-        Participant merchant = ok.value();
-        if (command.agreementPhrases().isEmpty()
-                || command.agreementPhrases().size() > MerchantPolicy.maxPhrasesPerBatch(merchant)) {
+        if (phrases == 0) {
             return Result.refused(BillingProblem.BATCH_TOO_LARGE);
         }
+        Participant merchant = ok.value();
+        Supplier<Result<Participant>> current =
+                () -> withinBatch(parties.actingMerchant(command.caller(), Capability.BILL), phrases);
         Optional<Money> parsed = Amounts.money(command.amount(), command.currency());
         if (parsed.isEmpty()) {
             return Result.refused(BillingProblem.INVALID_AMOUNT);
@@ -132,7 +135,8 @@ public final class ChargeService
         List<Item> items = new ArrayList<>();
         for (String phrase : command.agreementPhrases()) {
             Bill bill = new Bill(command.description(), command.metadata(), command.dryRun(), Optional.empty());
-            Result<Item> item = stores.transactor().inTransaction(() -> billOne(bill, merchant, amount, phrase));
+            Result<Item> item =
+                    stores.transactor().inTransaction(() -> billOne(bill, merchant, current, amount, phrase));
             items.add(
                     switch (item) {
                         case Result.Ok<Item> done -> done.value();
@@ -140,6 +144,13 @@ public final class ChargeService
                     });
         }
         return Result.ok(items);
+    }
+
+    /** The merchant, if it may send this many phrases in one bill (its trust level decides). */
+    private static Result<Participant> withinBatch(Result<Participant> merchant, int phrases) {
+        return merchant instanceof Result.Ok<Participant> ok && phrases > MerchantPolicy.maxPhrasesPerBatch(ok.value())
+                ? Result.refused(BillingProblem.BATCH_TOO_LARGE)
+                : merchant;
     }
 
     /** What a bill says besides its amount; a schedule's runs name their schedule. */
@@ -169,8 +180,11 @@ public final class ChargeService
      */
     public Result<Charge> billRenewal(Renewal renewal) {
         Bill bill = new Bill(renewal.description(), renewal.metadata(), false, Optional.of(renewal.scheduleId()));
+        Participant merchant = renewal.merchant();
+        Supplier<Result<Participant>> current =
+                () -> parties.merchantAllowedTo(merchant.mode(), merchant.id(), Capability.BILL);
         return stores.transactor().inTransaction(() -> switch (billOne(
-                bill, renewal.merchant(), renewal.amount(), renewal.agreementPhrase())) {
+                bill, merchant, current, renewal.amount(), renewal.agreementPhrase())) {
             case Result.Ok<Item> ok when ok.value() instanceof Item.Accepted accepted -> Result.ok(accepted.charge());
             case Result.Ok<Item> other -> throw new IllegalStateException("a renewal is never a dry run");
             case Result.Refused<Item> refused -> refused.refusalAs();
@@ -189,15 +203,28 @@ public final class ChargeService
                                 agreement.mode(), agreement.bankId(), agreement.customerId(), agreement.merchantId());
     }
 
-    /** One phrase, in its own transaction: refusals return before anything is written. */
-    private Result<Item> billOne(Bill command, Participant merchant, Money amount, String phrase) {
-        Mode mode = merchant.mode();
-        // One read: the agreement locked, the customer's block and the bank as committed.
+    /**
+     * One phrase, in its own transaction: refusals return before anything is written. {@code merchant} may have been
+     * read a moment ago (by authentication, or before this transaction): when its version is not the one committed now,
+     * {@code current} reads it again and decides whether it may still bill.
+     */
+    private Result<Item> billOne(
+            Bill command, Participant given, Supplier<Result<Participant>> current, Money amount, String phrase) {
+        Mode mode = given.mode();
+        // One read: the agreement locked; the customer's block, the bank and the merchant's version as committed.
         Optional<AgreementStore.ForBilling> found = stores.agreements()
                 .lockForBilling(mode, phrase)
-                .filter(read -> read.agreement().merchantId().equals(merchant.id()));
+                .filter(read -> read.agreement().merchantId().equals(given.id()));
         if (found.isEmpty()) {
             return Result.refused(BillingProblem.AGREEMENT_NOT_FOUND);
+        }
+        Participant merchant = given;
+        if (found.get().merchantVersion() != given.version()) {
+            Result<Participant> now = current.get();
+            if (!(now instanceof Result.Ok<Participant> ok)) {
+                return now.refusalAs();
+            }
+            merchant = ok.value();
         }
         Agreement agreement = found.get().agreement();
         var now = clock.now();

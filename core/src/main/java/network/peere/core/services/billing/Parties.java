@@ -47,7 +47,36 @@ public final class Parties {
 
     /** {@link #actingMerchant}, allowed to do {@code capability} now (active, trusted in live, trust level). */
     public Result<Participant> actingMerchant(Caller caller, Capability capability) {
-        Result<Participant> merchant = actingMerchant(caller);
+        return allowedTo(actingMerchant(caller), capability);
+    }
+
+    /**
+     * The merchant a bill acts for, allowed to bill: a merchant's own key's participant as authentication read it
+     * ({@link Caller#authenticated()}), with no read, or else {@link #actingMerchant(Caller, Capability)}. The first may
+     * be a moment old: the bill compares its version with the one it reads under its agreement's lock, and reads the
+     * merchant again when they differ.
+     */
+    public Result<Participant> billingMerchant(Caller caller) {
+        Optional<Participant> authenticated = caller.authenticated()
+                .filter(p -> caller.principal().role() == Role.MERCHANT
+                        && caller.entityId().isEmpty());
+        return authenticated.isPresent()
+                ? allowedTo(Result.ok(authenticated.get()), Capability.BILL)
+                : actingMerchant(caller, Capability.BILL);
+    }
+
+    /** A merchant by id, as now committed, allowed to do {@code capability}. */
+    public Result<Participant> merchantAllowedTo(Mode mode, ParticipantId merchantId, Capability capability) {
+        return allowedTo(
+                stores.participants()
+                        .find(mode, merchantId)
+                        .filter(p -> p.profile() instanceof Profile.MerchantProfile)
+                        .map(Result::ok)
+                        .orElseGet(() -> Result.refused(BillingProblem.MERCHANT_NOT_FOUND)),
+                capability);
+    }
+
+    private static Result<Participant> allowedTo(Result<Participant> merchant, Capability capability) {
         if (merchant instanceof Result.Ok<Participant> ok
                 && MerchantPolicy.check(ok.value(), capability) instanceof Permission.Denied denied) {
             return Result.refused(

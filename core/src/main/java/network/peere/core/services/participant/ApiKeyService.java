@@ -135,6 +135,7 @@ public final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
             return new Authentication.Rejected(Rejection.PARTICIPANT_SUSPENDED);
         }
         return new Authentication.Authenticated(
-                new Principal(key.participantId(), key.mode(), stored.get().role(), key.id()));
+                new Principal(key.participantId(), key.mode(), stored.get().role(), key.id()),
+                stored.get().owner());
     }
 }

@@ -1,5 +1,7 @@
 package network.peere.core.ports.in.participant;
 
+import java.util.Objects;
+import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.Principal;
 
 /** Turns a presented bearer key into the calling participant, or says why not. */
@@ -7,7 +9,19 @@ public interface AuthenticateApiKey {
     Authentication authenticate(String presentedKey);
 
     sealed interface Authentication {
-        record Authenticated(Principal principal) implements Authentication {}
+        /**
+         * The caller, and its participant as read with the key (for paths that check its version again before relying
+         * on it; see {@link network.peere.core.ports.in.billing.Caller}).
+         */
+        record Authenticated(Principal principal, Participant participant) implements Authentication {
+            public Authenticated {
+                Objects.requireNonNull(principal, "principal");
+                Objects.requireNonNull(participant, "participant");
+                if (!participant.id().equals(principal.participantId()) || participant.mode() != principal.mode()) {
+                    throw new IllegalArgumentException("the participant is not the principal's");
+                }
+            }
+        }
 
         record Rejected(Rejection reason) implements Authentication {}
     }
