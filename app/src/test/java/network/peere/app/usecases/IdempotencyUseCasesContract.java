@@ -127,6 +127,22 @@ abstract class IdempotencyUseCasesContract {
 
     @Test
     void twenty_concurrent_first_uses_make_one_effect() throws Exception {
+        assertConcurrentUsesMakeOneEffect("fp-a");
+        assertThat(Optional.of(effects.get())).as("the work ran once").contains(1);
+    }
+
+    @Test
+    void twenty_concurrent_uses_of_an_expired_key_make_one_new_effect() throws Exception {
+        run("fp-a");
+        now.set(now.get().plus(Duration.ofHours(24)));
+        assertConcurrentUsesMakeOneEffect("fp-b");
+        assertThat(Optional.of(effects.get())).as("the work ran once more").contains(2);
+        assertThat(banks()).isEqualTo(2);
+    }
+
+    /** Twenty threads send one request with {@code fingerprint} at once: one runs it, the others replay its answer. */
+    private void assertConcurrentUsesMakeOneEffect(String fingerprint) throws Exception {
+        long banksBefore = banks();
         int threads = 20;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -135,7 +151,7 @@ abstract class IdempotencyUseCasesContract {
             for (int i = 0; i < threads; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return run("fp-a");
+                    return run(fingerprint);
                 }));
             }
             start.countDown();
@@ -153,8 +169,7 @@ abstract class IdempotencyUseCasesContract {
                     .filteredOn(o -> o instanceof Outcome.Replayed)
                     .hasSize(threads - 1)
                     .allMatch(o -> ((Outcome.Replayed) o).response().equals(first));
-            assertThat(banks()).isEqualTo(1);
-            assertThat(Optional.of(effects.get())).as("the work ran once").contains(1);
+            assertThat(banks()).isEqualTo(banksBefore + 1);
         } finally {
             pool.shutdownNow();
         }
