@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.BooleanSupplier;
 import network.peere.core.Peere;
 import network.peere.http.ratelimit.ClientRateLimiter;
@@ -107,7 +109,8 @@ public final class PeereHttp {
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.staticFiles.enableWebjars();
-            config.requestLogger.http((ctx, millis) -> logAndMeasure(ctx, millis, settings.metrics()));
+            var timers = new RequestTimers(settings.metrics());
+            config.requestLogger.http((ctx, millis) -> logAndMeasure(ctx, millis, timers));
             config.routes.before(ctx -> MDC.put(RequestIds.MDC_KEY, RequestIds.assign(ctx)));
             // Authenticate, then rate-limit by the key, then check the role: a refused key never touches a bucket,
             // and a forbidden call still costs a token and carries the X-RateLimit-* headers.
@@ -205,20 +208,38 @@ public final class PeereHttp {
         };
     }
 
-    private static void logAndMeasure(Context ctx, Float millis, PrometheusMeterRegistry metrics) {
+    private static void logAndMeasure(Context ctx, Float millis, RequestTimers timers) {
         String route = routeOf(ctx);
         int status = ctx.statusCode();
-        Timer.builder("http.server.requests")
-                .description("HTTP requests by route and status")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(metrics)
-                .record(Duration.ofNanos((long) (millis * 1_000_000)));
-        ACCESS.info("{} {} {} {}ms", ctx.method(), route, status, String.format("%.1f", millis));
+        timers.of(ctx.method().name(), route, status).record(Duration.ofNanos((long) (millis * 1_000_000)));
+        if (ACCESS.isInfoEnabled()) {
+            ACCESS.info("{} {} {} {}ms", ctx.method(), route, status, String.format("%.1f", millis));
+        }
         MDC.remove(RequestIds.MDC_KEY);
         MDC.remove(Authenticator.MDC_PARTICIPANT);
+    }
+
+    /**
+     * The {@code http.server.requests} timer of each method, route and status, built once: building a meter's id
+     * (its tags, sorted) on every request cost more than recording. Routes are templates and statuses few, so the map
+     * stays small.
+     */
+    private record RequestTimers(PrometheusMeterRegistry registry, ConcurrentMap<String, Timer> timers) {
+        RequestTimers(PrometheusMeterRegistry registry) {
+            this(registry, new ConcurrentHashMap<>());
+        }
+
+        Timer of(String method, String route, int status) {
+            return timers.computeIfAbsent(
+                    method + ' ' + status + ' ' + route,
+                    key -> Timer.builder("http.server.requests")
+                            .description("HTTP requests by route and status")
+                            .tag("method", method)
+                            .tag("route", route)
+                            .tag("status", Integer.toString(status))
+                            .publishPercentileHistogram()
+                            .register(registry));
+        }
     }
 
     /**

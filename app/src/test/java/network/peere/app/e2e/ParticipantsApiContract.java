@@ -287,6 +287,16 @@ abstract class ParticipantsApiContract extends EndToEndTest {
         assertThat(problem.json().get("requestId").asText()).isEqualTo(problem.header("X-Request-Id"));
     }
 
+    private double liveChecksCounted() {
+        var series = java.util.regex.Pattern.compile(
+                        "(?m)^http_server_requests_seconds_count\\{[^}]*route=\"/health/live\"[^}]*status=\"200\"[^}]*} (\\S+)$")
+                .matcher(api.get("/metrics", null).body());
+        assertThat(series.find()).as("the /health/live series").isTrue();
+        double counted = Double.parseDouble(series.group(1));
+        assertThat(series.find()).as("one series only").isFalse();
+        return counted;
+    }
+
     @Test
     void health_metrics_and_the_contract_are_served() {
         assertThat(api.get("/health/live", null).json().get("status").asText()).isEqualTo("up");
@@ -299,6 +309,11 @@ abstract class ParticipantsApiContract extends EndToEndTest {
                 .contains("route=\"/health/live\"")
                 .contains("route=\"unmatched\"")
                 .doesNotContain("route=\"*\"");
+        // Each request of a route and status adds to the one series.
+        double before = liveChecksCounted();
+        api.get("/health/live", null);
+        api.get("/health/live", null);
+        assertThat(liveChecksCounted()).isEqualTo(before + 2);
         assertThat(api.get("/openapi.yaml", null).body()).startsWith("openapi: 3.1");
         assertThat(api.get("/docs", null).body()).contains("swagger-ui");
     }
