@@ -152,6 +152,15 @@ final class JdbiAgreementStore implements AgreementStore {
         return rows == 1;
     }
 
+    @Override
+    public void updateLocked(Agreement changed) {
+        transactor.defer(
+                "the update of locked agreement " + changed.id(),
+                UPDATE,
+                update -> bindColumns(update, changed).bind("expected_version", changed.version() - 1),
+                1);
+    }
+
     /** What both the insert and the update write. */
     private static <S extends SqlStatement<S>> S bindColumns(S statement, Agreement agreement) {
         return bindLimits(statement, "limit", agreement.limits())

@@ -162,31 +162,36 @@ final class JdbiChargeStore implements ChargeStore {
     @Override
     public void insert(Charge charge) {
         Map<LimitKind, WindowReservation> byKind = reservationsByKind(charge.reservations());
-        transactor.withHandle(handle -> {
-            var insert = handle.createUpdate(INSERT)
-                    .bind("agreement_id", charge.agreementId())
-                    .bind("merchant_id", charge.merchantId().value())
-                    .bind("bank_id", charge.bankId().value())
-                    .bind("customer_id", charge.customerId().value())
-                    .bind("currency", charge.amount().currency().getCurrencyCode())
-                    .bind("amount_minor", charge.amount().minor())
-                    .bind("description", charge.description())
-                    .bind("metadata", charge.metadata().map(Metadata::json).orElse(null))
-                    .bind("due_at", UtcColumns.toColumn(charge.dueAt()))
-                    .bind("created_at", UtcColumns.toColumn(charge.createdAt()))
-                    .bind("refunded_minor", charge.refunded().minor());
-            for (LimitKind kind : WINDOWED) {
-                Optional<WindowReservation> reserved = Optional.ofNullable(byKind.get(kind));
-                insert.bind(
-                                windowColumn(kind),
-                                reserved.map(r -> UtcColumns.toColumn(r.windowStart()))
-                                        .orElse(null))
-                        .bind(
-                                capColumn(kind),
-                                reserved.map(r -> r.cap().minor()).orElse(null));
-            }
-            return bindChangeable(insert, charge).execute();
-        });
+        transactor.defer(
+                "the charge " + charge.id(),
+                INSERT,
+                insert -> {
+                    insert.bind("agreement_id", charge.agreementId())
+                            .bind("merchant_id", charge.merchantId().value())
+                            .bind("bank_id", charge.bankId().value())
+                            .bind("customer_id", charge.customerId().value())
+                            .bind("currency", charge.amount().currency().getCurrencyCode())
+                            .bind("amount_minor", charge.amount().minor())
+                            .bind("description", charge.description())
+                            .bind(
+                                    "metadata",
+                                    charge.metadata().map(Metadata::json).orElse(null))
+                            .bind("due_at", UtcColumns.toColumn(charge.dueAt()))
+                            .bind("created_at", UtcColumns.toColumn(charge.createdAt()))
+                            .bind("refunded_minor", charge.refunded().minor());
+                    for (LimitKind kind : WINDOWED) {
+                        Optional<WindowReservation> reserved = Optional.ofNullable(byKind.get(kind));
+                        insert.bind(
+                                        windowColumn(kind),
+                                        reserved.map(r -> UtcColumns.toColumn(r.windowStart()))
+                                                .orElse(null))
+                                .bind(
+                                        capColumn(kind),
+                                        reserved.map(r -> r.cap().minor()).orElse(null));
+                    }
+                    return bindChangeable(insert, charge);
+                },
+                1);
     }
 
     /** One reservation per kind, in kind order, or the columns could not give the same list back. */

@@ -140,7 +140,7 @@ final class JdbiEventOutbox implements EventOutbox {
 
     @Override
     public void append(WebhookEvent event) {
-        transactor.withHandle(handle -> bind(handle.createUpdate(INSERT), event).execute());
+        transactor.defer("the event " + event.id(), INSERT, insert -> bind(insert, event), 1);
     }
 
     @Override

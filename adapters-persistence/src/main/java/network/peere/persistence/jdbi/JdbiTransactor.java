@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import network.peere.core.ports.out.Transactor;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Binding;
+import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,21 @@ public final class JdbiTransactor implements Transactor {
     /** Whether the database is MySQL or MariaDB; learnt from the first connection. */
     private volatile Boolean mySqlFamily;
 
+    /** Whether its connections take several statements in one round trip ({@code allowMultiQueries}); learnt once. */
+    private volatile Boolean multiStatements;
+
+    /**
+     * The writes {@link #defer deferred} in the current MySQL or MariaDB transaction, not yet sent; absent outside one
+     * (and on H2, where a deferred write runs at once).
+     */
+    private final ThreadLocal<List<Deferred>> deferred = new ThreadLocal<>();
+
+    /** A write held back, with its parameters bound on a statement that is never executed itself. */
+    private record Deferred(String what, String sql, Held bound, int expectedRows) {}
+
+    /** A statement's named parameters ({@code :name}), which a combined statement renames apart. */
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_][A-Za-z0-9_]*)");
+
     public JdbiTransactor(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
@@ -44,11 +63,10 @@ public final class JdbiTransactor implements Transactor {
         try {
             try (Handle handle = jdbi.open()) {
                 current.set(handle);
-                return isMySqlFamily(handle)
-                        ? explicitly(handle.getConnection(), work)
-                        : handle.inTransaction(t -> work.get());
+                return isMySqlFamily(handle) ? explicitly(handle, work) : handle.inTransaction(t -> work.get());
             } finally {
                 current.remove();
+                deferred.remove();
             }
         } finally {
             // After the connection went back to the pool: a callback that reads (a cache eviction looking up what
@@ -82,12 +100,17 @@ public final class JdbiTransactor implements Transactor {
      * open transaction, which the next borrower's {@code START TRANSACTION} would commit: it is closed for good and the
      * pool made to drop it.
      */
-    private static <T> T explicitly(Connection connection, Supplier<T> work) {
+    private <T> T explicitly(Handle handle, Supplier<T> work) {
+        Connection connection = handle.getConnection();
         run(connection, "START TRANSACTION");
+        if (allowsMultiStatements(connection)) {
+            deferred.set(new ArrayList<>());
+        }
         boolean committed = false;
         Throwable failure = null;
         try {
             T result = work.get();
+            flush(handle);
             run(connection, "COMMIT AND NO CHAIN NO RELEASE");
             committed = true;
             return result;
@@ -191,8 +214,133 @@ public final class JdbiTransactor implements Transactor {
     <T> T withHandle(Function<Handle, T> statements) {
         Handle bound = current.get();
         if (bound != null) {
+            flush(bound);
             return statements.apply(bound);
         }
         return jdbi.withHandle(statements::apply);
+    }
+
+    /**
+     * A write whose outcome the caller does not wait for: in a MySQL or MariaDB transaction it is held back and sent
+     * together with the other writes held back, in one round trip, before the transaction's next statement or its
+     * commit; elsewhere it runs now. Either way, if it does not change {@code expectedRows} rows, or fails, the
+     * transaction fails and rolls back; the caller just learns it later. For writes that cannot fail but through a
+     * bug: inserts of new ids, updates of rows the transaction holds locked.
+     *
+     * @param binds binds the statement's named parameters, as for running it
+     */
+    void defer(String what, String sql, UnaryOperator<Update> binds, int expectedRows) {
+        List<Deferred> held = deferred.get();
+        Handle bound = current.get();
+        if (held == null || bound == null || sql.indexOf('\'') >= 0 || sql.indexOf(';') >= 0) {
+            int rows =
+                    withHandle(handle -> binds.apply(handle.createUpdate(sql)).execute());
+            requireRows(what, rows, expectedRows);
+            return;
+        }
+        Held statement = new Held(bound, sql);
+        if (binds.apply(statement) != statement) {
+            throw new IllegalArgumentException("binds must bind on the statement it is given");
+        }
+        held.add(new Deferred(what, sql, statement, expectedRows));
+    }
+
+    /**
+     * Sends the writes held back: one alone as it is; several as one multi-statement round trip, each statement's
+     * parameters renamed apart ({@code :id} of the second becomes {@code :d1_id}) and bound with the arguments it
+     * was given. Each statement's row count is checked.
+     */
+    private void flush(Handle handle) {
+        List<Deferred> held = deferred.get();
+        if (held == null || held.isEmpty()) {
+            return;
+        }
+        List<Deferred> batch = List.copyOf(held);
+        held.clear();
+        try {
+            if (batch.size() == 1) {
+                requireRows(
+                        batch.getFirst().what(),
+                        batch.getFirst().bound().execute(),
+                        batch.getFirst().expectedRows());
+                return;
+            }
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < batch.size(); i++) {
+                String prefix = "d" + i + "_";
+                sql.append(i == 0 ? "" : ";\n")
+                        .append(NAMED_PARAMETER.matcher(batch.get(i).sql()).replaceAll(":" + prefix + "$1"));
+            }
+            try (Held combined = new Held(handle, sql.toString())) {
+                for (int i = 0; i < batch.size(); i++) {
+                    combined.bindAll("d" + i + "_", batch.get(i).bound());
+                }
+                List<Integer> counts = combined.execute((statement, context) -> updateCounts(statement.get()));
+                if (counts.size() != batch.size()) {
+                    throw new IllegalStateException("a combined write answered " + counts.size() + " counts for "
+                            + batch.size() + " statements");
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    requireRows(batch.get(i).what(), counts.get(i), batch.get(i).expectedRows());
+                }
+            }
+        } finally {
+            batch.forEach(d -> d.bound().close());
+        }
+    }
+
+    private static List<Integer> updateCounts(java.sql.PreparedStatement statement) throws SQLException {
+        List<Integer> counts = new ArrayList<>();
+        counts.add(statement.getUpdateCount());
+        while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+            counts.add(statement.getUpdateCount());
+        }
+        return counts;
+    }
+
+    private static void requireRows(String what, int rows, int expected) {
+        if (rows != expected) {
+            throw new IllegalStateException(what + " changed " + rows + " rows where " + expected + " were expected");
+        }
+    }
+
+    /**
+     * An update whose bindings can be read (JDBI keeps them protected): a deferred write is bound on one and never
+     * executed itself; the combined statement takes their arguments under new names.
+     */
+    private static final class Held extends Update {
+        Held(Handle handle, String sql) {
+            super(handle, sql);
+        }
+
+        void bindAll(String prefix, Held from) {
+            Binding source = from.getBinding();
+            for (String name : source.getNames()) {
+                getBinding()
+                        .addNamed(
+                                prefix + name,
+                                source.findForName(name, from.getContext())
+                                        .orElseThrow(() -> new IllegalStateException("no argument for " + name)));
+            }
+        }
+    }
+
+    /**
+     * Whether the server takes several statements in one round trip on these connections: asked once, by sending two
+     * statements that do nothing ({@code DO 0; DO 0}); a URL that turns {@code allowMultiQueries} off makes every
+     * deferred write run at once.
+     */
+    private boolean allowsMultiStatements(Connection connection) {
+        Boolean known = multiStatements;
+        if (known == null) {
+            try (Statement probe = connection.createStatement()) {
+                probe.execute("DO 0; DO 0");
+                known = true;
+            } catch (SQLException e) {
+                known = false;
+            }
+            multiStatements = known;
+        }
+        return known;
     }
 }

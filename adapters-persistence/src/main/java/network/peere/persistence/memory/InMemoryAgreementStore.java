@@ -74,6 +74,13 @@ final class InMemoryAgreementStore implements AgreementStore {
     }
 
     @Override
+    public void updateLocked(Agreement changed) {
+        if (!update(changed)) {
+            throw new IllegalStateException("agreement " + changed.id() + " changed under its row lock");
+        }
+    }
+
+    @Override
     public boolean update(Agreement changed) {
         Agreement row = stored(changed);
         return transactor.inTransaction(() -> {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseSettingsTest {
     private static final String CACHES = "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=32768"
             + "&useLocalSessionState=true&cacheServerConfiguration=true&cacheResultSetMetadata=true"
-            + "&maintainTimeStats=false&openTelemetry=DISABLED";
+            + "&maintainTimeStats=false&openTelemetry=DISABLED&allowMultiQueries=true";
     private static final String MYSQL_DEFAULTS =
             "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&rewriteBatchedStatements=true" + CACHES;
 

@@ -40,6 +40,14 @@ public interface AgreementStore {
     /** The agreement an {@code agreementPhrase} stands for, holding its row lock until the transaction ends. */
     Optional<Agreement> lockByPhrase(Mode mode, String agreementPhrase);
 
+    /**
+     * {@link #update}, for an agreement whose row the caller's transaction holds locked (read with {@link #lock},
+     * {@link #lockByPhrase} or {@link #lockForBilling}), so it cannot have changed: the write may be sent later, with
+     * the transaction's next statement or its commit, and if it does not find the row at its version the transaction
+     * fails.
+     */
+    void updateLocked(Agreement changed);
+
     /** What a bill reads with its agreement's row lock ({@link #lockForBilling}). */
     record ForBilling(
             Agreement agreement, boolean merchantBlocked, Optional<ZoneId> activeBankZone, long merchantVersion) {

@@ -12,6 +12,10 @@ import network.peere.core.domain.shared.PageRequest;
 
 /** Billing requests. Joins the caller's transaction. */
 public interface ChargeStore {
+    /**
+     * A new charge. Inside a transaction the write may be sent later, with the transaction's next statement or its
+     * commit (one round trip for several writes where the database allows); if it fails, the transaction fails.
+     */
     void insert(Charge charge);
 
     /**

@@ -25,6 +25,7 @@ public interface EventOutbox {
      */
     List<Long> nextSequences(Mode mode, List<String> objectIds);
 
+    /** A new event; like {@link ChargeStore#insert}, the write may be sent later in the caller's transaction. */
     void append(WebhookEvent event);
 
     /** {@link #append} for several events in one go (one round trip where the database allows). */

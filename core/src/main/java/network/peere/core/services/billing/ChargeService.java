@@ -280,11 +280,11 @@ public final class ChargeService
                 reservations,
                 now.plus(settings.chargeTtl()),
                 now);
-        stores.charges().insert(charge);
-        if (!stores.agreements().update(agreement.billedAt(now))) {
-            throw new IllegalStateException("agreement " + agreement.id() + " changed under its row lock");
-        }
+        // The event first: its sequence number and its recipient's endpoints are read; then the three writes (event,
+        // charge, agreement) need no answer and go to the database together before the commit.
         events.chargeRequested(charge, agreement, merchant, command.scheduleId());
+        stores.charges().insert(charge);
+        stores.agreements().updateLocked(agreement.billedAt(now));
         return Result.ok(new Item.Accepted(phrase, charge));
     }
 

@@ -100,8 +100,11 @@ public final class EventPublisher implements PublishEvents {
             Optional<WebhookEndpointId> except) {
         return stores.transactor().inTransaction(() -> {
             WebhookEvent event = newEvent(mode, recipient, type, objectId, data);
+            // The endpoints are read before the event is appended, so the append can wait for the caller's next write
+            // and go with it (EventOutbox#append) when no endpoint takes the event.
+            List<WebhookEndpoint> endpoints = stores.webhookEndpoints().listFor(mode, recipient);
             stores.eventOutbox().append(event);
-            for (WebhookEndpoint endpoint : stores.webhookEndpoints().listFor(mode, recipient)) {
+            for (WebhookEndpoint endpoint : endpoints) {
                 if (endpoint.wants(type) && !except.equals(Optional.of(endpoint.id()))) {
                     stores.webhookDeliveries().enqueue(event, freshDelivery(event, endpoint.id(), 1));
                 }

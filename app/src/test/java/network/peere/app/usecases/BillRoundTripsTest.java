@@ -1,0 +1,77 @@
+package network.peere.app.usecases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import network.peere.app.testing.TestNetwork;
+import network.peere.app.testing.TestPhrases;
+import network.peere.core.Peere;
+import network.peere.core.domain.participant.Participant;
+import network.peere.core.domain.participant.TrustLevel;
+import network.peere.core.ports.in.billing.BillCustomers;
+import network.peere.core.ports.in.billing.Caller;
+import network.peere.core.ports.in.billing.Result;
+import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.RandomSource;
+import network.peere.persistence.jdbi.JdbiStores;
+import network.peere.persistence.testing.StatementRecorder;
+import network.peere.persistence.testing.TestDatabase;
+import network.peere.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one bill sends to MariaDB, statement by statement: every round trip of the accept path is a cost on both
+ * sides of the connection (docs/benchmarks.md), so a new one should be a choice, not an accident.
+ */
+class BillRoundTripsTest {
+    @Test
+    void a_bill_from_an_authenticated_merchant_is_six_round_trips() {
+        try (TestDatabase database = TestDatabases.mariaDb()) {
+            var recorder = new StatementRecorder(database.dataSource());
+            var stores = new JdbiStores(recorder.dataSource());
+            Peere peere = Peere.create(config -> config.stores(stores)
+                    .clock(Clock.of(java.time.Clock.systemUTC()))
+                    .random(RandomSource.of(new Random()))
+                    .phraseSealer(TestPhrases.sealer()));
+            Participant bank = TestNetwork.bank(peere);
+            Participant merchant = TestNetwork.merchant(peere, TrustLevel.BASIC);
+            String phrase = TestNetwork.approvedAgreements(peere, bank, merchant, List.of("ada@example.com"))
+                    .getFirst();
+            Caller caller = Caller.of(TestNetwork.principal(merchant))
+                    .authenticatedAs(stores.participants()
+                            .find(merchant.mode(), merchant.id())
+                            .orElseThrow());
+            recorder.clear();
+
+            var billed = peere.billCustomers()
+                    .bill(new BillCustomers.Command(
+                            caller,
+                            List.of(phrase),
+                            new BigDecimal("10"),
+                            Currency.getInstance("NGN"),
+                            "Monthly plan",
+                            Optional.empty(),
+                            false));
+
+            assertThat(((Result.Ok<List<BillCustomers.Item>>) billed).value().getFirst())
+                    .isInstanceOf(BillCustomers.Item.Accepted.class);
+            List<String> sent = recorder.statements();
+            assertThat(sent).as(String.join("\n---\n", sent)).hasSize(6);
+            assertThat(sent.get(0)).startsWith("START TRANSACTION");
+            // The agreement, locked, with the customer's block, the bank's zone and the merchant's version.
+            assertThat(sent.get(1)).contains("FROM agreements a").contains("FOR UPDATE");
+            assertThat(sent.get(2)).contains("webhook_sequences");
+            assertThat(sent.get(3)).contains("webhook_endpoints");
+            // The event, the charge and the agreement's lastUsed, together.
+            assertThat(sent.get(4))
+                    .contains("INSERT INTO webhook_events")
+                    .contains("INSERT INTO charges")
+                    .contains("UPDATE agreements");
+            assertThat(sent.get(5)).startsWith("COMMIT");
+        }
+    }
+}
