@@ -21,6 +21,7 @@ import network.peere.core.domain.agreement.limits.LimitKind;
 import network.peere.core.domain.agreement.limits.SpendingLimits;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Metadata;
 import network.peere.core.domain.shared.Mode;
@@ -269,23 +270,20 @@ final class JdbiAgreementStore implements AgreementStore {
 
     @Override
     public Page<Agreement> listForMerchants(
-            Mode mode, Collection<ParticipantId> merchantIds, AgreementFilter filter, PageRequest page) {
-        if (merchantIds.isEmpty()) {
-            return new Page<>(List.of(), 0);
-        }
+            Mode mode, MerchantScope merchants, AgreementFilter filter, PageRequest page) {
         var conditions = new ArrayList<String>();
-        conditions.add("a.mode = :mode AND a.merchant_id IN (<merchant_ids>)");
+        conditions.add("a.mode = :mode");
+        conditions.add(MerchantScopes.where("a.merchant_id", merchants));
         filter.agreementPhrase().ifPresent(p -> conditions.add("a.agreement_phrase = :agreement_phrase"));
         filter.customerId().ifPresent(c -> conditions.add("a.customer_id = :customer_id"));
         filter.lookupPhrase().ifPresent(p -> conditions.add("a.lookup_phrase = :lookup_phrase"));
         Map<String, Object> values = new java.util.HashMap<>();
         values.put("mode", mode.name());
+        values.putAll(MerchantScopes.values(merchants));
         filter.agreementPhrase().ifPresent(p -> values.put("agreement_phrase", p));
         filter.customerId().ifPresent(c -> values.put("customer_id", c.value()));
         filter.lookupPhrase().ifPresent(p -> values.put("lookup_phrase", p));
-        List<String> merchants =
-                merchantIds.stream().map(ParticipantId::value).distinct().toList();
-        return page(String.join(" AND ", conditions), values, merchants, page);
+        return page(String.join(" AND ", conditions), values, page);
     }
 
     @Override
@@ -293,20 +291,16 @@ final class JdbiAgreementStore implements AgreementStore {
         return page(
                 "a.mode = :mode AND a.bank_id = :bank_id AND a.customer_id = :customer_id",
                 Map.of("mode", mode.name(), "bank_id", bankId.value(), "customer_id", customerId.value()),
-                List.of(),
                 page);
     }
 
     /** Only fixed fragments go into the SQL text; every value is a bound parameter. */
-    private Page<Agreement> page(String where, Map<String, Object> values, List<String> merchants, PageRequest page) {
+    private Page<Agreement> page(String where, Map<String, Object> values, PageRequest page) {
         return transactor.withHandle(handle -> {
             var query = handle.createQuery(LIST.formatted(COLUMNS, where))
                     .bindMap(values)
                     .bind("limit", page.limit())
                     .bind("offset", page.offset());
-            if (!merchants.isEmpty()) {
-                query.bindList("merchant_ids", merchants);
-            }
             List<Counted> rows = query.map(
                             (row, context) -> new Counted(agreement(row, context), row.getLong("total_matches")))
                     .list();
@@ -316,11 +310,12 @@ final class JdbiAgreementStore implements AgreementStore {
                         rows.getFirst().total());
             }
             // An offset past the end returns no rows to carry the total: count separately.
-            var count = handle.createQuery(COUNT.formatted(where)).bindMap(values);
-            if (!merchants.isEmpty()) {
-                count.bindList("merchant_ids", merchants);
-            }
-            return new Page<>(List.of(), count.mapTo(Long.class).one());
+            return new Page<>(
+                    List.of(),
+                    handle.createQuery(COUNT.formatted(where))
+                            .bindMap(values)
+                            .mapTo(Long.class)
+                            .one());
         });
     }
 

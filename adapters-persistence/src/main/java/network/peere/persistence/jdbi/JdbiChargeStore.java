@@ -352,9 +352,7 @@ final class JdbiChargeStore implements ChargeStore {
     private static String where(ChargeFilter filter) {
         var conditions = new ArrayList<String>();
         conditions.add("c.mode = :mode");
-        if (!filter.merchantIds().isEmpty()) {
-            conditions.add("c.merchant_id IN (<merchant_ids>)");
-        }
+        filter.merchants().ifPresent(merchants -> conditions.add(MerchantScopes.where("c.merchant_id", merchants)));
         filter.bankId().ifPresent(b -> conditions.add("c.bank_id = :bank_id"));
         filter.from().ifPresent(f -> conditions.add("c.created_at >= :from"));
         filter.to().ifPresent(t -> conditions.add("c.created_at < :to"));
@@ -372,14 +370,7 @@ final class JdbiChargeStore implements ChargeStore {
 
     private static Query bindFilter(Query query, Mode mode, ChargeFilter filter) {
         query.bind("mode", mode.name());
-        if (!filter.merchantIds().isEmpty()) {
-            query.bindList(
-                    "merchant_ids",
-                    filter.merchantIds().stream()
-                            .map(ParticipantId::value)
-                            .sorted()
-                            .toList());
-        }
+        filter.merchants().ifPresent(merchants -> query.bindMap(MerchantScopes.values(merchants)));
         filter.bankId().ifPresent(b -> query.bind("bank_id", b.value()));
         filter.from().ifPresent(f -> query.bind("from", UtcColumns.toColumn(f)));
         filter.to().ifPresent(t -> query.bind("to", UtcColumns.toColumn(t)));

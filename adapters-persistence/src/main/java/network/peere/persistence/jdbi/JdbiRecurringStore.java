@@ -239,7 +239,7 @@ final class JdbiRecurringStore implements RecurringStore {
     private static String where(ScheduleFilter filter) {
         var conditions = new ArrayList<String>();
         conditions.add("s.mode = :mode");
-        conditions.add("s.merchant_id IN (<merchant_ids>)");
+        conditions.add(MerchantScopes.where("s.merchant_id", filter.merchants()));
         filter.customerId().ifPresent(c -> conditions.add("s.customer_id = :customer_id"));
         filter.status().ifPresent(s -> conditions.add("s.status = :status"));
         return String.join(" AND ", conditions);
@@ -247,9 +247,7 @@ final class JdbiRecurringStore implements RecurringStore {
 
     private static Query bindFilter(Query query, Mode mode, ScheduleFilter filter) {
         query.bind("mode", mode.name());
-        query.bindList(
-                "merchant_ids",
-                filter.merchantIds().stream().map(ParticipantId::value).sorted().toList());
+        query.bindMap(MerchantScopes.values(filter.merchants()));
         filter.customerId().ifPresent(c -> query.bind("customer_id", c));
         filter.status().ifPresent(s -> query.bind("status", s.name()));
         return query;

@@ -3,13 +3,13 @@ package network.peere.persistence.jdbi;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.refund.Refund;
 import network.peere.core.domain.refund.RefundStatus;
@@ -54,12 +54,11 @@ final class JdbiRefundStore implements RefundStore {
     private static final String LIST = "SELECT " + COLUMNS + """
             , COUNT(*) OVER () AS total_matches
              FROM refunds r
-            WHERE r.mode = :mode AND r.merchant_id IN (<merchant_ids>)
+            WHERE r.mode = :mode AND %s
             ORDER BY r.created_at DESC, r.id DESC
             LIMIT :limit OFFSET :offset""";
 
-    private static final String COUNT =
-            "SELECT COUNT(*) FROM refunds r WHERE r.mode = :mode AND r.merchant_id IN (<merchant_ids>)";
+    private static final String COUNT = "SELECT COUNT(*) FROM refunds r WHERE r.mode = :mode AND %s";
 
     private static final String NOT_FAILED_BY_MERCHANT = """
             SELECT merchant_id AS owner, currency, SUM(amount_minor) AS amount_minor,
@@ -154,19 +153,12 @@ final class JdbiRefundStore implements RefundStore {
     }
 
     @Override
-    public Page<Refund> list(Mode mode, Collection<ParticipantId> merchantIds, PageRequest page) {
-        if (merchantIds.isEmpty()) {
-            return new Page<>(List.of(), 0);
-        }
-        List<String> merchants = merchantIds.stream()
-                .map(ParticipantId::value)
-                .distinct()
-                .sorted()
-                .toList();
+    public Page<Refund> list(Mode mode, MerchantScope merchants, PageRequest page) {
+        String where = MerchantScopes.where("r.merchant_id", merchants);
         return transactor.withHandle(handle -> {
-            List<Counted> rows = handle.createQuery(LIST)
+            List<Counted> rows = handle.createQuery(LIST.formatted(where))
                     .bind("mode", mode.name())
-                    .bindList("merchant_ids", merchants)
+                    .bindMap(MerchantScopes.values(merchants))
                     .bind("limit", page.limit())
                     .bind("offset", page.offset())
                     .map((row, context) -> new Counted(refund(row, context), row.getLong("total_matches")))
@@ -177,9 +169,9 @@ final class JdbiRefundStore implements RefundStore {
                         rows.getFirst().total());
             }
             // An offset past the end returns no rows to carry the total: count separately.
-            long total = handle.createQuery(COUNT)
+            long total = handle.createQuery(COUNT.formatted(where))
                     .bind("mode", mode.name())
-                    .bindList("merchant_ids", merchants)
+                    .bindMap(MerchantScopes.values(merchants))
                     .mapTo(Long.class)
                     .one();
             return new Page<>(List.of(), total);

@@ -4,13 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.settlement.PayoutAccount;
 import network.peere.core.domain.settlement.PayoutStatus;
@@ -24,7 +24,6 @@ import network.peere.core.ports.out.MoneyTotal;
 import network.peere.core.ports.out.SettlementStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -241,31 +240,22 @@ final class JdbiSettlementStore implements SettlementStore {
 
     @Override
     public Page<Settlement> list(
-            Mode mode,
-            Collection<ParticipantId> merchantIds,
-            Optional<Instant> from,
-            Optional<Instant> to,
-            PageRequest page) {
-        if (merchantIds.isEmpty()) {
-            return new Page<>(List.of(), 0);
-        }
+            Mode mode, MerchantScope merchants, Optional<Instant> from, Optional<Instant> to, PageRequest page) {
         // Only fixed fragments go into the SQL text; every value is a bound parameter.
         var conditions = new ArrayList<String>();
-        conditions.add("s.mode = :mode AND s.merchant_id IN (<merchant_ids>)");
+        conditions.add("s.mode = :mode");
+        conditions.add(MerchantScopes.where("s.merchant_id", merchants));
         from.ifPresent(f -> conditions.add("s.window_start >= :from"));
         to.ifPresent(t -> conditions.add("s.window_start < :to"));
         String where = String.join(" AND ", conditions);
         Map<String, Object> values = new HashMap<>();
         values.put("mode", mode.name());
+        values.putAll(MerchantScopes.values(merchants));
         from.ifPresent(f -> values.put("from", UtcColumns.toColumn(f)));
         to.ifPresent(t -> values.put("to", UtcColumns.toColumn(t)));
-        List<String> merchants = merchantIds.stream()
-                .map(ParticipantId::value)
-                .distinct()
-                .sorted()
-                .toList();
         return transactor.withHandle(handle -> {
-            List<Counted> rows = bound(handle.createQuery(LIST.formatted(COLUMNS, where)), values, merchants)
+            List<Counted> rows = handle.createQuery(LIST.formatted(COLUMNS, where))
+                    .bindMap(values)
                     .bind("limit", page.limit())
                     .bind("offset", page.offset())
                     .map((row, context) -> new Counted(withoutLines(row, context), row.getLong("total_matches")))
@@ -276,15 +266,12 @@ final class JdbiSettlementStore implements SettlementStore {
                         rows.getFirst().total());
             }
             // An offset past the end returns no rows to carry the total: count separately.
-            long total = bound(handle.createQuery(COUNT.formatted(where)), values, merchants)
+            long total = handle.createQuery(COUNT.formatted(where))
+                    .bindMap(values)
                     .mapTo(Long.class)
                     .one();
             return new Page<>(List.of(), total);
         });
-    }
-
-    private static Query bound(Query query, Map<String, Object> values, List<String> merchants) {
-        return query.bindMap(values).bindList("merchant_ids", merchants);
     }
 
     private record Counted(Settlement settlement, long total) {}

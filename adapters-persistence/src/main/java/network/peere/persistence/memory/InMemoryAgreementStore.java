@@ -14,6 +14,7 @@ import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementFilter;
 import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Profile;
@@ -47,9 +48,13 @@ final class InMemoryAgreementStore implements AgreementStore {
     /** Participants by mode and id, for what a bill reads with its agreement. */
     private final BiFunction<Mode, ParticipantId, Optional<Participant>> participants;
 
+    /** Resolves the merchants a list covers. */
+    private final MerchantScopes merchantScopes;
+
     InMemoryAgreementStore(
             InMemoryTransactor transactor, BiFunction<Mode, ParticipantId, Optional<Participant>> participants) {
         this.participants = Objects.requireNonNull(participants, "participants");
+        this.merchantScopes = new MerchantScopes(participants);
         this.transactor = Objects.requireNonNull(transactor, "transactor");
     }
 
@@ -157,10 +162,11 @@ final class InMemoryAgreementStore implements AgreementStore {
 
     @Override
     public Page<Agreement> listForMerchants(
-            Mode mode, Collection<ParticipantId> merchantIds, AgreementFilter filter, PageRequest page) {
+            Mode mode, MerchantScope merchants, AgreementFilter filter, PageRequest page) {
+        Predicate<ParticipantId> inScope = merchantScopes.includes(mode, merchants);
         return page(
                 a -> a.mode() == mode
-                        && merchantIds.contains(a.merchantId())
+                        && inScope.test(a.merchantId())
                         && filter.agreementPhrase()
                                 .map(a.agreementPhrase()::equals)
                                 .orElse(true)

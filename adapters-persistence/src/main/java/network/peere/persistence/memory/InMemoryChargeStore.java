@@ -39,8 +39,12 @@ final class InMemoryChargeStore implements ChargeStore {
     /** Keyed by id alone, as the table's primary key is. Guarded by the transactor. */
     private final Map<String, Charge> rows = new HashMap<>();
 
-    InMemoryChargeStore(InMemoryTransactor transactor) {
+    /** Resolves the merchants a list covers. */
+    private final MerchantScopes merchantScopes;
+
+    InMemoryChargeStore(InMemoryTransactor transactor, MerchantScopes merchantScopes) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
+        this.merchantScopes = Objects.requireNonNull(merchantScopes, "merchantScopes");
     }
 
     @Override
@@ -202,9 +206,10 @@ final class InMemoryChargeStore implements ChargeStore {
 
     @Override
     public Page<Charge> list(Mode mode, ChargeFilter filter, PageRequest page) {
+        Predicate<Charge> matches = matches(mode, filter);
         return transactor.inTransaction(() -> {
             List<Charge> all = rows.values().stream()
-                    .filter(c -> c.mode() == mode && matches(filter).test(c))
+                    .filter(c -> c.mode() == mode && matches.test(c))
                     .sorted(NEWEST_FIRST)
                     .toList();
             return new Page<>(
@@ -212,8 +217,10 @@ final class InMemoryChargeStore implements ChargeStore {
         });
     }
 
-    private static Predicate<Charge> matches(ChargeFilter f) {
-        return c -> (f.merchantIds().isEmpty() || f.merchantIds().contains(c.merchantId()))
+    private Predicate<Charge> matches(Mode mode, ChargeFilter f) {
+        Predicate<ParticipantId> inScope =
+                f.merchants().map(m -> merchantScopes.includes(mode, m)).orElse(id -> true);
+        return c -> inScope.test(c.merchantId())
                 && f.bankId().map(c.bankId()::equals).orElse(true)
                 && f.from().map(from -> !c.createdAt().isBefore(from)).orElse(true)
                 && f.to().map(to -> c.createdAt().isBefore(to)).orElse(true)

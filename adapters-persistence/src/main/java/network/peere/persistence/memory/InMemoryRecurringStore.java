@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.recurring.Run;
 import network.peere.core.domain.recurring.RunState;
 import network.peere.core.domain.recurring.Schedule;
@@ -41,8 +43,12 @@ final class InMemoryRecurringStore implements RecurringStore {
 
     private final Map<RunKey, Run> runs = new HashMap<>();
 
-    InMemoryRecurringStore(InMemoryTransactor transactor) {
+    /** Resolves the merchants a list covers. */
+    private final MerchantScopes merchantScopes;
+
+    InMemoryRecurringStore(InMemoryTransactor transactor, MerchantScopes merchantScopes) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
+        this.merchantScopes = Objects.requireNonNull(merchantScopes, "merchantScopes");
     }
 
     @Override
@@ -105,10 +111,11 @@ final class InMemoryRecurringStore implements RecurringStore {
 
     @Override
     public Page<Schedule> list(Mode mode, ScheduleFilter filter, PageRequest page) {
+        Predicate<ParticipantId> inScope = merchantScopes.includes(mode, filter.merchants());
         return transactor.inTransaction(() -> {
             List<Schedule> all = schedules.values().stream()
                     .filter(s -> s.mode() == mode
-                            && filter.merchantIds().contains(s.merchantId())
+                            && inScope.test(s.merchantId())
                             && filter.customerId()
                                     .map(s.customerId().value()::equals)
                                     .orElse(true)

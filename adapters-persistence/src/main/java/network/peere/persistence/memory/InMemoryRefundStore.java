@@ -1,13 +1,14 @@
 package network.peere.persistence.memory;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.refund.Refund;
 import network.peere.core.domain.refund.RefundStatus;
@@ -30,8 +31,12 @@ final class InMemoryRefundStore implements RefundStore {
     /** Keyed by id alone, as the table's primary key is. Guarded by the transactor. */
     private final Map<String, Refund> rows = new HashMap<>();
 
-    InMemoryRefundStore(InMemoryTransactor transactor) {
+    /** Resolves the merchants a list covers. */
+    private final MerchantScopes merchantScopes;
+
+    InMemoryRefundStore(InMemoryTransactor transactor, MerchantScopes merchantScopes) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
+        this.merchantScopes = Objects.requireNonNull(merchantScopes, "merchantScopes");
     }
 
     @Override
@@ -77,10 +82,11 @@ final class InMemoryRefundStore implements RefundStore {
     }
 
     @Override
-    public Page<Refund> list(Mode mode, Collection<ParticipantId> merchantIds, PageRequest page) {
+    public Page<Refund> list(Mode mode, MerchantScope merchants, PageRequest page) {
+        Predicate<ParticipantId> inScope = merchantScopes.includes(mode, merchants);
         return transactor.inTransaction(() -> {
             List<Refund> all = rows.values().stream()
-                    .filter(r -> r.mode() == mode && merchantIds.contains(r.merchantId()))
+                    .filter(r -> r.mode() == mode && inScope.test(r.merchantId()))
                     .sorted(NEWEST_FIRST)
                     .toList();
             return new Page<>(

@@ -1,7 +1,6 @@
 package network.peere.persistence.memory;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.settlement.Settlement;
 import network.peere.core.domain.settlement.SettlementLine;
@@ -43,8 +44,12 @@ final class InMemorySettlementStore implements SettlementStore {
     /** Keyed by id alone, as the table's primary key is. Guarded by the transactor. */
     private final Map<String, Settlement> rows = new HashMap<>();
 
-    InMemorySettlementStore(InMemoryTransactor transactor) {
+    /** Resolves the merchants a list covers. */
+    private final MerchantScopes merchantScopes;
+
+    InMemorySettlementStore(InMemoryTransactor transactor, MerchantScopes merchantScopes) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
+        this.merchantScopes = Objects.requireNonNull(merchantScopes, "merchantScopes");
     }
 
     @Override
@@ -120,15 +125,12 @@ final class InMemorySettlementStore implements SettlementStore {
 
     @Override
     public Page<Settlement> list(
-            Mode mode,
-            Collection<ParticipantId> merchantIds,
-            Optional<Instant> from,
-            Optional<Instant> to,
-            PageRequest page) {
+            Mode mode, MerchantScope merchants, Optional<Instant> from, Optional<Instant> to, PageRequest page) {
+        Predicate<ParticipantId> inScope = merchantScopes.includes(mode, merchants);
         return transactor.inTransaction(() -> {
             List<Settlement> all = rows.values().stream()
                     .filter(s -> s.mode() == mode
-                            && merchantIds.contains(s.merchantId())
+                            && inScope.test(s.merchantId())
                             && from.map(f -> !s.windowStart().isBefore(f)).orElse(true)
                             && to.map(t -> s.windowStart().isBefore(t)).orElse(true))
                     .sorted(NEWEST_WINDOW_FIRST)

@@ -49,13 +49,14 @@ public final class InMemoryStores implements PeereStores {
     private final InMemoryCustomerBatchStore customerBatches = new InMemoryCustomerBatchStore(transactor);
     private final InMemoryAgreementStore agreements =
             new InMemoryAgreementStore(transactor, (mode, id) -> this.participants.find(mode, id));
-    private final InMemoryChargeStore charges = new InMemoryChargeStore(transactor);
+    private final MerchantScopes merchantScopes = new MerchantScopes((mode, id) -> this.participants.find(mode, id));
+    private final InMemoryChargeStore charges = new InMemoryChargeStore(transactor, merchantScopes);
     private final InMemorySimulatedBankStore simulatedBanks = new InMemorySimulatedBankStore(transactor);
-    private final InMemoryRefundStore refunds = new InMemoryRefundStore(transactor);
+    private final InMemoryRefundStore refunds = new InMemoryRefundStore(transactor, merchantScopes);
     private final InMemoryFeeScheduleStore feeSchedules = new InMemoryFeeScheduleStore(transactor);
     private final InMemoryPayoutAccountStore payoutAccounts = new InMemoryPayoutAccountStore(transactor);
-    private final InMemorySettlementStore settlements = new InMemorySettlementStore(transactor);
-    private final InMemoryRecurringStore recurring = new InMemoryRecurringStore(transactor);
+    private final InMemorySettlementStore settlements = new InMemorySettlementStore(transactor, merchantScopes);
+    private final InMemoryRecurringStore recurring = new InMemoryRecurringStore(transactor, merchantScopes);
     private final InMemoryPaymentLinkStore paymentLinks = new InMemoryPaymentLinkStore(transactor);
 
     @Override

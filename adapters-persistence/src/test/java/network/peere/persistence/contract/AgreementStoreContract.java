@@ -5,6 +5,10 @@ import static network.peere.core.domain.shared.Mode.SANDBOX;
 import static network.peere.persistence.testing.TestAgreements.agreement;
 import static network.peere.persistence.testing.TestAgreements.agreementWithEverything;
 import static network.peere.persistence.testing.TestAgreements.limits;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_1;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_2;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_9;
+import static network.peere.persistence.testing.TestMerchantScopes.merchant;
 import static network.peere.persistence.testing.TestParticipants.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,10 +31,13 @@ import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.agreement.limits.LimitKind;
 import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.AgreementStore;
 import network.peere.core.ports.out.PeereStores;
+import network.peere.persistence.testing.TestMerchantScopes;
 import network.peere.persistence.testing.TestParticipants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,7 +142,7 @@ public abstract class AgreementStoreContract {
                 .isEmpty();
         assertThat(agreements.isBlocked(LIVE, BANK_1, CUS_1, MER_1)).isFalse();
         assertThat(agreements
-                        .listForMerchants(LIVE, List.of(MER_1), AgreementFilter.none(), PageRequest.first())
+                        .listForMerchants(LIVE, merchant("mer_1"), AgreementFilter.none(), PageRequest.first())
                         .total())
                 .isZero();
         assertThat(agreements
@@ -364,7 +371,8 @@ public abstract class AgreementStoreContract {
     }
 
     @Test
-    void lists_the_merchants_agreements_newest_first_then_by_id_in_pages_with_the_total() {
+    void lists_a_providers_agreements_newest_first_then_by_id_in_pages_with_the_total() {
+        TestMerchantScopes.register(stores.participants(), LIVE);
         insert(agreement(LIVE, "a").createdAt(T0).build());
         insert(agreement(LIVE, "b")
                 .merchant("mer_2")
@@ -378,12 +386,11 @@ public abstract class AgreementStoreContract {
                 .build());
         insert(agreement(SANDBOX, "f").createdAt(T0.plusSeconds(9)).build());
 
-        var all = agreements.listForMerchants(
-                LIVE, List.of(MER_1, MER_2), AgreementFilter.none(), new PageRequest(0, 10));
-        var second =
-                agreements.listForMerchants(LIVE, List.of(MER_1, MER_2), AgreementFilter.none(), new PageRequest(1, 2));
-        var pastTheEnd = agreements.listForMerchants(
-                LIVE, List.of(MER_1, MER_2), AgreementFilter.none(), new PageRequest(10, 2));
+        var all = agreements.listForMerchants(LIVE, PROV_1, AgreementFilter.none(), new PageRequest(0, 10));
+        var second = agreements.listForMerchants(LIVE, PROV_1, AgreementFilter.none(), new PageRequest(1, 2));
+        var pastTheEnd = agreements.listForMerchants(LIVE, PROV_1, AgreementFilter.none(), new PageRequest(10, 2));
+        var oneMerchant =
+                agreements.listForMerchants(LIVE, merchant("mer_2"), AgreementFilter.none(), new PageRequest(0, 10));
 
         assertThat(ids(all.items())).containsExactly("cd_b", "cd_d", "cd_c", "cd_a");
         assertThat(all.total()).isEqualTo(4);
@@ -391,10 +398,39 @@ public abstract class AgreementStoreContract {
         assertThat(second.total()).isEqualTo(4);
         assertThat(pastTheEnd.items()).isEmpty();
         assertThat(pastTheEnd.total()).isEqualTo(4);
-        assertThat(agreements
-                        .listForMerchants(LIVE, List.of(), AgreementFilter.none(), PageRequest.first())
-                        .total())
-                .isZero();
+        assertThat(ids(oneMerchant.items())).containsExactly("cd_b");
+        assertThat(oneMerchant.total()).isEqualTo(1);
+    }
+
+    @Test
+    void a_providers_list_holds_the_agreements_of_its_merchants_in_the_mode_as_they_are_now() {
+        TestMerchantScopes.register(stores.participants(), LIVE);
+        insert(agreement(LIVE, "1").merchant("mer_1").createdAt(T0).build());
+        insert(agreement(LIVE, "2")
+                .merchant("mer_2")
+                .createdAt(T0.plusSeconds(1))
+                .build());
+        insert(agreement(LIVE, "other_provider").merchant("mer_3").build());
+        insert(agreement(LIVE, "direct").merchant("mer_4").build());
+        insert(agreement(LIVE, "of_a_sandbox_merchant").merchant("mer_5").build());
+        insert(agreement(LIVE, "of_the_provider_itself").merchant("prov_1").build());
+        insert(agreement(SANDBOX, "other_mode").merchant("mer_5").build());
+
+        assertThat(ids(listed(LIVE, PROV_1))).containsExactly("cd_2", "cd_1");
+        assertThat(ids(listed(LIVE, PROV_2))).containsExactly("cd_other_provider");
+        assertThat(ids(listed(SANDBOX, PROV_1))).containsExactly("cd_other_mode");
+        assertThat(listed(LIVE, PROV_9)).isEmpty();
+
+        TestMerchantScopes.moveTo(stores.participants(), LIVE, "mer_2", "prov_2");
+
+        assertThat(ids(listed(LIVE, PROV_1))).containsExactly("cd_1");
+        assertThat(ids(listed(LIVE, PROV_2))).containsExactly("cd_2", "cd_other_provider");
+    }
+
+    private List<Agreement> listed(Mode mode, MerchantScope scope) {
+        var page = agreements.listForMerchants(mode, scope, AgreementFilter.none(), new PageRequest(0, 10));
+        assertThat(page.total()).isEqualTo(page.items().size());
+        return page.items();
     }
 
     @Test
@@ -417,7 +453,7 @@ public abstract class AgreementStoreContract {
 
     private List<Agreement> list(AgreementFilter filter) {
         return agreements
-                .listForMerchants(LIVE, List.of(MER_1), filter, new PageRequest(0, 10))
+                .listForMerchants(LIVE, merchant("mer_1"), filter, new PageRequest(0, 10))
                 .items();
     }
 

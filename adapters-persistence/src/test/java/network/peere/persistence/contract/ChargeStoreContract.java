@@ -5,6 +5,10 @@ import static network.peere.core.domain.shared.Mode.SANDBOX;
 import static network.peere.persistence.testing.TestCharges.LAGOS;
 import static network.peere.persistence.testing.TestCharges.charge;
 import static network.peere.persistence.testing.TestCharges.chargeWithEverything;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_1;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_2;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_9;
+import static network.peere.persistence.testing.TestMerchantScopes.merchant;
 import static network.peere.persistence.testing.TestParticipants.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,12 +36,15 @@ import network.peere.core.domain.billing.ChargeStatus;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.money.MajorAmountBound;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.ChargeStore;
 import network.peere.core.ports.out.MoneyTotal;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.persistence.testing.TestAgreements;
+import network.peere.persistence.testing.TestMerchantScopes;
 import network.peere.persistence.testing.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,7 +144,8 @@ public abstract class ChargeStoreContract {
 
         assertThat(charges.find(LIVE, sandbox.id())).isEmpty();
         assertThat(charges.countHolding(LIVE, sandbox.agreementId())).isZero();
-        assertThat(charges.list(LIVE, forMerchants(MER_1), PageRequest.first()).total())
+        assertThat(charges.list(LIVE, forMerchants(merchant("mer_1")), PageRequest.first())
+                        .total())
                 .isZero();
         assertThat(charges.awaitingBank(LIVE, BANK_1, T0.plusSeconds(1), 10)).isEmpty();
     }
@@ -298,7 +306,8 @@ public abstract class ChargeStoreContract {
     }
 
     @Test
-    void a_merchant_history_is_newest_first_then_by_id_in_pages_with_the_total() {
+    void a_providers_history_is_newest_first_then_by_id_in_pages_with_the_total() {
+        TestMerchantScopes.register(stores.participants(), LIVE);
         insert(charge(LIVE, "a").createdAt(T0).build());
         insert(charge(LIVE, "b").merchant("mer_2").createdAt(T0.plusSeconds(2)).build());
         insert(charge(LIVE, "c").createdAt(T0.plusSeconds(1)).build());
@@ -306,9 +315,10 @@ public abstract class ChargeStoreContract {
         insert(charge(LIVE, "e").merchant("mer_3").createdAt(T0.plusSeconds(9)).build());
         insert(charge(SANDBOX, "f").createdAt(T0.plusSeconds(9)).build());
 
-        var all = charges.list(LIVE, forMerchants(MER_1, MER_2), new PageRequest(0, 10));
-        var second = charges.list(LIVE, forMerchants(MER_1, MER_2), new PageRequest(1, 2));
-        var pastTheEnd = charges.list(LIVE, forMerchants(MER_1, MER_2), new PageRequest(10, 2));
+        var all = charges.list(LIVE, forMerchants(PROV_1), new PageRequest(0, 10));
+        var second = charges.list(LIVE, forMerchants(PROV_1), new PageRequest(1, 2));
+        var pastTheEnd = charges.list(LIVE, forMerchants(PROV_1), new PageRequest(10, 2));
+        var oneMerchant = charges.list(LIVE, forMerchants(merchant("mer_2")), new PageRequest(0, 10));
 
         assertThat(ids(all.items())).containsExactly("txn_b", "txn_d", "txn_c", "txn_a");
         assertThat(all.total()).isEqualTo(4);
@@ -316,6 +326,62 @@ public abstract class ChargeStoreContract {
         assertThat(second.total()).isEqualTo(4);
         assertThat(pastTheEnd.items()).isEmpty();
         assertThat(pastTheEnd.total()).isEqualTo(4);
+        assertThat(ids(oneMerchant.items())).containsExactly("txn_b");
+        assertThat(oneMerchant.total()).isEqualTo(1);
+    }
+
+    @Test
+    void a_providers_history_holds_the_charges_of_its_merchants_in_the_mode_as_they_are_now() {
+        TestMerchantScopes.register(stores.participants(), LIVE);
+        insert(charge(LIVE, "1").merchant("mer_1").createdAt(T0).build());
+        insert(charge(LIVE, "2").merchant("mer_2").createdAt(T0.plusSeconds(1)).build());
+        insert(charge(LIVE, "other_provider").merchant("mer_3").build());
+        insert(charge(LIVE, "direct").merchant("mer_4").build());
+        insert(charge(LIVE, "of_a_sandbox_merchant").merchant("mer_5").build());
+        insert(charge(LIVE, "of_the_provider_itself").merchant("prov_1").build());
+        insert(charge(SANDBOX, "other_mode").merchant("mer_5").build());
+
+        assertThat(ids(listed(LIVE, forMerchants(PROV_1)))).containsExactly("txn_2", "txn_1");
+        assertThat(ids(listed(LIVE, forMerchants(PROV_2)))).containsExactly("txn_other_provider");
+        assertThat(ids(listed(SANDBOX, forMerchants(PROV_1)))).containsExactly("txn_other_mode");
+        assertThat(listed(LIVE, forMerchants(PROV_9))).isEmpty();
+
+        TestMerchantScopes.moveTo(stores.participants(), LIVE, "mer_2", "prov_2");
+
+        assertThat(ids(listed(LIVE, forMerchants(PROV_1)))).containsExactly("txn_1");
+        assertThat(ids(listed(LIVE, forMerchants(PROV_2)))).containsExactly("txn_2", "txn_other_provider");
+    }
+
+    @Test
+    void a_providers_history_takes_the_other_filters_too() {
+        TestMerchantScopes.register(stores.participants(), LIVE);
+        insert(charge(LIVE, "pending").merchant("mer_1").build());
+        insert(charge(LIVE, "confirmed")
+                .merchant("mer_2")
+                .status(ChargeStatus.CONFIRMED)
+                .createdAt(T0.plusSeconds(1))
+                .build());
+        insert(charge(LIVE, "other_provider")
+                .merchant("mer_3")
+                .status(ChargeStatus.CONFIRMED)
+                .build());
+        var confirmed = new ChargeFilter(
+                Optional.of(PROV_1),
+                Optional.empty(),
+                Optional.of(T0),
+                Optional.empty(),
+                Set.of(ChargeStatus.CONFIRMED),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+
+        assertThat(ids(listed(LIVE, confirmed))).containsExactly("txn_confirmed");
+    }
+
+    private List<Charge> listed(Mode mode, ChargeFilter filter) {
+        var page = charges.list(mode, filter, new PageRequest(0, 10));
+        assertThat(page.total()).isEqualTo(page.items().size());
+        return page.items();
     }
 
     @Test
@@ -338,7 +404,7 @@ public abstract class ChargeStoreContract {
         insert(charge(LIVE, "to").createdAt(T0.plusSeconds(60)).build());
 
         var filter = new ChargeFilter(
-                Set.of(MER_1),
+                Optional.of(merchant("mer_1")),
                 Optional.empty(),
                 Optional.of(T0),
                 Optional.of(T0.plusSeconds(60)),
@@ -418,7 +484,7 @@ public abstract class ChargeStoreContract {
     private List<String> filtered(
             Set<ChargeStatus> statuses, Optional<CustomerId> customer, String minMajor, String maxMajor) {
         var filter = new ChargeFilter(
-                Set.of(MER_1),
+                Optional.of(merchant("mer_1")),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -705,9 +771,9 @@ public abstract class ChargeStoreContract {
         assertThat(charges.confirmedByBank(SANDBOX)).containsExactly(new MoneyTotal("bank_1", NGN, 9_000, 0));
     }
 
-    private static ChargeFilter forMerchants(ParticipantId... merchants) {
+    private static ChargeFilter forMerchants(MerchantScope merchants) {
         return new ChargeFilter(
-                Set.of(merchants),
+                Optional.of(merchants),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -719,7 +785,7 @@ public abstract class ChargeStoreContract {
 
     private static ChargeFilter forBank(ParticipantId bank) {
         return new ChargeFilter(
-                Set.of(),
+                Optional.empty(),
                 Optional.of(bank),
                 Optional.empty(),
                 Optional.empty(),

@@ -2,6 +2,10 @@ package network.peere.persistence.contract;
 
 import static network.peere.core.domain.shared.Mode.LIVE;
 import static network.peere.core.domain.shared.Mode.SANDBOX;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_1;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_2;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_9;
+import static network.peere.persistence.testing.TestMerchantScopes.merchant;
 import static network.peere.persistence.testing.TestParticipants.T0;
 import static network.peere.persistence.testing.TestSchedules.schedule;
 import static network.peere.persistence.testing.TestSchedules.scheduleWithEverything;
@@ -11,20 +15,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import network.peere.core.domain.participant.ParticipantId;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.recurring.Run;
 import network.peere.core.domain.recurring.RunState;
 import network.peere.core.domain.recurring.Schedule;
 import network.peere.core.domain.recurring.ScheduleFilter;
 import network.peere.core.domain.recurring.ScheduleStatus;
+import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RecurringStore;
+import network.peere.persistence.testing.TestMerchantScopes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +52,8 @@ public abstract class RecurringStoreContract {
         return schedule;
     }
 
-    private static ScheduleFilter merchants(String... ids) {
-        return new ScheduleFilter(
-                java.util.Arrays.stream(ids).map(ParticipantId::new).collect(java.util.stream.Collectors.toSet()),
-                Optional.empty(),
-                Optional.empty());
+    private static ScheduleFilter merchants(MerchantScope scope) {
+        return new ScheduleFilter(scope, Optional.empty(), Optional.empty());
     }
 
     @Test
@@ -141,18 +143,17 @@ public abstract class RecurringStoreContract {
         insert(schedule(LIVE, "4", "mer_1", T0));
         var other = insert(scheduleWithEverything(SANDBOX, "5", T0.plusSeconds(30)));
 
-        var all = recurring.list(SANDBOX, merchants("mer_1"), new PageRequest(0, 10));
-        var second = recurring.list(SANDBOX, merchants("mer_1"), new PageRequest(1, 1));
+        var all = recurring.list(SANDBOX, merchants(merchant("mer_1")), new PageRequest(0, 10));
+        var second = recurring.list(SANDBOX, merchants(merchant("mer_1")), new PageRequest(1, 1));
         var paused = recurring.list(
                 SANDBOX,
-                new ScheduleFilter(
-                        Set.of(new ParticipantId("mer_1")), Optional.empty(), Optional.of(ScheduleStatus.PAUSED)),
+                new ScheduleFilter(merchant("mer_1"), Optional.empty(), Optional.of(ScheduleStatus.PAUSED)),
                 PageRequest.first());
         var ofCustomer = recurring.list(
                 SANDBOX,
-                new ScheduleFilter(Set.of(new ParticipantId("mer_1")), Optional.of("cus_9"), Optional.empty()),
+                new ScheduleFilter(merchant("mer_1"), Optional.of("cus_9"), Optional.empty()),
                 PageRequest.first());
-        var pastTheEnd = recurring.list(SANDBOX, merchants("mer_1"), new PageRequest(50, 10));
+        var pastTheEnd = recurring.list(SANDBOX, merchants(merchant("mer_1")), new PageRequest(50, 10));
 
         assertThat(all.items()).extracting(Schedule::id).containsExactly(newer.id(), other.id(), older.id());
         assertThat(all.total()).isEqualTo(3);
@@ -162,6 +163,50 @@ public abstract class RecurringStoreContract {
         assertThat(ofCustomer.items()).extracting(Schedule::id).containsExactly(other.id());
         assertThat(pastTheEnd.items()).isEmpty();
         assertThat(pastTheEnd.total()).isEqualTo(3);
+    }
+
+    @Test
+    void a_providers_list_holds_the_schedules_of_its_merchants_in_the_mode_as_they_are_now_in_pages() {
+        TestMerchantScopes.register(stores.participants(), SANDBOX);
+        var first = insert(schedule(SANDBOX, "1", "mer_1", T0));
+        var second = insert(schedule(SANDBOX, "2", "mer_2", T0.plusSeconds(1)));
+        var paused = insert(schedule(SANDBOX, "3", "mer_1", T0.plusSeconds(2)).pause(T0.plusSeconds(3)));
+        var otherProvider = insert(schedule(SANDBOX, "other_provider", "mer_3", T0));
+        insert(schedule(SANDBOX, "direct", "mer_4", T0));
+        insert(schedule(SANDBOX, "of_a_live_merchant", "mer_5", T0));
+        insert(schedule(SANDBOX, "of_the_provider_itself", "prov_1", T0));
+        var otherMode = insert(schedule(LIVE, "other_mode", "mer_5", T0));
+
+        var all = recurring.list(SANDBOX, merchants(PROV_1), new PageRequest(0, 10));
+        var page = recurring.list(SANDBOX, merchants(PROV_1), new PageRequest(1, 1));
+        var pastTheEnd = recurring.list(SANDBOX, merchants(PROV_1), new PageRequest(50, 10));
+        var onlyPaused = recurring.list(
+                SANDBOX,
+                new ScheduleFilter(PROV_1, Optional.empty(), Optional.of(ScheduleStatus.PAUSED)),
+                PageRequest.first());
+
+        assertThat(all.items()).extracting(Schedule::id).containsExactly(paused.id(), second.id(), first.id());
+        assertThat(all.total()).isEqualTo(3);
+        assertThat(page.items()).extracting(Schedule::id).containsExactly(second.id());
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(3);
+        assertThat(onlyPaused.items()).extracting(Schedule::id).containsExactly(paused.id());
+        assertThat(onlyPaused.total()).isEqualTo(1);
+        assertThat(listed(SANDBOX, PROV_2)).extracting(Schedule::id).containsExactly(otherProvider.id());
+        assertThat(listed(LIVE, PROV_1)).extracting(Schedule::id).containsExactly(otherMode.id());
+        assertThat(listed(SANDBOX, PROV_9)).isEmpty();
+
+        TestMerchantScopes.moveTo(stores.participants(), SANDBOX, "mer_2", "prov_2");
+
+        assertThat(listed(SANDBOX, PROV_1)).extracting(Schedule::id).containsExactly(paused.id(), first.id());
+        assertThat(listed(SANDBOX, PROV_2)).extracting(Schedule::id).containsExactly(second.id(), otherProvider.id());
+    }
+
+    private List<Schedule> listed(Mode mode, MerchantScope scope) {
+        var page = recurring.list(mode, merchants(scope), new PageRequest(0, 10));
+        assertThat(page.total()).isEqualTo(page.items().size());
+        return page.items();
     }
 
     @Test

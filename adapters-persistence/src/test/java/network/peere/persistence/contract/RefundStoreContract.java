@@ -2,6 +2,10 @@ package network.peere.persistence.contract;
 
 import static network.peere.core.domain.shared.Mode.LIVE;
 import static network.peere.core.domain.shared.Mode.SANDBOX;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_1;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_2;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_9;
+import static network.peere.persistence.testing.TestMerchantScopes.merchant;
 import static network.peere.persistence.testing.TestParticipants.T0;
 import static network.peere.persistence.testing.TestRefunds.refund;
 import static network.peere.persistence.testing.TestRefunds.refundWithEverything;
@@ -12,15 +16,17 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.refund.Refund;
 import network.peere.core.domain.refund.RefundStatus;
+import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.MoneyTotal;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.RefundStore;
+import network.peere.persistence.testing.TestMerchantScopes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,7 +139,8 @@ public abstract class RefundStoreContract {
     }
 
     @Test
-    void the_merchants_list_is_newest_first_then_by_id_in_pages_with_the_total() {
+    void a_providers_list_is_newest_first_then_by_id_in_pages_with_the_total() {
+        TestMerchantScopes.register(stores.participants(), LIVE);
         insert(refund(LIVE, "a").createdAt(T0).build());
         insert(refund(LIVE, "b").merchant("mer_2").createdAt(T0.plusSeconds(2)).build());
         insert(refund(LIVE, "c").createdAt(T0.plusSeconds(1)).build());
@@ -141,9 +148,10 @@ public abstract class RefundStoreContract {
         insert(refund(LIVE, "e").merchant("mer_3").createdAt(T0.plusSeconds(9)).build());
         insert(refund(SANDBOX, "f").createdAt(T0.plusSeconds(9)).build());
 
-        var all = refunds.list(LIVE, Set.of(MER_1, MER_2), new PageRequest(0, 10));
-        var second = refunds.list(LIVE, Set.of(MER_1, MER_2), new PageRequest(1, 2));
-        var pastTheEnd = refunds.list(LIVE, Set.of(MER_1, MER_2), new PageRequest(10, 2));
+        var all = refunds.list(LIVE, PROV_1, new PageRequest(0, 10));
+        var second = refunds.list(LIVE, PROV_1, new PageRequest(1, 2));
+        var pastTheEnd = refunds.list(LIVE, PROV_1, new PageRequest(10, 2));
+        var oneMerchant = refunds.list(LIVE, merchant("mer_2"), new PageRequest(0, 10));
 
         assertThat(ids(all.items())).containsExactly("rfd_b", "rfd_d", "rfd_c", "rfd_a");
         assertThat(all.total()).isEqualTo(4);
@@ -151,7 +159,36 @@ public abstract class RefundStoreContract {
         assertThat(second.total()).isEqualTo(4);
         assertThat(pastTheEnd.items()).isEmpty();
         assertThat(pastTheEnd.total()).isEqualTo(4);
-        assertThat(refunds.list(LIVE, Set.of(), PageRequest.first()).total()).isZero();
+        assertThat(ids(oneMerchant.items())).containsExactly("rfd_b");
+        assertThat(oneMerchant.total()).isEqualTo(1);
+    }
+
+    @Test
+    void a_providers_list_holds_the_refunds_of_its_merchants_in_the_mode_as_they_are_now() {
+        TestMerchantScopes.register(stores.participants(), LIVE);
+        insert(refund(LIVE, "1").merchant("mer_1").createdAt(T0).build());
+        insert(refund(LIVE, "2").merchant("mer_2").createdAt(T0.plusSeconds(1)).build());
+        insert(refund(LIVE, "other_provider").merchant("mer_3").build());
+        insert(refund(LIVE, "direct").merchant("mer_4").build());
+        insert(refund(LIVE, "of_a_sandbox_merchant").merchant("mer_5").build());
+        insert(refund(LIVE, "of_the_provider_itself").merchant("prov_1").build());
+        insert(refund(SANDBOX, "other_mode").merchant("mer_5").build());
+
+        assertThat(ids(listed(LIVE, PROV_1))).containsExactly("rfd_2", "rfd_1");
+        assertThat(ids(listed(LIVE, PROV_2))).containsExactly("rfd_other_provider");
+        assertThat(ids(listed(SANDBOX, PROV_1))).containsExactly("rfd_other_mode");
+        assertThat(listed(LIVE, PROV_9)).isEmpty();
+
+        TestMerchantScopes.moveTo(stores.participants(), LIVE, "mer_2", "prov_2");
+
+        assertThat(ids(listed(LIVE, PROV_1))).containsExactly("rfd_1");
+        assertThat(ids(listed(LIVE, PROV_2))).containsExactly("rfd_2", "rfd_other_provider");
+    }
+
+    private List<Refund> listed(Mode mode, MerchantScope scope) {
+        var page = refunds.list(mode, scope, new PageRequest(0, 10));
+        assertThat(page.total()).isEqualTo(page.items().size());
+        return page.items();
     }
 
     @Test
@@ -243,7 +280,7 @@ public abstract class RefundStoreContract {
 
         assertThat(refunds.find(LIVE, sandbox.id())).isEmpty();
         assertThat(refunds.forCharge(LIVE, sandbox.chargeId())).isEmpty();
-        assertThat(refunds.list(LIVE, Set.of(MER_1), PageRequest.first()).total())
+        assertThat(refunds.list(LIVE, merchant("mer_1"), PageRequest.first()).total())
                 .isZero();
         assertThat(refunds.notFailedByMerchant(LIVE)).isEmpty();
         assertThat(refunds.completedByBank(LIVE)).isEmpty();

@@ -2,6 +2,10 @@ package network.peere.persistence.contract;
 
 import static network.peere.core.domain.shared.Mode.LIVE;
 import static network.peere.core.domain.shared.Mode.SANDBOX;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_1;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_2;
+import static network.peere.persistence.testing.TestMerchantScopes.PROV_9;
+import static network.peere.persistence.testing.TestMerchantScopes.merchant;
 import static network.peere.persistence.testing.TestParticipants.T0;
 import static network.peere.persistence.testing.TestSettlements.line;
 import static network.peere.persistence.testing.TestSettlements.settlement;
@@ -14,23 +18,25 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.settlement.PayoutAccount;
 import network.peere.core.domain.settlement.PayoutStatus;
 import network.peere.core.domain.settlement.Settlement;
 import network.peere.core.domain.settlement.SettlementLine;
 import network.peere.core.domain.settlement.SettlementLine.Kind;
+import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.MoneyTotal;
 import network.peere.core.ports.out.PeereStores;
 import network.peere.core.ports.out.SettlementStore;
+import network.peere.persistence.testing.TestMerchantScopes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -308,7 +314,8 @@ public abstract class SettlementStoreContract {
     }
 
     @Test
-    void the_merchants_list_is_newest_window_first_without_lines_in_pages_with_the_total() {
+    void a_providers_list_is_newest_window_first_without_lines_in_pages_with_the_total() {
+        TestMerchantScopes.register(stores.participants(), LIVE);
         settle(settlement(LIVE, "a")
                 .windowStart(T0)
                 .lines(List.of(line("jtx_1", Kind.CHARGE, 10_000, 150)))
@@ -327,9 +334,10 @@ public abstract class SettlementStoreContract {
                 .windowStart(T0.plus(DAY.multipliedBy(9)))
                 .build());
 
-        var all = list(Set.of(MER_1, MER_2), Optional.empty(), Optional.empty(), new PageRequest(0, 10));
-        var second = list(Set.of(MER_1, MER_2), Optional.empty(), Optional.empty(), new PageRequest(1, 2));
-        var pastTheEnd = list(Set.of(MER_1, MER_2), Optional.empty(), Optional.empty(), new PageRequest(10, 2));
+        var all = list(PROV_1, Optional.empty(), Optional.empty(), new PageRequest(0, 10));
+        var second = list(PROV_1, Optional.empty(), Optional.empty(), new PageRequest(1, 2));
+        var pastTheEnd = list(PROV_1, Optional.empty(), Optional.empty(), new PageRequest(10, 2));
+        var oneMerchant = list(merchant("mer_2"), Optional.empty(), Optional.empty(), new PageRequest(0, 10));
 
         assertThat(ids(all.items())).containsExactly("stl_b", "stl_d", "stl_c", "stl_a");
         assertThat(all.total()).isEqualTo(4);
@@ -338,9 +346,36 @@ public abstract class SettlementStoreContract {
         assertThat(second.total()).isEqualTo(4);
         assertThat(pastTheEnd.items()).isEmpty();
         assertThat(pastTheEnd.total()).isEqualTo(4);
-        assertThat(list(Set.of(), Optional.empty(), Optional.empty(), PageRequest.first())
-                        .total())
-                .isZero();
+        assertThat(ids(oneMerchant.items())).containsExactly("stl_b");
+        assertThat(oneMerchant.total()).isEqualTo(1);
+    }
+
+    @Test
+    void a_providers_list_holds_the_settlements_of_its_merchants_in_the_mode_as_they_are_now() {
+        TestMerchantScopes.register(stores.participants(), LIVE);
+        settle(settlement(LIVE, "1").merchant("mer_1").windowStart(T0).build());
+        settle(settlement(LIVE, "2").merchant("mer_2").windowStart(T0.plus(DAY)).build());
+        settle(settlement(LIVE, "other_provider").merchant("mer_3").build());
+        settle(settlement(LIVE, "direct").merchant("mer_4").build());
+        settle(settlement(LIVE, "of_a_sandbox_merchant").merchant("mer_5").build());
+        settle(settlement(LIVE, "of_the_provider_itself").merchant("prov_1").build());
+        settle(settlement(SANDBOX, "other_mode").merchant("mer_5").build());
+
+        assertThat(ids(listed(LIVE, PROV_1))).containsExactly("stl_2", "stl_1");
+        assertThat(ids(listed(LIVE, PROV_2))).containsExactly("stl_other_provider");
+        assertThat(ids(listed(SANDBOX, PROV_1))).containsExactly("stl_other_mode");
+        assertThat(listed(LIVE, PROV_9)).isEmpty();
+
+        TestMerchantScopes.moveTo(stores.participants(), LIVE, "mer_2", "prov_2");
+
+        assertThat(ids(listed(LIVE, PROV_1))).containsExactly("stl_1");
+        assertThat(ids(listed(LIVE, PROV_2))).containsExactly("stl_2", "stl_other_provider");
+    }
+
+    private List<Settlement> listed(Mode mode, MerchantScope scope) {
+        var page = settlements.list(mode, scope, Optional.empty(), Optional.empty(), new PageRequest(0, 10));
+        assertThat(page.total()).isEqualTo(page.items().size());
+        return page.items();
     }
 
     @Test
@@ -350,17 +385,18 @@ public abstract class SettlementStoreContract {
         settle(settlement(LIVE, "inside").windowStart(T0.plus(DAY)).build());
         settle(settlement(LIVE, "to").windowStart(T0.plus(DAY.multipliedBy(2))).build());
 
-        var page = list(Set.of(MER_1), Optional.of(T0), Optional.of(T0.plus(DAY.multipliedBy(2))), PageRequest.first());
+        var page = list(
+                merchant("mer_1"), Optional.of(T0), Optional.of(T0.plus(DAY.multipliedBy(2))), PageRequest.first());
 
         assertThat(ids(page.items())).containsExactly("stl_inside", "stl_from");
         assertThat(page.total()).isEqualTo(2);
-        assertThat(ids(list(Set.of(MER_1), Optional.of(T0.plus(DAY)), Optional.empty(), PageRequest.first())
+        assertThat(ids(list(merchant("mer_1"), Optional.of(T0.plus(DAY)), Optional.empty(), PageRequest.first())
                         .items()))
                 .containsExactly("stl_to", "stl_inside");
     }
 
     private Page<Settlement> list(
-            Set<ParticipantId> merchants, Optional<Instant> from, Optional<Instant> to, PageRequest page) {
+            MerchantScope merchants, Optional<Instant> from, Optional<Instant> to, PageRequest page) {
         return settlements.list(LIVE, merchants, from, to, page);
     }
 
@@ -372,7 +408,7 @@ public abstract class SettlementStoreContract {
         assertThat(settlements.latest(LIVE, MER_1, NGN)).isEmpty();
         assertThat(settlements.payoutsByMerchant(LIVE)).isEmpty();
         assertThat(settlements
-                        .list(LIVE, Set.of(MER_1), Optional.empty(), Optional.empty(), PageRequest.first())
+                        .list(LIVE, merchant("mer_1"), Optional.empty(), Optional.empty(), PageRequest.first())
                         .total())
                 .isZero();
     }

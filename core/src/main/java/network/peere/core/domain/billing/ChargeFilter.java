@@ -7,16 +7,17 @@ import java.util.Set;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.money.MajorAmountBound;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 
 /**
  * Which charges a history read returns: always scoped to merchants (a merchant's own, a provider's merchants) or to
- * one bank; then the documented filters. {@code from} inclusive, {@code to} exclusive, on the creation time.
+ * one bank, never both; then the documented filters. {@code from} inclusive, {@code to} exclusive, on the creation time.
  * {@code minAmount} and {@code maxAmount} (inclusive) are in major units, applied in each charge's own currency.
  * {@code fullyRefunded}: only charges refunded in full (true), or only those not (false).
  */
 public record ChargeFilter(
-        Set<ParticipantId> merchantIds,
+        Optional<MerchantScope> merchants,
         Optional<ParticipantId> bankId,
         Optional<Instant> from,
         Optional<Instant> to,
@@ -27,7 +28,7 @@ public record ChargeFilter(
         Optional<Boolean> fullyRefunded) {
     public ChargeFilter {
         Objects.requireNonNull(fullyRefunded, "fullyRefunded");
-        merchantIds = Set.copyOf(merchantIds);
+        Objects.requireNonNull(merchants, "merchants");
         Objects.requireNonNull(bankId, "bankId");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -35,14 +36,14 @@ public record ChargeFilter(
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(minAmount, "minAmount");
         Objects.requireNonNull(maxAmount, "maxAmount");
-        if (merchantIds.isEmpty() == bankId.isEmpty()) {
+        if (merchants.isEmpty() == bankId.isEmpty()) {
             throw new IllegalArgumentException("a history is scoped to merchants or to one bank");
         }
     }
 
     /** Without a refund filter. */
     public ChargeFilter(
-            Set<ParticipantId> merchantIds,
+            Optional<MerchantScope> merchants,
             Optional<ParticipantId> bankId,
             Optional<Instant> from,
             Optional<Instant> to,
@@ -50,7 +51,7 @@ public record ChargeFilter(
             Optional<CustomerId> customerId,
             Optional<MajorAmountBound> minAmount,
             Optional<MajorAmountBound> maxAmount) {
-        this(merchantIds, bankId, from, to, statuses, customerId, minAmount, maxAmount, Optional.empty());
+        this(merchants, bankId, from, to, statuses, customerId, minAmount, maxAmount, Optional.empty());
     }
 
     /** Whether {@code amount} is within the amount bounds, in its own currency. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementFilter;
 import network.peere.core.domain.identity.CustomerId;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.shared.Mode;
 import network.peere.core.domain.shared.Page;
@@ -73,9 +74,8 @@ public interface AgreementStore {
     /** Whether the customer blocked the merchant on any agreement (decisions.md: later intents are denied). */
     boolean isBlocked(Mode mode, ParticipantId bankId, CustomerId customerId, ParticipantId merchantId);
 
-    /** The merchants' agreements, newest first then by id. */
-    Page<Agreement> listForMerchants(
-            Mode mode, Collection<ParticipantId> merchantIds, AgreementFilter filter, PageRequest page);
+    /** The agreements of the merchants in scope, newest first then by id. */
+    Page<Agreement> listForMerchants(Mode mode, MerchantScope merchants, AgreementFilter filter, PageRequest page);
 
     /** One of the bank's customers' agreements, newest first then by id. */
     Page<Agreement> listForCustomer(Mode mode, ParticipantId bankId, CustomerId customerId, PageRequest page);

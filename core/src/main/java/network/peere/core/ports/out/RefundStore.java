@@ -1,9 +1,9 @@
 package network.peere.core.ports.out;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.refund.Refund;
 import network.peere.core.domain.shared.Mode;
@@ -26,8 +26,8 @@ public interface RefundStore {
     /** A charge's refunds, oldest first. */
     List<Refund> forCharge(Mode mode, String chargeId);
 
-    /** The merchants' refunds, newest first then by id. */
-    Page<Refund> list(Mode mode, Collection<ParticipantId> merchantIds, PageRequest page);
+    /** The refunds of the merchants in scope, newest first then by id. */
+    Page<Refund> list(Mode mode, MerchantScope merchants, PageRequest page);
 
     /** Refunds that have not failed, summed per merchant and currency: amount and fee given back. */
     List<MoneyTotal> notFailedByMerchant(Mode mode);

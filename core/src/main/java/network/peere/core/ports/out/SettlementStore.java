@@ -1,9 +1,9 @@
 package network.peere.core.ports.out;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Currency;
 import java.util.Optional;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.settlement.Settlement;
 import network.peere.core.domain.shared.Mode;
@@ -36,11 +36,10 @@ public interface SettlementStore {
     /** Payouts summed per merchant and currency (amount; fee 0), whatever their status. */
     java.util.List<MoneyTotal> payoutsByMerchant(Mode mode);
 
-    /** The merchants' settlements whose window starts in [from, to), newest window first then by id; no lines. */
+    /**
+     * The settlements of the merchants in scope whose window starts in [from, to), newest window first then by id; no
+     * lines.
+     */
     Page<Settlement> list(
-            Mode mode,
-            Collection<ParticipantId> merchantIds,
-            Optional<Instant> from,
-            Optional<Instant> to,
-            PageRequest page);
+            Mode mode, MerchantScope merchants, Optional<Instant> from, Optional<Instant> to, PageRequest page);
 }

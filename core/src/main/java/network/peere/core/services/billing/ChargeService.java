@@ -29,6 +29,7 @@ import network.peere.core.domain.ledger.JournalTransaction;
 import network.peere.core.domain.ledger.Posting;
 import network.peere.core.domain.money.MajorAmountBound;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Role;
@@ -538,35 +539,29 @@ public final class ChargeService
 
     @Override
     public Result<Page<Charge>> history(Caller caller, Query query, PageRequest page) {
-        Result<Optional<ChargeFilter>> filter = filter(caller, query);
-        if (!(filter instanceof Result.Ok<Optional<ChargeFilter>> ok)) {
+        Result<ChargeFilter> filter = filter(caller, query);
+        if (!(filter instanceof Result.Ok<ChargeFilter> ok)) {
             return filter.refusalAs();
         }
-        return Result.ok(ok.value()
-                .map(scope -> stores.charges().list(caller.mode(), scope, page))
-                .orElseGet(() -> new Page<>(List.of(), 0)));
+        return Result.ok(stores.charges().list(caller.mode(), ok.value(), page));
     }
 
-    /** Empty when nothing can match: a provider with no merchants yet has an empty history, not an error. */
-    private Result<Optional<ChargeFilter>> filter(Caller caller, Query query) {
+    private Result<ChargeFilter> filter(Caller caller, Query query) {
         Optional<ParticipantId> bankId = Optional.empty();
-        List<ParticipantId> merchants = List.of();
+        Optional<MerchantScope> merchants = Optional.empty();
         if (caller.principal().role() == Role.BANK) {
             bankId = Optional.of(caller.principal().participantId());
         } else {
-            Result<List<ParticipantId>> readable = parties.readableMerchants(caller);
-            if (!(readable instanceof Result.Ok<List<ParticipantId>> ok)) {
+            Result<MerchantScope> readable = parties.readableMerchants(caller);
+            if (!(readable instanceof Result.Ok<MerchantScope> ok)) {
                 return readable.refusalAs();
             }
-            merchants = ok.value();
-            if (merchants.isEmpty()) {
-                return Result.ok(Optional.empty());
-            }
+            merchants = Optional.of(ok.value());
         }
         Optional<MajorAmountBound> min = query.minAmount().map(MajorAmountBound::new);
         Optional<MajorAmountBound> max = query.maxAmount().map(MajorAmountBound::new);
-        return Result.ok(Optional.of(new ChargeFilter(
-                java.util.Set.copyOf(merchants),
+        return Result.ok(new ChargeFilter(
+                merchants,
                 bankId,
                 query.from(),
                 query.to(),
@@ -574,7 +569,7 @@ public final class ChargeService
                 query.customerId(),
                 min,
                 max,
-                query.status().flatMap(TransactionStatus::fullyRefunded))));
+                query.status().flatMap(TransactionStatus::fullyRefunded)));
     }
 
     @Override

@@ -20,6 +20,7 @@ import network.peere.core.domain.agreement.limits.WindowReservation;
 import network.peere.core.domain.identity.Customer;
 import network.peere.core.domain.identity.CustomerId;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Principal;
@@ -379,13 +380,9 @@ public final class IntentService implements SendBillingIntents, AnswerIntents, F
     @Override
     public Result<Page<Agreement>> list(Caller caller, AgreementFilter filter, PageRequest page) {
         return switch (parties.readableMerchants(caller)) {
-            case Result.Ok<List<ParticipantId>> ok ->
-                Result.ok(
-                        ok.value().isEmpty()
-                                ? new Page<>(List.of(), 0)
-                                : asOfNow(
-                                        stores.agreements().listForMerchants(caller.mode(), ok.value(), filter, page)));
-            case Result.Refused<List<ParticipantId>> refused -> refused.refusalAs();
+            case Result.Ok<MerchantScope> ok ->
+                Result.ok(asOfNow(stores.agreements().listForMerchants(caller.mode(), ok.value(), filter, page)));
+            case Result.Refused<MerchantScope> refused -> refused.refusalAs();
         };
     }
 

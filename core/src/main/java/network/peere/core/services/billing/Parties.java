@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import network.peere.core.domain.participant.MerchantFilter;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Profile;
@@ -14,8 +14,6 @@ import network.peere.core.domain.participant.policy.Capability;
 import network.peere.core.domain.participant.policy.MerchantPolicy;
 import network.peere.core.domain.participant.policy.Permission;
 import network.peere.core.domain.shared.Mode;
-import network.peere.core.domain.shared.Page;
-import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.in.billing.BillingProblem;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
@@ -91,32 +89,16 @@ public final class Parties {
 
     /**
      * The merchants whose agreements and charges a merchant or provider may read: its own, or the provider's (all,
-     * or the one named by {@code entityId}).
+     * left to the store to resolve, or the one named by {@code entityId}).
      */
-    public Result<List<ParticipantId>> readableMerchants(Caller caller) {
+    public Result<MerchantScope> readableMerchants(Caller caller) {
         var principal = caller.principal();
         if (principal.role() == Role.PROVIDER && caller.entityId().isEmpty()) {
-            List<ParticipantId> ids = new ArrayList<>();
-            int offset = 0;
-            // Every one of them, page by page: a list that silently left out some of a provider's merchants would be
-            // wrong, not merely slow.
-            while (true) {
-                Page<Participant> page = stores.participants()
-                        .listMerchantsOf(
-                                caller.mode(),
-                                principal.participantId(),
-                                MerchantFilter.any(),
-                                new PageRequest(offset, PageRequest.LIMIT_MAX));
-                page.items().forEach(p -> ids.add(p.id()));
-                offset += page.items().size();
-                if (page.items().isEmpty() || offset >= page.total()) {
-                    break;
-                }
-            }
-            return Result.ok(List.copyOf(ids));
+            return Result.ok(new MerchantScope.ProviderMerchants(principal.participantId()));
         }
         return switch (actingMerchant(caller)) {
-            case Result.Ok<Participant> ok -> Result.ok(List.of(ok.value().id()));
+            case Result.Ok<Participant> ok ->
+                Result.ok(new MerchantScope.Merchant(ok.value().id()));
             case Result.Refused<Participant> refused -> refused.refusalAs();
         };
     }

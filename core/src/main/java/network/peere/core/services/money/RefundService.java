@@ -15,6 +15,7 @@ import network.peere.core.domain.ledger.JournalTransaction;
 import network.peere.core.domain.ledger.Posting;
 import network.peere.core.domain.money.AmountParser;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.refund.Refund;
@@ -146,12 +147,8 @@ public final class RefundService implements RefundCharges {
     @Override
     public Result<Page<Refund>> list(Caller caller, PageRequest page) {
         return switch (parties.readableMerchants(caller)) {
-            case Result.Ok<List<ParticipantId>> ok ->
-                Result.ok(
-                        ok.value().isEmpty()
-                                ? new Page<>(List.of(), 0)
-                                : stores.refunds().list(caller.mode(), ok.value(), page));
-            case Result.Refused<List<ParticipantId>> refused -> refused.refusalAs();
+            case Result.Ok<MerchantScope> ok -> Result.ok(stores.refunds().list(caller.mode(), ok.value(), page));
+            case Result.Refused<MerchantScope> refused -> refused.refusalAs();
         };
     }
 

@@ -14,6 +14,7 @@ import network.peere.core.domain.ledger.AccountType;
 import network.peere.core.domain.ledger.JournalTransaction;
 import network.peere.core.domain.ledger.Posting;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.ParticipantId;
 import network.peere.core.domain.participant.Role;
@@ -282,12 +283,9 @@ public final class SettlementService implements SettleMerchants {
             return Result.refused(BillingProblem.MERCHANT_NOT_FOUND);
         }
         return switch (parties.readableMerchants(caller)) {
-            case Result.Ok<List<ParticipantId>> ok ->
-                Result.ok(
-                        ok.value().isEmpty()
-                                ? new Page<>(List.of(), 0)
-                                : stores.settlements().list(caller.mode(), ok.value(), query.from(), query.to(), page));
-            case Result.Refused<List<ParticipantId>> refused -> refused.refusalAs();
+            case Result.Ok<MerchantScope> ok ->
+                Result.ok(stores.settlements().list(caller.mode(), ok.value(), query.from(), query.to(), page));
+            case Result.Refused<MerchantScope> refused -> refused.refusalAs();
         };
     }
 

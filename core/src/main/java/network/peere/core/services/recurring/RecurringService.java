@@ -21,6 +21,7 @@ import network.peere.core.domain.link.LinkPayment;
 import network.peere.core.domain.link.PaymentLink;
 import network.peere.core.domain.money.AmountParser;
 import network.peere.core.domain.money.Money;
+import network.peere.core.domain.participant.MerchantScope;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.Role;
 import network.peere.core.domain.participant.policy.Capability;
@@ -314,14 +315,11 @@ public final class RecurringService implements ManageSchedules, RunRenewals {
         if (caller.principal().role() == Role.BANK) {
             return Result.refused(BillingProblem.MERCHANT_NOT_FOUND);
         }
-        Result<List<network.peere.core.domain.participant.ParticipantId>> readable = parties.readableMerchants(caller);
-        if (!(readable instanceof Result.Ok<List<network.peere.core.domain.participant.ParticipantId>> ok)) {
+        Result<MerchantScope> readable = parties.readableMerchants(caller);
+        if (!(readable instanceof Result.Ok<MerchantScope> ok)) {
             return readable.refusalAs();
         }
-        if (ok.value().isEmpty()) {
-            return Result.ok(new Page<>(List.of(), 0));
-        }
-        var filter = new ScheduleFilter(Set.copyOf(ok.value()), query.customerId(), query.status());
+        var filter = new ScheduleFilter(ok.value(), query.customerId(), query.status());
         return Result.ok(stores.recurring().list(caller.mode(), filter, page));
     }
 
