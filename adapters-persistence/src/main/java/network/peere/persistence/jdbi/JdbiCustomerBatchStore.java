@@ -34,13 +34,15 @@ final class JdbiCustomerBatchStore implements CustomerBatchStore {
 
     @Override
     public void insert(CustomerBatch batch) {
-        transactor.withHandle(handle -> handle.createUpdate(INSERT)
-                .bind("id", batch.id())
-                .bind("mode", batch.mode().name())
-                .bind("bank_id", batch.bankId().value())
-                .bind("items", encode(batch.items()))
-                .bind("processed_at", UtcColumns.toColumn(batch.processedAt()))
-                .execute());
+        transactor.defer(
+                "the customer batch " + batch.id(),
+                INSERT,
+                insert -> insert.bind("id", batch.id())
+                        .bind("mode", batch.mode().name())
+                        .bind("bank_id", batch.bankId().value())
+                        .bind("items", encode(batch.items()))
+                        .bind("processed_at", UtcColumns.toColumn(batch.processedAt())),
+                1);
     }
 
     @Override

@@ -43,7 +43,17 @@ public final class JdbiTransactor implements Transactor {
      * The writes {@link #defer deferred} in the current MySQL or MariaDB transaction, not yet sent; absent outside one
      * (and on H2, where a deferred write runs at once).
      */
-    private final ThreadLocal<List<Deferred>> deferred = new ThreadLocal<>();
+    private final ThreadLocal<Pending> deferred = new ThreadLocal<>();
+
+    /**
+     * A transaction's writes held back, and the failure of a send, once there was one: from then on every statement
+     * of the transaction and its commit fail, whoever caught the first failure (a multi-statement call stops at the
+     * failing statement and keeps those before it, so nothing may commit after it).
+     */
+    private static final class Pending {
+        final List<Deferred> held = new ArrayList<>();
+        DeferredWriteFailed failed;
+    }
 
     /** A write held back, with its parameters bound on a statement that is never executed itself. */
     private record Deferred(String what, String sql, Held bound, int expectedRows) {}
@@ -102,9 +112,10 @@ public final class JdbiTransactor implements Transactor {
      */
     private <T> T explicitly(Handle handle, Supplier<T> work) {
         Connection connection = handle.getConnection();
+        boolean holdsWrites = allowsMultiStatements(connection);
         run(connection, "START TRANSACTION");
-        if (allowsMultiStatements(connection)) {
-            deferred.set(new ArrayList<>());
+        if (holdsWrites) {
+            deferred.set(new Pending());
         }
         boolean committed = false;
         Throwable failure = null;
@@ -230,9 +241,9 @@ public final class JdbiTransactor implements Transactor {
      * @param binds binds the statement's named parameters, as for running it
      */
     void defer(String what, String sql, UnaryOperator<Update> binds, int expectedRows) {
-        List<Deferred> held = deferred.get();
+        Pending pending = deferred.get();
         Handle bound = current.get();
-        if (held == null || bound == null || sql.indexOf('\'') >= 0 || sql.indexOf(';') >= 0) {
+        if (pending == null || bound == null || !renamable(sql)) {
             int rows =
                     withHandle(handle -> binds.apply(handle.createUpdate(sql)).execute());
             requireRows(what, rows, expectedRows);
@@ -242,7 +253,14 @@ public final class JdbiTransactor implements Transactor {
         if (binds.apply(statement) != statement) {
             throw new IllegalArgumentException("binds must bind on the statement it is given");
         }
-        held.add(new Deferred(what, sql, statement, expectedRows));
+        pending.held.add(new Deferred(what, sql, statement, expectedRows));
+    }
+
+    /** Whether renaming {@code :name}s cannot touch anything but parameters: no quotes, comments or separators. */
+    private static boolean renamable(String sql) {
+        return sql.chars().noneMatch(c -> c == '\'' || c == '"' || c == '`' || c == ';' || c == '#')
+                && !sql.contains("--")
+                && !sql.contains("/*");
     }
 
     /**
@@ -251,41 +269,64 @@ public final class JdbiTransactor implements Transactor {
      * was given. Each statement's row count is checked.
      */
     private void flush(Handle handle) {
-        List<Deferred> held = deferred.get();
-        if (held == null || held.isEmpty()) {
+        Pending pending = deferred.get();
+        if (pending == null) {
             return;
         }
-        List<Deferred> batch = List.copyOf(held);
-        held.clear();
+        if (pending.failed != null) {
+            throw new DeferredWriteFailed("sent earlier in this transaction", pending.failed);
+        }
+        if (pending.held.isEmpty()) {
+            return;
+        }
+        List<Deferred> batch = List.copyOf(pending.held);
+        pending.held.clear();
         try {
-            if (batch.size() == 1) {
-                requireRows(
-                        batch.getFirst().what(),
-                        batch.getFirst().bound().execute(),
-                        batch.getFirst().expectedRows());
-                return;
-            }
-            StringBuilder sql = new StringBuilder();
-            for (int i = 0; i < batch.size(); i++) {
-                String prefix = "d" + i + "_";
-                sql.append(i == 0 ? "" : ";\n")
-                        .append(NAMED_PARAMETER.matcher(batch.get(i).sql()).replaceAll(":" + prefix + "$1"));
-            }
-            try (Held combined = new Held(handle, sql.toString())) {
-                for (int i = 0; i < batch.size(); i++) {
-                    combined.bindAll("d" + i + "_", batch.get(i).bound());
-                }
-                List<Integer> counts = combined.execute((statement, context) -> updateCounts(statement.get()));
-                if (counts.size() != batch.size()) {
-                    throw new IllegalStateException("a combined write answered " + counts.size() + " counts for "
-                            + batch.size() + " statements");
-                }
-                for (int i = 0; i < batch.size(); i++) {
-                    requireRows(batch.get(i).what(), counts.get(i), batch.get(i).expectedRows());
-                }
-            }
+            send(handle, batch);
+        } catch (RuntimeException e) {
+            // Not the JDBI exception itself: a store that catches its own statement's failure (a duplicate key taken
+            // as "already claimed") must never take this one, which belongs to writes made before its statement.
+            pending.failed = new DeferredWriteFailed(
+                    batch.stream().map(Deferred::what).collect(java.util.stream.Collectors.joining(", ")), e);
+            throw pending.failed;
         } finally {
             batch.forEach(d -> d.bound().close());
+        }
+    }
+
+    /** A deferred write failed when it was sent; the transaction it belongs to rolls back. */
+    static final class DeferredWriteFailed extends IllegalStateException {
+        DeferredWriteFailed(String writes, Throwable cause) {
+            super("writes held back for this transaction failed (" + writes + ")", cause);
+        }
+    }
+
+    private void send(Handle handle, List<Deferred> batch) {
+        if (batch.size() == 1) {
+            requireRows(
+                    batch.getFirst().what(),
+                    batch.getFirst().bound().execute(),
+                    batch.getFirst().expectedRows());
+            return;
+        }
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < batch.size(); i++) {
+            String prefix = "d" + i + "_";
+            sql.append(i == 0 ? "" : ";\n")
+                    .append(NAMED_PARAMETER.matcher(batch.get(i).sql()).replaceAll(":" + prefix + "$1"));
+        }
+        try (Held combined = new Held(handle, sql.toString())) {
+            for (int i = 0; i < batch.size(); i++) {
+                combined.bindAll("d" + i + "_", batch.get(i).bound());
+            }
+            List<Integer> counts = combined.execute((statement, context) -> updateCounts(statement.get()));
+            if (counts.size() != batch.size()) {
+                throw new IllegalStateException(
+                        "a combined write answered " + counts.size() + " counts for " + batch.size() + " statements");
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                requireRows(batch.get(i).what(), counts.get(i), batch.get(i).expectedRows());
+            }
         }
     }
 
@@ -337,6 +378,11 @@ public final class JdbiTransactor implements Transactor {
                 probe.execute("DO 0; DO 0");
                 known = true;
             } catch (SQLException e) {
+                // A syntax error (42000) is the server refusing the second statement: the URL turned the option off.
+                // Anything else (a connection lost) says nothing: ask again next time, and hold nothing back now.
+                if (!"42000".equals(e.getSQLState())) {
+                    return false;
+                }
                 known = false;
             }
             multiStatements = known;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import network.peere.persistence.testing.StatementRecorder;
 import network.peere.persistence.testing.TestDatabase;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,54 @@ abstract class DeferredWritesContract {
         assertThatThrownBy(() -> transactor.inTransaction(() -> {
                     insert("b", "y", 2);
                     insert("a", "again", 3);
+                    return null;
+                }))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(transactor.inTransaction(this::rows)).containsExactly("a=x:1");
+    }
+
+    @Test
+    void a_held_back_write_that_fails_is_never_taken_for_the_next_statements_own_failure() {
+        transactor.inTransaction(() -> {
+            insert("a", "x", 1);
+            return null;
+        });
+
+        assertThatThrownBy(() -> transactor.inTransaction(() -> {
+                    insert("a", "again", 2); // a duplicate: fails here on H2, when sent on MariaDB
+                    try {
+                        transactor.withHandle(handle ->
+                                handle.execute("INSERT INTO deferred_rows (id, label, n) VALUES ('b', 'y', 2)"));
+                    } catch (UnableToExecuteStatementException ownFailure) {
+                        // What a store does with its own statement's duplicate key ("already claimed").
+                    }
+                    return null;
+                }))
+                // On H2 the duplicate fails at once, as the deferring call's own failure.
+                .isInstanceOf(
+                        combinesWrites()
+                                ? JdbiTransactor.DeferredWriteFailed.class
+                                : UnableToExecuteStatementException.class);
+
+        assertThat(transactor.inTransaction(this::rows)).containsExactly("a=x:1");
+    }
+
+    @Test
+    void after_a_send_fails_nothing_commits_even_if_the_failure_was_caught() {
+        transactor.inTransaction(() -> {
+            insert("a", "x", 1);
+            return null;
+        });
+
+        assertThatThrownBy(() -> transactor.inTransaction(() -> {
+                    insert("b", "y", 2); // sent and applied before the duplicate stops the call
+                    insert("a", "again", 3);
+                    try {
+                        rows();
+                    } catch (RuntimeException swallowed) {
+                        // Code that goes on after a failure must still not commit the half that was applied.
+                    }
                     return null;
                 }))
                 .isInstanceOf(RuntimeException.class);

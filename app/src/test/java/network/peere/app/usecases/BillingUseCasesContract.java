@@ -249,6 +249,15 @@ abstract class BillingUseCasesContract extends BillingFixture {
         assertThat(accepted(billAuthenticatedAs(asAuthenticated, agreement.agreementPhrase()))
                         .merchantId())
                 .isEqualTo(merchant.id());
+
+        // A copy that would refuse (read while suspended, say) is not the last word either: the merchant is active now.
+        Participant now =
+                opened.stores().participants().find(Mode.SANDBOX, merchant.id()).orElseThrow();
+        Participant refusingCopy =
+                now.withStatus(network.peere.core.domain.participant.ParticipantStatus.SUSPENDED, now.updatedAt());
+        assertThat(accepted(billAuthenticatedAs(refusingCopy, agreement.agreementPhrase()))
+                        .merchantId())
+                .isEqualTo(merchant.id());
     }
 
     private BillCustomers.Item billAuthenticatedAs(Participant authenticated, String phrase) {

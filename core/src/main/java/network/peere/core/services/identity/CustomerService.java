@@ -97,8 +97,11 @@ public final class CustomerService implements MigrateCustomers, FindBankCustomer
         }
         var batch = new CustomerBatch(
                 ids.newId(CustomerBatch.ID_PREFIX), command.mode(), command.bankId(), outcome.items(), now);
-        stores.customerBatches().insert(batch);
+        // The event first (its sequence and the bank's endpoints are read), so that the event and the batch's row,
+        // which
+        // need no answer, go to the database together before the commit.
         announceBatchCompleted(batch);
+        stores.customerBatches().insert(batch);
         return batch;
     }
 

@@ -43,4 +43,11 @@ public record Caller(Principal principal, Optional<ParticipantId> entityId, Opti
     public Mode mode() {
         return principal.mode();
     }
+
+    /** Names the authenticated participant by id only: its details (e-mail, contact) stay out of logs. */
+    @Override
+    public String toString() {
+        return "Caller[principal=" + principal + ", entityId=" + entityId + ", authenticated="
+                + authenticated.map(p -> p.id().value() + "@v" + p.version()).orElse("-") + "]";
+    }
 }
