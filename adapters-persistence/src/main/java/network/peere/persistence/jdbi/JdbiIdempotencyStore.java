@@ -62,6 +62,9 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
             if (SqlErrors.isIntegrityViolation(e.getCause())) {
                 return false;
             }
+            if (SqlErrors.isDeadlock(e.getCause())) {
+                throw new ClaimRaced(e);
+            }
             throw e;
         }
     }
@@ -87,10 +90,17 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean deleteIfExpired(IdempotencyKey key, Instant now) {
-        return transactor.withHandle(handle -> bindKey(handle.createUpdate(DELETE_IF_EXPIRED), key)
-                        .bind("now", UtcColumns.toColumn(now))
-                        .execute())
-                == 1;
+        try {
+            return transactor.withHandle(handle -> bindKey(handle.createUpdate(DELETE_IF_EXPIRED), key)
+                            .bind("now", UtcColumns.toColumn(now))
+                            .execute())
+                    == 1;
+        } catch (UnableToExecuteStatementException e) {
+            if (SqlErrors.isDeadlock(e.getCause())) {
+                throw new ClaimRaced(e);
+            }
+            throw e;
+        }
     }
 
     @Override

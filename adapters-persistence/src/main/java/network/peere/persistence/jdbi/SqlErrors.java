@@ -22,6 +22,14 @@ final class SqlErrors {
                 && (violation.getErrorCode() == MYSQL_DUPLICATE_KEY || violation.getErrorCode() == H2_DUPLICATE_KEY);
     }
 
+    /**
+     * The database broke a deadlock by rolling this statement's whole transaction back (SQLSTATE 40001, MySQL's and
+     * MariaDB's ER_LOCK_DEADLOCK), so the transaction is gone and can only be run again.
+     */
+    static boolean isDeadlock(Throwable failure) {
+        return failure instanceof SQLException sql && "40001".equals(sql.getSQLState());
+    }
+
     /** Any integrity constraint the row broke (a taken key among them). */
     static boolean isIntegrityViolation(Throwable failure) {
         return failure instanceof SQLException sql

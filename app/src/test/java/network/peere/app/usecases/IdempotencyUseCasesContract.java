@@ -134,10 +134,15 @@ abstract class IdempotencyUseCasesContract {
     @Test
     void twenty_concurrent_uses_of_an_expired_key_make_one_new_effect() throws Exception {
         run("fp-a");
-        now.set(now.get().plus(Duration.ofHours(24)));
-        assertConcurrentUsesMakeOneEffect("fp-b");
-        assertThat(Optional.of(effects.get())).as("the work ran once more").contains(2);
-        assertThat(banks()).isEqualTo(2);
+        // Several rounds: claims racing the removal of the expired row can deadlock on MariaDB (the database then
+        // gives one up and it starts again), which one round does not always show.
+        int rounds = 5;
+        for (int round = 1; round <= rounds; round++) {
+            now.set(now.get().plus(Duration.ofHours(24)));
+            assertConcurrentUsesMakeOneEffect("fp-round-" + round);
+        }
+        assertThat(Optional.of(effects.get())).as("the work ran once per round").contains(1 + rounds);
+        assertThat(banks()).isEqualTo(1 + rounds);
     }
 
     /** Twenty threads send one request with {@code fingerprint} at once: one runs it, the others replay its answer. */

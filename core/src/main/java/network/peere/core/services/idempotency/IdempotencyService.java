@@ -10,15 +10,19 @@ import network.peere.core.domain.idempotency.StoredResponse;
 import network.peere.core.domain.shared.Invariants;
 import network.peere.core.ports.in.idempotency.RunIdempotently;
 import network.peere.core.ports.out.Clock;
+import network.peere.core.ports.out.IdempotencyStore;
 import network.peere.core.ports.out.PeereStores;
 
 public final class IdempotencyService implements RunIdempotently {
     /** decisions.md: keys are kept 24 h. */
     public static final Duration RETENTION = Duration.ofHours(24);
 
-    /** A claim can fail only when a concurrent first use committed (then we replay) or an expired record was in the
-     * way (then we removed it): two more attempts always settle it. */
-    private static final int ATTEMPTS_MAX = 3;
+    /**
+     * A claim can fail when a concurrent first use committed (then we replay) or an expired record was in the way (then
+     * we removed it): two more attempts settle that. Claims of one key racing a removed row (an expired key replaced,
+     * a claim rolled back) can also deadlock on MariaDB, and the one the database gives up starts again: a few more.
+     */
+    private static final int ATTEMPTS_MAX = 8;
 
     private final PeereStores stores;
     private final Clock clock;
@@ -31,7 +35,13 @@ public final class IdempotencyService implements RunIdempotently {
     @Override
     public Outcome run(Request request, Supplier<StoredResponse> work) {
         for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {
-            Optional<Outcome> outcome = stores.transactor().inTransaction(() -> attempt(request, work));
+            Optional<Outcome> outcome;
+            try {
+                outcome = stores.transactor().inTransaction(() -> attempt(request, work));
+            } catch (IdempotencyStore.ClaimRaced raced) {
+                // The database rolled the attempt back before any work ran (the claim comes first): run it again.
+                continue;
+            }
             if (outcome.isPresent()) {
                 return outcome.get();
             }

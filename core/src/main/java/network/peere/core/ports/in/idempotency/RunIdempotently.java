@@ -9,6 +9,9 @@ import network.peere.core.domain.idempotency.StoredResponse;
  * Runs a request's work at most once per idempotency key: the first request with a key does the work and its response
  * is stored in the same transaction; later requests with the same key and the same request get that response again;
  * the same key with a different request is refused. A concurrent duplicate waits for the first and then replays.
+ *
+ * <p>{@link #run} opens its own transaction and must not be called inside one: when two claims of a key deadlock, the
+ * database rolls back the transaction of the one it gives up, and {@code run} starts that attempt again.
  */
 public interface RunIdempotently {
     Outcome run(Request request, Supplier<StoredResponse> work);
