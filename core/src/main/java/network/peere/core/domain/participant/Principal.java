@@ -11,4 +11,9 @@ public record Principal(ParticipantId participantId, Mode mode, Role role, ApiKe
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(keyId, "keyId");
     }
+
+    /** Whether {@code participant} is this principal's own: the same participant, in the same mode. */
+    public boolean isOf(Participant participant) {
+        return participant.id().equals(participantId) && participant.mode() == mode;
+    }
 }

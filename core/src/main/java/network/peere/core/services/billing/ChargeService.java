@@ -117,13 +117,12 @@ public final class ChargeService
         int phrases = command.agreementPhrases().size();
         Supplier<Result<Participant>> current =
                 () -> withinBatch(parties.actingMerchant(command.caller(), Capability.BILL), phrases);
-        Result<Participant> acting = withinBatch(parties.billingMerchant(command.caller()), phrases);
-        if (acting instanceof Result.Refused<Participant>
-                && command.caller().authenticated().isPresent()) {
-            // Refused on authentication's copy, which may be a moment old (trust raised since): decide on the merchant
-            // as committed now.
-            acting = current.get();
-        }
+        // Authentication's copy of a merchant's own participant saves a read when it may bill (billOne checks its
+        // version); anything else, a refusal on that copy too (trust raised since), is decided on the committed one.
+        Result<Participant> acting = parties.authenticatedMerchant(command.caller())
+                .map(copy -> withinBatch(parties.allowedTo(copy, Capability.BILL), phrases))
+                .filter(copied -> copied instanceof Result.Ok<Participant>)
+                .orElseGet(current);
         if (!(acting instanceof Result.Ok<Participant> ok)) {
             return acting.refusalAs();
         }

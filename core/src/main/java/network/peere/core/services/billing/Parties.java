@@ -49,18 +49,19 @@ public final class Parties {
     }
 
     /**
-     * The merchant a bill acts for, allowed to bill: a merchant's own key's participant as authentication read it
-     * ({@link Caller#authenticated()}), with no read, or else {@link #actingMerchant(Caller, Capability)}. The first may
-     * be a moment old: the bill compares its version with the one it reads under its agreement's lock, and reads the
-     * merchant again when they differ.
+     * The merchant a call acts for as authentication read it ({@link Caller#authenticated()}), when that is the
+     * key's own merchant (no {@code entityId}): no read, but it may be a moment old, so only for a use case that checks
+     * its version again before relying on it (a bill, under its agreement's lock).
      */
-    public Result<Participant> billingMerchant(Caller caller) {
-        Optional<Participant> authenticated = caller.authenticated()
+    public Optional<Participant> authenticatedMerchant(Caller caller) {
+        return caller.authenticated()
                 .filter(p -> caller.principal().role() == Role.MERCHANT
                         && caller.entityId().isEmpty());
-        return authenticated.isPresent()
-                ? allowedTo(Result.ok(authenticated.get()), Capability.BILL)
-                : actingMerchant(caller, Capability.BILL);
+    }
+
+    /** {@code merchant}, if allowed to do {@code capability} (active, trusted in live, trust level). */
+    public Result<Participant> allowedTo(Participant merchant, Capability capability) {
+        return allowedTo(Result.ok(merchant), capability);
     }
 
     /** A merchant by id, as now committed, allowed to do {@code capability}. */

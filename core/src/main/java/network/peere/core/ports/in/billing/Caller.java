@@ -20,9 +20,7 @@ public record Caller(Principal principal, Optional<ParticipantId> entityId, Opti
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(entityId, "entityId");
         Objects.requireNonNull(authenticated, "authenticated");
-        if (authenticated.isPresent()
-                && !(authenticated.get().id().equals(principal.participantId())
-                        && authenticated.get().mode() == principal.mode())) {
+        if (authenticated.isPresent() && !principal.isOf(authenticated.get())) {
             throw new IllegalArgumentException("the authenticated participant is not the principal's");
         }
     }

@@ -17,7 +17,7 @@ public interface AuthenticateApiKey {
             public Authenticated {
                 Objects.requireNonNull(principal, "principal");
                 Objects.requireNonNull(participant, "participant");
-                if (!participant.id().equals(principal.participantId()) || participant.mode() != principal.mode()) {
+                if (!principal.isOf(participant)) {
                     throw new IllegalArgumentException("the participant is not the principal's");
                 }
             }
