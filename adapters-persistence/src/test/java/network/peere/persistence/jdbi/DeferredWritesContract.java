@@ -100,10 +100,7 @@ abstract class DeferredWritesContract {
 
     @Test
     void a_deferred_write_that_fails_rolls_back_the_writes_before_it() {
-        transactor.inTransaction(() -> {
-            insert("a", "x", 1);
-            return null;
-        });
+        transactor.useTransaction(() -> insert("a", "x", 1));
 
         assertThatThrownBy(() -> transactor.inTransaction(() -> {
                     insert("b", "y", 2);
@@ -117,10 +114,7 @@ abstract class DeferredWritesContract {
 
     @Test
     void a_held_back_write_that_fails_is_never_taken_for_the_next_statements_own_failure() {
-        transactor.inTransaction(() -> {
-            insert("a", "x", 1);
-            return null;
-        });
+        transactor.useTransaction(() -> insert("a", "x", 1));
 
         assertThatThrownBy(() -> transactor.inTransaction(() -> {
                     insert("a", "again", 2); // a duplicate: fails here on H2, when sent on MariaDB
@@ -143,10 +137,7 @@ abstract class DeferredWritesContract {
 
     @Test
     void after_a_send_fails_nothing_commits_even_if_the_failure_was_caught() {
-        transactor.inTransaction(() -> {
-            insert("a", "x", 1);
-            return null;
-        });
+        transactor.useTransaction(() -> insert("a", "x", 1));
 
         assertThatThrownBy(() -> transactor.inTransaction(() -> {
                     insert("b", "y", 2); // sent and applied before the duplicate stops the call
