@@ -37,6 +37,10 @@ final class JdbiEventOutbox implements EventOutbox {
             INSERT INTO webhook_sequences (mode, object_id, last_sequence) VALUES (:mode, :object_id, LAST_INSERT_ID(1))
             ON DUPLICATE KEY UPDATE last_sequence = LAST_INSERT_ID(last_sequence + 1)""";
 
+    /** The counter of an object with no events yet; a taken key fails it (and the transaction it is part of). */
+    private static final String START =
+            "INSERT INTO webhook_sequences (mode, object_id, last_sequence) VALUES (:mode, :object_id, 1)";
+
     private static final String CURRENT =
             "SELECT last_sequence FROM webhook_sequences WHERE mode = :mode AND object_id = :object_id";
 
@@ -100,6 +104,16 @@ final class JdbiEventOutbox implements EventOutbox {
                     .mapTo(Long.class)
                     .one();
         }));
+    }
+
+    @Override
+    public long firstSequence(Mode mode, String objectId) {
+        transactor.defer(
+                "the event count of " + objectId,
+                START,
+                insert -> insert.bind("mode", mode.name()).bind("object_id", objectId),
+                1);
+        return 1;
     }
 
     /**

@@ -75,6 +75,18 @@ final class InMemoryWebhookOutbox implements EventOutbox, WebhookDeliveryQueue {
     }
 
     @Override
+    public long firstSequence(Mode mode, String objectId) {
+        return transactor.inTransaction(() -> {
+            String key = mode.name() + " " + objectId;
+            if (sequences.putIfAbsent(key, 1L) != null) {
+                throw new IllegalStateException("events about " + objectId + " were counted already");
+            }
+            transactor.onRollback(() -> sequences.remove(key));
+            return 1L;
+        });
+    }
+
+    @Override
     public List<Long> nextSequences(Mode mode, List<String> objectIds) {
         return transactor.inTransaction(() ->
                 objectIds.stream().map(objectId -> nextSequence(mode, objectId)).toList());

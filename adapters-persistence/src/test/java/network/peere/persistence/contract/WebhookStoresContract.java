@@ -4,6 +4,7 @@ import static network.peere.core.domain.shared.Mode.LIVE;
 import static network.peere.core.domain.shared.Mode.SANDBOX;
 import static network.peere.persistence.testing.TestParticipants.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -150,6 +151,39 @@ public abstract class WebhookStoresContract {
                         outbox.nextSequence(SANDBOX, "agr_1")));
 
         assertThat(numbers).containsExactly(1L, 2L, 1L, 1L);
+    }
+
+    @Test
+    void a_new_objects_count_starts_at_one_and_goes_on_from_there() {
+        var outbox = stores.eventOutbox();
+
+        List<Long> numbers = stores.transactor()
+                .inTransaction(() -> List.of(
+                        outbox.firstSequence(LIVE, "chg_1"),
+                        outbox.nextSequence(LIVE, "chg_1"),
+                        outbox.firstSequence(SANDBOX, "chg_1")));
+
+        assertThat(numbers).containsExactly(1L, 2L, 1L);
+        assertThat(stores.transactor().inTransaction(() -> outbox.nextSequence(LIVE, "chg_1")))
+                .isEqualTo(3L);
+    }
+
+    @Test
+    void starting_the_count_of_an_object_that_has_one_fails_its_transaction_and_keeps_the_count() {
+        var outbox = stores.eventOutbox();
+        stores.transactor().useTransaction(() -> outbox.nextSequence(LIVE, "chg_1"));
+
+        assertThatThrownBy(() -> stores.transactor().useTransaction(() -> {
+                    outbox.firstSequence(LIVE, "chg_2");
+                    outbox.firstSequence(LIVE, "chg_1");
+                }))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(stores.transactor().inTransaction(() -> outbox.nextSequence(LIVE, "chg_1")))
+                .isEqualTo(2L);
+        assertThat(stores.transactor().inTransaction(() -> outbox.nextSequence(LIVE, "chg_2")))
+                .as("the rolled-back transaction's other new count is gone too")
+                .isEqualTo(1L);
     }
 
     @Test

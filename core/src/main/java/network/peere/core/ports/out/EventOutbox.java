@@ -18,6 +18,14 @@ public interface EventOutbox {
     long nextSequence(Mode mode, String objectId);
 
     /**
+     * Starts the count of an object created in the caller's transaction (a fresh id, so no event about it exists yet):
+     * returns 1 without asking the database, and writes the counter the way {@link #append} writes an event, possibly
+     * later in the transaction. If the object already has a count, the transaction fails (the counter's key is taken)
+     * and nothing of it commits.
+     */
+    long firstSequence(Mode mode, String objectId);
+
+    /**
      * {@link #nextSequence} for each of {@code objectIds} in order, in one go (a few round trips where the database
      * allows): an id named k times gets its next k numbers, in the order it is named.
      *

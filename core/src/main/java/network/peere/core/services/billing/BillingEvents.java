@@ -33,7 +33,10 @@ final class BillingEvents {
         this.parties = Objects.requireNonNull(parties, "parties");
     }
 
-    /** {@code billing.intent} to the bank: what its customer is asked, and the phrase that will bill if approved. */
+    /**
+     * {@code billing.intent} to the bank: what its customer is asked, and the phrase that will bill if approved. The
+     * first event about the agreement, created in the caller's transaction.
+     */
     void intentSent(Agreement agreement, Customer customer, Participant merchant) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("customerId", customer.id().value());
@@ -50,7 +53,7 @@ final class BillingEvents {
         item.put("spendingLimits", limits(agreement.requested()));
         item.put("dueDate", agreement.dueDate());
         item.put("metadata", agreement.metadata().orElse(null));
-        events.publish(agreement.mode(), agreement.bankId(), EventType.BILLING_INTENT, agreement.id(), item);
+        events.publishFirst(agreement.mode(), agreement.bankId(), EventType.BILLING_INTENT, agreement.id(), item);
     }
 
     /** {@code billing.intent.response} to the merchant (and its provider): a decision, a change, expiry, revocation. */
@@ -107,7 +110,7 @@ final class BillingEvents {
         item.put("metadata", charge.metadata().orElse(null));
         item.put("createdAt", charge.createdAt());
         scheduleId.ifPresent(id -> item.put("scheduleId", id));
-        events.publish(charge.mode(), charge.bankId(), EventType.BILLING_REQUEST, charge.id(), item);
+        events.publishFirst(charge.mode(), charge.bankId(), EventType.BILLING_REQUEST, charge.id(), item);
     }
 
     /** {@code billing.response} to the merchant (and its provider): the bank's answer, or the expiry. */

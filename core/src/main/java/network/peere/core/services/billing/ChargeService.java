@@ -286,8 +286,8 @@ public final class ChargeService
                 reservations,
                 now.plus(settings.chargeTtl()),
                 now);
-        // The event first: its sequence number and its recipient's endpoints are read; then the three writes (event,
-        // charge, agreement) need no answer and go to the database together before the commit.
+        // The event first: its recipient's endpoints are read; then the four writes (the charge's event count, the
+        // event, the charge, the agreement) need no answer and go to the database together before the commit.
         events.chargeRequested(charge, agreement, merchant, command.scheduleId());
         stores.charges().insert(charge);
         stores.agreements().updateLocked(agreement.billedAt(now));

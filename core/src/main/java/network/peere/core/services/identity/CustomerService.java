@@ -192,11 +192,14 @@ public final class CustomerService implements MigrateCustomers, FindBankCustomer
         return new Outcome(created, items);
     }
 
-    /** In the batch's transaction, so the bank hears of it exactly when the batch commits. */
+    /**
+     * In the batch's transaction, so the bank hears of it exactly when the batch commits; the first event about the
+     * batch, whose id is new.
+     */
     private void announceBatchCompleted(CustomerBatch batch) {
         var summary = batch.summary();
         Invariants.check(summary.total() == batch.items().size(), "the summary counts every item");
-        events.publish(
+        events.publishFirst(
                 batch.mode(),
                 batch.bankId(),
                 EventType.CUSTOMERS_BATCH_COMPLETED,

@@ -98,14 +98,28 @@ public final class EventPublisher implements PublishEvents {
             String objectId,
             Map<String, ?> data,
             Optional<WebhookEndpointId> except) {
+        return publishOne(mode, new Draft(recipient, type, objectId, data), except, false);
+    }
+
+    @Override
+    public WebhookEvent publishFirst(
+            Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
+        return publishOne(mode, new Draft(recipient, type, objectId, data), Optional.empty(), true);
+    }
+
+    private WebhookEvent publishOne(
+            Mode mode, Draft draft, Optional<WebhookEndpointId> except, boolean aboutNewObject) {
         return stores.transactor().inTransaction(() -> {
-            WebhookEvent event = newEvent(mode, recipient, type, objectId, data);
-            // The endpoints are read before the event is appended, so the append can wait for the caller's next write
-            // and go with it (EventOutbox#append) when no endpoint takes the event.
-            List<WebhookEndpoint> endpoints = stores.webhookEndpoints().listFor(mode, recipient);
+            // The endpoints are read first: what follows (a new object's count, the event) are writes that may wait
+            // for the caller's next statement and go with it (EventOutbox#append) when no endpoint takes the event.
+            List<WebhookEndpoint> endpoints = stores.webhookEndpoints().listFor(mode, draft.recipient());
+            long sequence = aboutNewObject
+                    ? stores.eventOutbox().firstSequence(mode, draft.objectId())
+                    : stores.eventOutbox().nextSequence(mode, draft.objectId());
+            WebhookEvent event = newEvent(mode, draft, sequence);
             stores.eventOutbox().append(event);
             for (WebhookEndpoint endpoint : endpoints) {
-                if (endpoint.wants(type) && !except.equals(Optional.of(endpoint.id()))) {
+                if (endpoint.wants(draft.type()) && !except.equals(Optional.of(endpoint.id()))) {
                     stores.webhookDeliveries().enqueue(event, freshDelivery(event, endpoint.id(), 1));
                 }
             }
@@ -134,7 +148,10 @@ public final class EventPublisher implements PublishEvents {
     /** Written to the outbox but not fanned out: the caller chooses the endpoint (a test event). */
     WebhookEvent appendOnly(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
         return stores.transactor().inTransaction(() -> {
-            WebhookEvent event = newEvent(mode, recipient, type, objectId, data);
+            WebhookEvent event = newEvent(
+                    mode,
+                    new Draft(recipient, type, objectId, data),
+                    stores.eventOutbox().nextSequence(mode, objectId));
             stores.eventOutbox().append(event);
             return event;
         });
@@ -154,12 +171,6 @@ public final class EventPublisher implements PublishEvents {
                 now,
                 now,
                 Optional.empty());
-    }
-
-    private WebhookEvent newEvent(
-            Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
-        long sequence = stores.eventOutbox().nextSequence(mode, objectId);
-        return newEvent(mode, new Draft(recipient, type, objectId, data), sequence);
     }
 
     private WebhookEvent newEvent(Mode mode, Draft draft, long sequence) {

@@ -16,6 +16,13 @@ public interface PublishEvents {
     /** @param data the item's own members (see {@link network.peere.core.domain.webhook.JsonText} for the values) */
     WebhookEvent publish(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data);
 
+    /**
+     * {@link #publish} of the first event about an object the caller's transaction has just created (a fresh id): its
+     * sequence is 1, and its count is started without asking the database. If the object has events already, the
+     * caller's transaction fails and nothing of it commits.
+     */
+    WebhookEvent publishFirst(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data);
+
     /** One event of {@link #publishAll}: what {@link #publish} takes besides the mode. */
     record Draft(ParticipantId recipient, EventType type, String objectId, Map<String, ?> data) {
         public Draft {
