@@ -206,12 +206,14 @@ final class JdbiAgreementStore implements AgreementStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return transactor.withHandle(handle -> handle.createQuery(SELECT + "AND a.id IN (<ids>) ORDER BY a.id")
-                .bind("mode", mode.name())
-                .bindList(
-                        "ids", SqlLists.padded(ids.stream().distinct().sorted().toList()))
-                .map(JdbiAgreementStore::agreement)
-                .list());
+        return transactor.query(
+                SELECT + "AND a.id IN (<ids>) ORDER BY a.id",
+                query -> query.bind("mode", mode.name())
+                        .bindList(
+                                "ids",
+                                SqlLists.padded(ids.stream().distinct().sorted().toList()))
+                        .map(JdbiAgreementStore::agreement)
+                        .list());
     }
 
     @Override
@@ -226,46 +228,50 @@ final class JdbiAgreementStore implements AgreementStore {
 
     @Override
     public Optional<ForBilling> lockForBilling(Mode mode, String agreementPhrase) {
-        return transactor.withHandle(handle -> handle.createQuery(LOCK_FOR_BILLING)
-                .bind("mode", mode.name())
-                .bind("phrase", agreementPhrase)
-                .map((row, context) -> new ForBilling(
-                        agreement(row, context),
-                        row.getBoolean("merchant_blocked"),
-                        Optional.ofNullable(row.getString("active_bank_zone")).map(java.time.ZoneId::of),
-                        row.getLong("merchant_version")))
-                .findOne());
+        return transactor.query(
+                LOCK_FOR_BILLING,
+                query -> query.bind("mode", mode.name())
+                        .bind("phrase", agreementPhrase)
+                        .map((row, context) -> new ForBilling(
+                                agreement(row, context),
+                                row.getBoolean("merchant_blocked"),
+                                Optional.ofNullable(row.getString("active_bank_zone"))
+                                        .map(java.time.ZoneId::of),
+                                row.getLong("merchant_version")))
+                        .findOne());
     }
 
     @Override
     public Optional<Agreement> lockByIntentReference(Mode mode, ParticipantId bankId, String intentReference) {
-        return transactor.withHandle(handle -> handle.createQuery(
-                        SELECT + "AND a.bank_id = :bank_id AND a.intent_reference = :reference FOR UPDATE")
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .bind("reference", intentReference)
-                .map(JdbiAgreementStore::agreement)
-                .findOne());
+        return transactor.query(
+                SELECT + "AND a.bank_id = :bank_id AND a.intent_reference = :reference FOR UPDATE",
+                query -> query.bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .bind("reference", intentReference)
+                        .map(JdbiAgreementStore::agreement)
+                        .findOne());
     }
 
     private Optional<Agreement> one(String sql, Mode mode, String name, String value) {
-        return transactor.withHandle(handle -> handle.createQuery(sql)
-                .bind("mode", mode.name())
-                .bind(name, value)
-                .map(JdbiAgreementStore::agreement)
-                .findOne());
+        return transactor.query(
+                sql,
+                query -> query.bind("mode", mode.name())
+                        .bind(name, value)
+                        .map(JdbiAgreementStore::agreement)
+                        .findOne());
     }
 
     @Override
     public boolean isBlocked(Mode mode, ParticipantId bankId, CustomerId customerId, ParticipantId merchantId) {
-        return transactor.withHandle(handle -> handle.createQuery(IS_BLOCKED)
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .bind("customer_id", customerId.value())
-                .bind("merchant_id", merchantId.value())
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent());
+        return transactor.query(
+                IS_BLOCKED,
+                query -> query.bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .bind("customer_id", customerId.value())
+                        .bind("merchant_id", merchantId.value())
+                        .mapTo(Integer.class)
+                        .findOne()
+                        .isPresent());
     }
 
     @Override
@@ -323,31 +329,34 @@ final class JdbiAgreementStore implements AgreementStore {
 
     @Override
     public List<Agreement> dueForExpiry(Instant now, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(DUE_FOR_EXPIRY)
-                .bind("now", UtcColumns.toColumn(now))
-                .bind("limit", limit)
-                .map(JdbiAgreementStore::agreement)
-                .list());
+        return transactor.query(
+                DUE_FOR_EXPIRY,
+                query -> query.bind("now", UtcColumns.toColumn(now))
+                        .bind("limit", limit)
+                        .map(JdbiAgreementStore::agreement)
+                        .list());
     }
 
     @Override
     public List<Agreement> pastExpiry(Instant now, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(PAST_EXPIRY)
-                .bind("now", UtcColumns.toColumn(now))
-                .bind("limit", limit)
-                .map(JdbiAgreementStore::agreement)
-                .list());
+        return transactor.query(
+                PAST_EXPIRY,
+                query -> query.bind("now", UtcColumns.toColumn(now))
+                        .bind("limit", limit)
+                        .map(JdbiAgreementStore::agreement)
+                        .list());
     }
 
     @Override
     public List<Agreement> awaitingBank(Mode mode, ParticipantId bankId, Instant sentBefore, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(AWAITING_BANK)
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .bind("sent_before", UtcColumns.toColumn(sentBefore))
-                .bind("limit", limit)
-                .map(JdbiAgreementStore::agreement)
-                .list());
+        return transactor.query(
+                AWAITING_BANK,
+                query -> query.bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .bind("sent_before", UtcColumns.toColumn(sentBefore))
+                        .bind("limit", limit)
+                        .map(JdbiAgreementStore::agreement)
+                        .list());
     }
 
     static Agreement agreement(ResultSet row, StatementContext context) throws SQLException {

@@ -74,39 +74,44 @@ final class JdbiApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<ApiKey> findByHash(Mode mode, KeyHash hash) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND_BY_HASH)
-                .bind("key_hash", hash.hex())
-                .bind("mode", mode.name())
-                .map(JdbiApiKeyStore::apiKey)
-                .findOne());
+        return transactor.query(
+                FIND_BY_HASH,
+                query -> query.bind("key_hash", hash.hex())
+                        .bind("mode", mode.name())
+                        .map(JdbiApiKeyStore::apiKey)
+                        .findOne());
     }
 
     @Override
     public Optional<KeyOwner> findWithOwner(Mode mode, KeyHash hash) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND_WITH_OWNER)
-                .bind("key_hash", hash.hex())
-                .bind("mode", mode.name())
-                .map((row, context) -> new KeyOwner(apiKey(row, context), JdbiParticipantStore.participant(row, OWNER)))
-                .findOne());
+        return transactor.query(
+                FIND_WITH_OWNER,
+                query -> query.bind("key_hash", hash.hex())
+                        .bind("mode", mode.name())
+                        .map((row, context) ->
+                                new KeyOwner(apiKey(row, context), JdbiParticipantStore.participant(row, OWNER)))
+                        .findOne());
     }
 
     @Override
     public Optional<ApiKey> find(Mode mode, ParticipantId owner, ApiKeyId id) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND)
-                .bind("id", id.value())
-                .bind("mode", mode.name())
-                .bind("participant_id", owner.value())
-                .map(JdbiApiKeyStore::apiKey)
-                .findOne());
+        return transactor.query(
+                FIND,
+                query -> query.bind("id", id.value())
+                        .bind("mode", mode.name())
+                        .bind("participant_id", owner.value())
+                        .map(JdbiApiKeyStore::apiKey)
+                        .findOne());
     }
 
     @Override
     public List<ApiKey> listFor(Mode mode, ParticipantId owner) {
-        return transactor.withHandle(handle -> handle.createQuery(LIST_FOR)
-                .bind("mode", mode.name())
-                .bind("participant_id", owner.value())
-                .map(JdbiApiKeyStore::apiKey)
-                .list());
+        return transactor.query(
+                LIST_FOR,
+                query -> query.bind("mode", mode.name())
+                        .bind("participant_id", owner.value())
+                        .map(JdbiApiKeyStore::apiKey)
+                        .list());
     }
 
     @Override

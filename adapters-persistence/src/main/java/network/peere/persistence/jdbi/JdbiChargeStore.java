@@ -261,20 +261,23 @@ final class JdbiChargeStore implements ChargeStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return transactor.withHandle(handle -> handle.createQuery(LOCK_ALL)
-                .bind("mode", mode.name())
-                .bindList(
-                        "ids", SqlLists.padded(ids.stream().distinct().sorted().toList()))
-                .map(JdbiChargeStore::charge)
-                .list());
+        return transactor.query(
+                LOCK_ALL,
+                query -> query.bind("mode", mode.name())
+                        .bindList(
+                                "ids",
+                                SqlLists.padded(ids.stream().distinct().sorted().toList()))
+                        .map(JdbiChargeStore::charge)
+                        .list());
     }
 
     private Optional<Charge> one(String sql, Mode mode, String id) {
-        return transactor.withHandle(handle -> handle.createQuery(sql)
-                .bind("mode", mode.name())
-                .bind("id", id)
-                .map(JdbiChargeStore::charge)
-                .findOne());
+        return transactor.query(
+                sql,
+                query -> query.bind("mode", mode.name())
+                        .bind("id", id)
+                        .map(JdbiChargeStore::charge)
+                        .findOne());
     }
 
     @Override
@@ -317,11 +320,12 @@ final class JdbiChargeStore implements ChargeStore {
 
     @Override
     public int countHolding(Mode mode, String agreementId) {
-        return transactor.withHandle(handle -> handle.createQuery(COUNT_HOLDING)
-                .bind("mode", mode.name())
-                .bind("agreement_id", agreementId)
-                .mapTo(Integer.class)
-                .one());
+        return transactor.query(
+                COUNT_HOLDING,
+                query -> query.bind("mode", mode.name())
+                        .bind("agreement_id", agreementId)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @Override
@@ -408,24 +412,26 @@ final class JdbiChargeStore implements ChargeStore {
 
     @Override
     public List<Charge> dueForExpiry(Instant now, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(DUE_FOR_EXPIRY)
-                .bind("now", UtcColumns.toColumn(now))
-                .bind("limit", limit)
-                .map(JdbiChargeStore::charge)
-                .list());
+        return transactor.query(
+                DUE_FOR_EXPIRY,
+                query -> query.bind("now", UtcColumns.toColumn(now))
+                        .bind("limit", limit)
+                        .map(JdbiChargeStore::charge)
+                        .list());
     }
 
     @Override
     public List<Charge> awaitingBank(
             Mode mode, ParticipantId bankId, Instant acceptedBefore, long skippedCents, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(AWAITING_BANK)
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .bind("accepted_before", UtcColumns.toColumn(acceptedBefore))
-                .bind("skipped_cents", skippedCents)
-                .bind("limit", limit)
-                .map(JdbiChargeStore::charge)
-                .list());
+        return transactor.query(
+                AWAITING_BANK,
+                query -> query.bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .bind("accepted_before", UtcColumns.toColumn(acceptedBefore))
+                        .bind("skipped_cents", skippedCents)
+                        .bind("limit", limit)
+                        .map(JdbiChargeStore::charge)
+                        .list());
     }
 
     private static String windowColumn(LimitKind kind) {

@@ -47,17 +47,18 @@ final class JdbiCustomerBatchStore implements CustomerBatchStore {
 
     @Override
     public Optional<CustomerBatch> find(Mode mode, ParticipantId bankId, String batchId) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND)
-                .bind("id", batchId)
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .map((row, context) -> new CustomerBatch(
-                        row.getString("id"),
-                        Mode.valueOf(row.getString("mode")),
-                        new ParticipantId(row.getString("bank_id")),
-                        decode(row.getString("items")),
-                        UtcColumns.instant(row, "processed_at")))
-                .findOne());
+        return transactor.query(
+                FIND,
+                query -> query.bind("id", batchId)
+                        .bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .map((row, context) -> new CustomerBatch(
+                                row.getString("id"),
+                                Mode.valueOf(row.getString("mode")),
+                                new ParticipantId(row.getString("bank_id")),
+                                decode(row.getString("items")),
+                                UtcColumns.instant(row, "processed_at")))
+                        .findOne());
     }
 
     /**

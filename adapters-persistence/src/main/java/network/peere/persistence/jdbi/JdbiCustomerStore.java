@@ -79,12 +79,13 @@ final class JdbiCustomerStore implements CustomerStore {
 
     @Override
     public boolean lockDirectory(Mode mode, ParticipantId bankId) {
-        return transactor.withHandle(handle -> handle.createQuery(LOCK)
-                .bind("bank_id", bankId.value())
-                .bind("mode", mode.name())
-                .mapTo(String.class)
-                .findOne()
-                .isPresent());
+        return transactor.query(
+                LOCK,
+                query -> query.bind("bank_id", bankId.value())
+                        .bind("mode", mode.name())
+                        .mapTo(String.class)
+                        .findOne()
+                        .isPresent());
     }
 
     @Override
@@ -272,22 +273,24 @@ final class JdbiCustomerStore implements CustomerStore {
 
     @Override
     public Optional<Customer> find(Mode mode, ParticipantId bankId, CustomerId id) {
-        return transactor.withHandle(handle -> handle.createQuery(SELECT + IN_BANK + "AND c.id = :id")
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .bind("id", id.value())
-                .map(JdbiCustomerStore::customer)
-                .findOne());
+        return transactor.query(
+                SELECT + IN_BANK + "AND c.id = :id",
+                query -> query.bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .bind("id", id.value())
+                        .map(JdbiCustomerStore::customer)
+                        .findOne());
     }
 
     @Override
     public Optional<Customer> findByPhrase(Mode mode, ParticipantId bankId, String phrase) {
-        return transactor.withHandle(handle -> handle.createQuery(SELECT + IN_BANK + "AND c.phrase = :phrase")
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .bind("phrase", phrase)
-                .map(JdbiCustomerStore::customer)
-                .findOne());
+        return transactor.query(
+                SELECT + IN_BANK + "AND c.phrase = :phrase",
+                query -> query.bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .bind("phrase", phrase)
+                        .map(JdbiCustomerStore::customer)
+                        .findOne());
     }
 
     @Override

@@ -73,22 +73,24 @@ final class JdbiDeviceStore implements DeviceStore {
 
     @Override
     public Optional<Device> find(Mode mode, ParticipantId bankId, DeviceId deviceId) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND)
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .bind("device_id", deviceId.value())
-                .map((row, context) -> device(row))
-                .findOne());
+        return transactor.query(
+                FIND,
+                query -> query.bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .bind("device_id", deviceId.value())
+                        .map((row, context) -> device(row))
+                        .findOne());
     }
 
     @Override
     public List<DeviceId> devicesOf(Mode mode, ParticipantId bankId, CustomerId customerId) {
-        return transactor.withHandle(handle -> handle.createQuery(DEVICES_OF)
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .bind("customer_id", customerId.value())
-                .map((row, context) -> new DeviceId(row.getString("device_id")))
-                .list());
+        return transactor.query(
+                DEVICES_OF,
+                query -> query.bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .bind("customer_id", customerId.value())
+                        .map((row, context) -> new DeviceId(row.getString("device_id")))
+                        .list());
     }
 
     @Override

@@ -185,12 +185,13 @@ final class JdbiEventOutbox implements EventOutbox {
 
     @Override
     public Optional<WebhookEvent> find(Mode mode, ParticipantId owner, String eventId) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND)
-                .bind("id", eventId)
-                .bind("mode", mode.name())
-                .bind("participant_id", owner.value())
-                .map(JdbiEventOutbox::event)
-                .findOne());
+        return transactor.query(
+                FIND,
+                query -> query.bind("id", eventId)
+                        .bind("mode", mode.name())
+                        .bind("participant_id", owner.value())
+                        .map(JdbiEventOutbox::event)
+                        .findOne());
     }
 
     @Override

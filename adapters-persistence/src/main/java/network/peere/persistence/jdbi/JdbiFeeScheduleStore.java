@@ -56,11 +56,12 @@ final class JdbiFeeScheduleStore implements FeeScheduleStore {
 
     @Override
     public Optional<FeeSchedule> find(Mode mode, String owner) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND)
-                .bind("mode", mode.name())
-                .bind("owner", owner)
-                .map((row, context) -> schedule(row))
-                .findOne());
+        return transactor.query(
+                FIND,
+                query -> query.bind("mode", mode.name())
+                        .bind("owner", owner)
+                        .map((row, context) -> schedule(row))
+                        .findOne());
     }
 
     @Override

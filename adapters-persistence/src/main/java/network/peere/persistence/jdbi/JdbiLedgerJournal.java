@@ -148,11 +148,12 @@ final class JdbiLedgerJournal implements LedgerJournal {
 
     @Override
     public List<JournalTransaction> forReference(Mode mode, String reference) {
-        List<Row> rows = transactor.withHandle(handle -> handle.createQuery(FOR_REFERENCE)
-                .bind("mode", mode.name())
-                .bind("reference", reference)
-                .map(JdbiLedgerJournal::row)
-                .list());
+        List<Row> rows = transactor.query(
+                FOR_REFERENCE,
+                query -> query.bind("mode", mode.name())
+                        .bind("reference", reference)
+                        .map(JdbiLedgerJournal::row)
+                        .list());
         return transactions(mode, rows);
     }
 
@@ -256,15 +257,16 @@ final class JdbiLedgerJournal implements LedgerJournal {
 
     @Override
     public List<Unsettled> unsettled(Mode mode, AccountType type, Instant before, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(UNSETTLED)
-                .bind("mode", mode.name())
-                .bind("account_type", type.name())
-                .bind("before", UtcColumns.toColumn(before))
-                .bind("limit", limit)
-                .map((row, context) -> new Unsettled(
-                        new Account(type, row.getString("account_owner")),
-                        Currency.getInstance(row.getString("currency")),
-                        UtcColumns.instant(row, "earliest")))
-                .list());
+        return transactor.query(
+                UNSETTLED,
+                query -> query.bind("mode", mode.name())
+                        .bind("account_type", type.name())
+                        .bind("before", UtcColumns.toColumn(before))
+                        .bind("limit", limit)
+                        .map((row, context) -> new Unsettled(
+                                new Account(type, row.getString("account_owner")),
+                                Currency.getInstance(row.getString("currency")),
+                                UtcColumns.instant(row, "earliest")))
+                        .list());
     }
 }

@@ -100,11 +100,12 @@ final class JdbiParticipantStore implements ParticipantStore {
 
     @Override
     public Optional<Participant> find(Mode mode, ParticipantId id) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND)
-                .bind("id", id.value())
-                .bind("mode", mode.name())
-                .map(JdbiParticipantStore::participant)
-                .findOne());
+        return transactor.query(
+                FIND,
+                query -> query.bind("id", id.value())
+                        .bind("mode", mode.name())
+                        .map(JdbiParticipantStore::participant)
+                        .findOne());
     }
 
     @Override
@@ -154,22 +155,24 @@ final class JdbiParticipantStore implements ParticipantStore {
 
     @Override
     public Optional<Participant> findMerchantByRef(Mode mode, ParticipantId providerId, String ref) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND_BY_REF)
-                .bind("mode", mode.name())
-                .bind("provider_id", providerId.value())
-                .bind("ref", ref)
-                .map(JdbiParticipantStore::participant)
-                .findOne());
+        return transactor.query(
+                FIND_BY_REF,
+                query -> query.bind("mode", mode.name())
+                        .bind("provider_id", providerId.value())
+                        .bind("ref", ref)
+                        .map(JdbiParticipantStore::participant)
+                        .findOne());
     }
 
     @Override
     public Optional<Participant> findMerchantByEmail(Mode mode, ParticipantId providerId, String email) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND_BY_EMAIL)
-                .bind("mode", mode.name())
-                .bind("provider_id", providerId.value())
-                .bind("email", email.toLowerCase(Locale.ROOT))
-                .map(JdbiParticipantStore::participant)
-                .findOne());
+        return transactor.query(
+                FIND_BY_EMAIL,
+                query -> query.bind("mode", mode.name())
+                        .bind("provider_id", providerId.value())
+                        .bind("email", email.toLowerCase(Locale.ROOT))
+                        .map(JdbiParticipantStore::participant)
+                        .findOne());
     }
 
     private record Counted(Participant participant, long total) {}

@@ -106,22 +106,23 @@ final class JdbiPaymentLinkStore implements PaymentLinkStore {
 
     @Override
     public Optional<PaymentLink> find(Mode mode, String linkId) {
-        return transactor.withHandle(handle -> handle.createQuery(SELECT + "WHERE mode = :mode AND id = :id")
-                .bind("mode", mode.name())
-                .bind("id", linkId)
-                .map(JdbiPaymentLinkStore::link)
-                .findOne());
+        return transactor.query(
+                SELECT + "WHERE mode = :mode AND id = :id",
+                query -> query.bind("mode", mode.name())
+                        .bind("id", linkId)
+                        .map(JdbiPaymentLinkStore::link)
+                        .findOne());
     }
 
     @Override
     public Optional<PaymentLink> findBySecret(Mode mode, ParticipantId merchantId, String secret) {
-        return transactor.withHandle(handle -> handle.createQuery(
-                        SELECT + "WHERE mode = :mode AND merchant_id = :merchant_id AND secret = :secret")
-                .bind("mode", mode.name())
-                .bind("merchant_id", merchantId.value())
-                .bind("secret", secret)
-                .map(JdbiPaymentLinkStore::link)
-                .findOne());
+        return transactor.query(
+                SELECT + "WHERE mode = :mode AND merchant_id = :merchant_id AND secret = :secret",
+                query -> query.bind("mode", mode.name())
+                        .bind("merchant_id", merchantId.value())
+                        .bind("secret", secret)
+                        .map(JdbiPaymentLinkStore::link)
+                        .findOne());
     }
 
     @Override
@@ -149,14 +150,15 @@ final class JdbiPaymentLinkStore implements PaymentLinkStore {
 
     @Override
     public Optional<SealedSecret> callbackKey(Mode mode, ParticipantId merchantId) {
-        return transactor.withHandle(handle -> handle.createQuery("""
+        return transactor.query(
+                """
                         SELECT callback_key_sealed FROM link_callback_keys
-                         WHERE mode = :mode AND merchant_id = :merchant_id""")
-                .bind("mode", mode.name())
-                .bind("merchant_id", merchantId.value())
-                .mapTo(String.class)
-                .findOne()
-                .map(SealedSecret::new));
+                         WHERE mode = :mode AND merchant_id = :merchant_id""",
+                query -> query.bind("mode", mode.name())
+                        .bind("merchant_id", merchantId.value())
+                        .mapTo(String.class)
+                        .findOne()
+                        .map(SealedSecret::new));
     }
 
     @Override
@@ -206,11 +208,12 @@ final class JdbiPaymentLinkStore implements PaymentLinkStore {
 
     @Override
     public Optional<LinkPayment> findPayment(Mode mode, String paymentId) {
-        return transactor.withHandle(handle -> handle.createQuery(SELECT_PAYMENT + "WHERE mode = :mode AND id = :id")
-                .bind("mode", mode.name())
-                .bind("id", paymentId)
-                .map(JdbiPaymentLinkStore::payment)
-                .findOne());
+        return transactor.query(
+                SELECT_PAYMENT + "WHERE mode = :mode AND id = :id",
+                query -> query.bind("mode", mode.name())
+                        .bind("id", paymentId)
+                        .map(JdbiPaymentLinkStore::payment)
+                        .findOne());
     }
 
     @Override
@@ -225,27 +228,29 @@ final class JdbiPaymentLinkStore implements PaymentLinkStore {
 
     @Override
     public Optional<LinkPayment> paymentByAgreement(Mode mode, String agreementId) {
-        return transactor.withHandle(handle -> handle.createQuery(SELECT_PAYMENT + """
+        return transactor.query(
+                SELECT_PAYMENT + """
                         WHERE mode = :mode AND agreement_id = :agreement_id
                         ORDER BY created_at DESC, id DESC
-                        LIMIT 1""")
-                .bind("mode", mode.name())
-                .bind("agreement_id", agreementId)
-                .map(JdbiPaymentLinkStore::payment)
-                .findFirst());
+                        LIMIT 1""",
+                query -> query.bind("mode", mode.name())
+                        .bind("agreement_id", agreementId)
+                        .map(JdbiPaymentLinkStore::payment)
+                        .findFirst());
     }
 
     @Override
     public List<LinkPayment> payments(Mode mode, String linkId, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(SELECT_PAYMENT + """
+        return transactor.query(
+                SELECT_PAYMENT + """
                         WHERE mode = :mode AND link_id = :link_id
                         ORDER BY created_at DESC, id DESC
-                        LIMIT :limit""")
-                .bind("mode", mode.name())
-                .bind("link_id", linkId)
-                .bind("limit", limit)
-                .map(JdbiPaymentLinkStore::payment)
-                .list());
+                        LIMIT :limit""",
+                query -> query.bind("mode", mode.name())
+                        .bind("link_id", linkId)
+                        .bind("limit", limit)
+                        .map(JdbiPaymentLinkStore::payment)
+                        .list());
     }
 
     /** True when the insert went in; false when a unique key refused it. */

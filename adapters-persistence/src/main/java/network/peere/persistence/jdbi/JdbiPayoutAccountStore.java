@@ -39,11 +39,14 @@ final class JdbiPayoutAccountStore implements PayoutAccountStore {
 
     @Override
     public Optional<PayoutAccount> find(Mode mode, ParticipantId merchantId) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND)
-                .bind("mode", mode.name())
-                .bind("merchant_id", merchantId.value())
-                .map((row, context) -> new PayoutAccount(
-                        row.getString("bank_name"), row.getString("account_number"), row.getString("account_name")))
-                .findOne());
+        return transactor.query(
+                FIND,
+                query -> query.bind("mode", mode.name())
+                        .bind("merchant_id", merchantId.value())
+                        .map((row, context) -> new PayoutAccount(
+                                row.getString("bank_name"),
+                                row.getString("account_number"),
+                                row.getString("account_name")))
+                        .findOne());
     }
 }

@@ -36,13 +36,14 @@ final class JdbiRateLimitOverrideStore implements RateLimitOverrideStore {
 
     @Override
     public Optional<RateLimitOverride> find(Mode mode, ParticipantId participantId) {
-        List<Row> rows = transactor.withHandle(handle -> handle.createQuery(FIND)
-                .bind("mode", mode.name())
-                .bind("participant_id", participantId.value())
-                .map((row, context) -> new Row(
-                        RateClass.valueOf(row.getString("rate_class")),
-                        new RateLimit(row.getInt("per_minute"), row.getInt("burst_per_second"))))
-                .list());
+        List<Row> rows = transactor.query(
+                FIND,
+                query -> query.bind("mode", mode.name())
+                        .bind("participant_id", participantId.value())
+                        .map((row, context) -> new Row(
+                                RateClass.valueOf(row.getString("rate_class")),
+                                new RateLimit(row.getInt("per_minute"), row.getInt("burst_per_second"))))
+                        .list());
         if (rows.isEmpty()) {
             return Optional.empty();
         }

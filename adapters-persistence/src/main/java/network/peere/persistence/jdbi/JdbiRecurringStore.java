@@ -196,20 +196,22 @@ final class JdbiRecurringStore implements RecurringStore {
 
     @Override
     public Optional<Schedule> find(Mode mode, String id) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND_SCHEDULE)
-                .bind("mode", mode.name())
-                .bind("id", id)
-                .map(JdbiRecurringStore::schedule)
-                .findOne());
+        return transactor.query(
+                FIND_SCHEDULE,
+                query -> query.bind("mode", mode.name())
+                        .bind("id", id)
+                        .map(JdbiRecurringStore::schedule)
+                        .findOne());
     }
 
     @Override
     public List<Schedule> openForAgreement(Mode mode, String agreementId) {
-        return transactor.withHandle(handle -> handle.createQuery(OPEN_FOR_AGREEMENT)
-                .bind("mode", mode.name())
-                .bind("agreement_id", agreementId)
-                .map(JdbiRecurringStore::schedule)
-                .list());
+        return transactor.query(
+                OPEN_FOR_AGREEMENT,
+                query -> query.bind("mode", mode.name())
+                        .bind("agreement_id", agreementId)
+                        .map(JdbiRecurringStore::schedule)
+                        .list());
     }
 
     @Override
@@ -255,11 +257,12 @@ final class JdbiRecurringStore implements RecurringStore {
 
     @Override
     public List<Schedule> dueSchedules(Instant now, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(DUE_SCHEDULES)
-                .bind("now", UtcColumns.toColumn(now))
-                .bind("limit", limit)
-                .map(JdbiRecurringStore::schedule)
-                .list());
+        return transactor.query(
+                DUE_SCHEDULES,
+                query -> query.bind("now", UtcColumns.toColumn(now))
+                        .bind("limit", limit)
+                        .map(JdbiRecurringStore::schedule)
+                        .list());
     }
 
     @Override
@@ -305,21 +308,23 @@ final class JdbiRecurringStore implements RecurringStore {
 
     @Override
     public Optional<Run> findRun(Mode mode, String scheduleId, long period) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND_RUN)
-                .bind("mode", mode.name())
-                .bind("schedule_id", scheduleId)
-                .bind("period_number", period)
-                .map(JdbiRecurringStore::run)
-                .findOne());
+        return transactor.query(
+                FIND_RUN,
+                query -> query.bind("mode", mode.name())
+                        .bind("schedule_id", scheduleId)
+                        .bind("period_number", period)
+                        .map(JdbiRecurringStore::run)
+                        .findOne());
     }
 
     @Override
     public Optional<Run> findRunByCharge(Mode mode, String chargeId) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND_RUN_BY_CHARGE)
-                .bind("mode", mode.name())
-                .bind("charge_id", chargeId)
-                .map(JdbiRecurringStore::run)
-                .findOne());
+        return transactor.query(
+                FIND_RUN_BY_CHARGE,
+                query -> query.bind("mode", mode.name())
+                        .bind("charge_id", chargeId)
+                        .map(JdbiRecurringStore::run)
+                        .findOne());
     }
 
     @Override
@@ -327,32 +332,36 @@ final class JdbiRecurringStore implements RecurringStore {
         if (chargeIds.isEmpty()) {
             return List.of();
         }
-        return transactor.withHandle(handle -> handle.createQuery(FIND_RUNS_BY_CHARGES)
-                .bind("mode", mode.name())
-                .bindList(
-                        "charge_ids",
-                        SqlLists.padded(chargeIds.stream().distinct().sorted().toList()))
-                .map(JdbiRecurringStore::run)
-                .list());
+        return transactor.query(
+                FIND_RUNS_BY_CHARGES,
+                query -> query.bind("mode", mode.name())
+                        .bindList(
+                                "charge_ids",
+                                SqlLists.padded(
+                                        chargeIds.stream().distinct().sorted().toList()))
+                        .map(JdbiRecurringStore::run)
+                        .list());
     }
 
     @Override
     public List<Run> runs(Mode mode, String scheduleId, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(RUNS)
-                .bind("mode", mode.name())
-                .bind("schedule_id", scheduleId)
-                .bind("limit", limit)
-                .map(JdbiRecurringStore::run)
-                .list());
+        return transactor.query(
+                RUNS,
+                query -> query.bind("mode", mode.name())
+                        .bind("schedule_id", scheduleId)
+                        .bind("limit", limit)
+                        .map(JdbiRecurringStore::run)
+                        .list());
     }
 
     @Override
     public List<Run> dueRetries(Instant now, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(DUE_RETRIES)
-                .bind("now", UtcColumns.toColumn(now))
-                .bind("limit", limit)
-                .map(JdbiRecurringStore::run)
-                .list());
+        return transactor.query(
+                DUE_RETRIES,
+                query -> query.bind("now", UtcColumns.toColumn(now))
+                        .bind("limit", limit)
+                        .map(JdbiRecurringStore::run)
+                        .list());
     }
 
     private static Schedule schedule(ResultSet row, StatementContext context) throws SQLException {

@@ -136,20 +136,22 @@ final class JdbiRefundStore implements RefundStore {
 
     @Override
     public Optional<Refund> find(Mode mode, String id) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND)
-                .bind("mode", mode.name())
-                .bind("id", id)
-                .map(JdbiRefundStore::refund)
-                .findOne());
+        return transactor.query(
+                FIND,
+                query -> query.bind("mode", mode.name())
+                        .bind("id", id)
+                        .map(JdbiRefundStore::refund)
+                        .findOne());
     }
 
     @Override
     public List<Refund> forCharge(Mode mode, String chargeId) {
-        return transactor.withHandle(handle -> handle.createQuery(FOR_CHARGE)
-                .bind("mode", mode.name())
-                .bind("charge_id", chargeId)
-                .map(JdbiRefundStore::refund)
-                .list());
+        return transactor.query(
+                FOR_CHARGE,
+                query -> query.bind("mode", mode.name())
+                        .bind("charge_id", chargeId)
+                        .map(JdbiRefundStore::refund)
+                        .list());
     }
 
     @Override
@@ -192,13 +194,14 @@ final class JdbiRefundStore implements RefundStore {
 
     @Override
     public List<Refund> awaitingBank(Mode mode, ParticipantId bankId, Instant createdBefore, int limit) {
-        return transactor.withHandle(handle -> handle.createQuery(AWAITING_BANK)
-                .bind("mode", mode.name())
-                .bind("bank_id", bankId.value())
-                .bind("created_before", UtcColumns.toColumn(createdBefore))
-                .bind("limit", limit)
-                .map(JdbiRefundStore::refund)
-                .list());
+        return transactor.query(
+                AWAITING_BANK,
+                query -> query.bind("mode", mode.name())
+                        .bind("bank_id", bankId.value())
+                        .bind("created_before", UtcColumns.toColumn(createdBefore))
+                        .bind("limit", limit)
+                        .map(JdbiRefundStore::refund)
+                        .list());
     }
 
     static Refund refund(ResultSet row, StatementContext context) throws SQLException {

@@ -38,17 +38,19 @@ final class JdbiSimulatedBankStore implements SimulatedBankStore {
 
     @Override
     public Optional<Simulation> find(ParticipantId bankId) {
-        return transactor.withHandle(handle -> handle.createQuery(SELECT + " WHERE bank_id = :bank_id")
-                .bind("bank_id", bankId.value())
-                .map((row, context) -> simulation(row.getString("bank_id"), row.getLong("delay_ms")))
-                .findOne());
+        return transactor.query(
+                SELECT + " WHERE bank_id = :bank_id",
+                query -> query.bind("bank_id", bankId.value())
+                        .map((row, context) -> simulation(row.getString("bank_id"), row.getLong("delay_ms")))
+                        .findOne());
     }
 
     @Override
     public List<Simulation> all() {
-        return transactor.withHandle(handle -> handle.createQuery(SELECT + " ORDER BY bank_id")
-                .map((row, context) -> simulation(row.getString("bank_id"), row.getLong("delay_ms")))
-                .list());
+        return transactor.query(
+                SELECT + " ORDER BY bank_id",
+                query -> query.map((row, context) -> simulation(row.getString("bank_id"), row.getLong("delay_ms")))
+                        .list());
     }
 
     private static Simulation simulation(String bankId, long delayMs) {

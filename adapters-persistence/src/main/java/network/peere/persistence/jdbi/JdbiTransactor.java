@@ -1,6 +1,7 @@
 package network.peere.persistence.jdbi;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import network.peere.core.ports.out.Transactor;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Binding;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +57,18 @@ public final class JdbiTransactor implements Transactor {
     private static final class Pending {
         final List<Deferred> held = new ArrayList<>();
         DeferredWriteFailed failed;
+
+        /** Whether {@code START TRANSACTION} has run: it waits for the transaction's first statement and goes with it. */
+        boolean begun;
+
+        /**
+         * Whether a statement sent with {@code START TRANSACTION} failed: the server may have opened the transaction
+         * (the failing statement is undone, but the transaction stays open), so its end must be sent after all.
+         */
+        boolean maybeBegun;
     }
+
+    private static final String BEGIN = "START TRANSACTION";
 
     /** A write held back, with its parameters bound on a statement that is never executed itself. */
     private record Deferred(String what, String sql, Held bound, int expectedRows) {}
@@ -109,27 +124,35 @@ public final class JdbiTransactor implements Transactor {
      * or drops the connection. A connection whose {@code COMMIT} or {@code ROLLBACK} failed in any way may still hold an
      * open transaction, which the next borrower's {@code START TRANSACTION} would commit: it is closed for good and the
      * pool made to drop it.
+     *
+     * <p>Where the connections take several statements in one round trip, {@code START TRANSACTION} is not sent alone:
+     * it goes with the transaction's first statement (a {@link #query} or the writes {@link #defer held back}), so the
+     * transaction costs one round trip besides its own statements; one that sends no statement costs none.
      */
     private <T> T explicitly(Handle handle, Supplier<T> work) {
         Connection connection = handle.getConnection();
-        boolean holdsWrites = allowsMultiStatements(connection);
-        run(connection, "START TRANSACTION");
-        if (holdsWrites) {
-            deferred.set(new Pending());
+        Pending pending = null;
+        if (allowsMultiStatements(connection)) {
+            pending = new Pending();
+            deferred.set(pending);
+        } else {
+            run(connection, BEGIN);
         }
         boolean committed = false;
         Throwable failure = null;
         try {
             T result = work.get();
-            flush(handle);
-            run(connection, "COMMIT AND NO CHAIN NO RELEASE");
+            flush(handle, false);
+            if (pending == null || pending.begun || pending.maybeBegun) {
+                run(connection, "COMMIT AND NO CHAIN NO RELEASE");
+            }
             committed = true;
             return result;
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
         } finally {
-            if (!committed) {
+            if (!committed && (pending == null || pending.begun || pending.maybeBegun)) {
                 try {
                     run(connection, "ROLLBACK AND NO CHAIN NO RELEASE");
                 } catch (Throwable rollbackFailed) {
@@ -232,6 +255,35 @@ public final class JdbiTransactor implements Transactor {
     }
 
     /**
+     * {@link #withHandle} for one query: {@code use} binds, runs and maps the query made of {@code sql}. As the first
+     * statement of a transaction on MySQL or MariaDB it carries the transaction's {@code START TRANSACTION} (one round
+     * trip for both), so a transaction that starts with a read, typically a locking one, pays nothing to begin.
+     */
+    <T> T query(String sql, Function<Query, T> use) {
+        Pending pending = deferred.get();
+        Handle bound = current.get();
+        if (pending == null || bound == null || pending.begun || pending.failed != null || !pending.held.isEmpty()) {
+            return withHandle(handle -> use.apply(handle.createQuery(sql)));
+        }
+        Query beginning = bound.createQuery(BEGIN + ";\n" + sql).addCustomizer(new StatementCustomizer() {
+            @Override
+            public void afterExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+                // The first answer is START TRANSACTION's; the query's own comes next.
+                pending.begun = true;
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("a query answered no rows after START TRANSACTION: " + sql);
+                }
+            }
+        });
+        try {
+            return use.apply(beginning);
+        } catch (RuntimeException | Error e) {
+            pending.maybeBegun = true;
+            throw e;
+        }
+    }
+
+    /**
      * A write whose outcome the caller does not wait for: in a MySQL or MariaDB transaction it is held back and sent
      * together with the other writes held back, in one round trip, before the transaction's next statement or its
      * commit; elsewhere it runs now. Either way, if it does not change {@code expectedRows} rows, or fails, the
@@ -264,11 +316,19 @@ public final class JdbiTransactor implements Transactor {
     }
 
     /**
-     * Sends the writes held back: one alone as it is; several as one multi-statement round trip, each statement's
-     * parameters renamed apart ({@code :id} of the second becomes {@code :d1_id}) and bound with the arguments it
-     * was given. Each statement's row count is checked.
+     * Sends the writes held back, after {@code START TRANSACTION} when the transaction has not begun: one alone as it
+     * is; several as one multi-statement round trip, each statement's parameters renamed apart ({@code :id} of the
+     * second becomes {@code :d1_id}) and bound with the arguments it was given. Each statement's row count is checked.
      */
     private void flush(Handle handle) {
+        flush(handle, true);
+    }
+
+    /**
+     * @param beforeStatement whether a statement follows, which needs the transaction begun; before the commit the
+     *     transaction is begun only if there are writes to send
+     */
+    private void flush(Handle handle, boolean beforeStatement) {
         Pending pending = deferred.get();
         if (pending == null) {
             return;
@@ -277,12 +337,20 @@ public final class JdbiTransactor implements Transactor {
             throw new DeferredWriteFailed("sent earlier in this transaction", pending.failed);
         }
         if (pending.held.isEmpty()) {
+            if (beforeStatement && !pending.begun) {
+                pending.maybeBegun = true;
+                run(handle.getConnection(), BEGIN);
+                pending.begun = true;
+            }
             return;
         }
         List<Deferred> batch = List.copyOf(pending.held);
         pending.held.clear();
+        boolean begin = !pending.begun;
+        pending.maybeBegun |= begin;
         try {
-            send(handle, batch);
+            send(handle, batch, begin);
+            pending.begun = true;
         } catch (RuntimeException e) {
             // Not the JDBI exception itself: a store that catches its own statement's failure (a duplicate key taken
             // as "already claimed") must never take this one, which belongs to writes made before its statement.
@@ -301,18 +369,18 @@ public final class JdbiTransactor implements Transactor {
         }
     }
 
-    private void send(Handle handle, List<Deferred> batch) {
-        if (batch.size() == 1) {
+    private void send(Handle handle, List<Deferred> batch, boolean begin) {
+        if (batch.size() == 1 && !begin) {
             requireRows(
                     batch.getFirst().what(),
                     batch.getFirst().bound().execute(),
                     batch.getFirst().expectedRows());
             return;
         }
-        StringBuilder sql = new StringBuilder();
+        StringBuilder sql = new StringBuilder(begin ? BEGIN : "");
         for (int i = 0; i < batch.size(); i++) {
             String prefix = "d" + i + "_";
-            sql.append(i == 0 ? "" : ";\n")
+            sql.append(i == 0 && !begin ? "" : ";\n")
                     .append(NAMED_PARAMETER.matcher(batch.get(i).sql()).replaceAll(":" + prefix + "$1"));
         }
         try (Held combined = new Held(handle, sql.toString())) {
@@ -320,12 +388,14 @@ public final class JdbiTransactor implements Transactor {
                 combined.bindAll("d" + i + "_", batch.get(i).bound());
             }
             List<Integer> counts = combined.execute((statement, context) -> updateCounts(statement.get()));
-            if (counts.size() != batch.size()) {
-                throw new IllegalStateException(
-                        "a combined write answered " + counts.size() + " counts for " + batch.size() + " statements");
+            int first = begin ? 1 : 0;
+            if (counts.size() != first + batch.size()) {
+                throw new IllegalStateException("a combined write answered " + counts.size() + " counts for "
+                        + (first + batch.size()) + " statements");
             }
             for (int i = 0; i < batch.size(); i++) {
-                requireRows(batch.get(i).what(), counts.get(i), batch.get(i).expectedRows());
+                requireRows(
+                        batch.get(i).what(), counts.get(first + i), batch.get(i).expectedRows());
             }
         }
     }

@@ -62,21 +62,23 @@ final class JdbiWebhookEndpointStore implements WebhookEndpointStore {
 
     @Override
     public Optional<WebhookEndpoint> find(Mode mode, ParticipantId owner, WebhookEndpointId id) {
-        return transactor.withHandle(handle -> handle.createQuery(FIND)
-                .bind("id", id.value())
-                .bind("mode", mode.name())
-                .bind("participant_id", owner.value())
-                .map(JdbiWebhookEndpointStore::endpoint)
-                .findOne());
+        return transactor.query(
+                FIND,
+                query -> query.bind("id", id.value())
+                        .bind("mode", mode.name())
+                        .bind("participant_id", owner.value())
+                        .map(JdbiWebhookEndpointStore::endpoint)
+                        .findOne());
     }
 
     @Override
     public List<WebhookEndpoint> listFor(Mode mode, ParticipantId owner) {
-        return transactor.withHandle(handle -> handle.createQuery(LIST_FOR)
-                .bind("mode", mode.name())
-                .bind("participant_id", owner.value())
-                .map(JdbiWebhookEndpointStore::endpoint)
-                .list());
+        return transactor.query(
+                LIST_FOR,
+                query -> query.bind("mode", mode.name())
+                        .bind("participant_id", owner.value())
+                        .map(JdbiWebhookEndpointStore::endpoint)
+                        .list());
     }
 
     @Override

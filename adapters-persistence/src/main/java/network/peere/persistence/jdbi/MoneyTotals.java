@@ -10,13 +10,14 @@ final class MoneyTotals {
     private MoneyTotals() {}
 
     static List<MoneyTotal> query(JdbiTransactor transactor, String sql, Mode mode) {
-        return transactor.withHandle(handle -> handle.createQuery(sql)
-                .bind("mode", mode.name())
-                .map((row, context) -> new MoneyTotal(
-                        row.getString("owner"),
-                        Currency.getInstance(row.getString("currency")),
-                        row.getLong("amount_minor"),
-                        row.getLong("fee_minor")))
-                .list());
+        return transactor.query(
+                sql,
+                query -> query.bind("mode", mode.name())
+                        .map((row, context) -> new MoneyTotal(
+                                row.getString("owner"),
+                                Currency.getInstance(row.getString("currency")),
+                                row.getLong("amount_minor"),
+                                row.getLong("fee_minor")))
+                        .list());
     }
 }

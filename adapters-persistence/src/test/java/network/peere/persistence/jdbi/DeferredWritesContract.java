@@ -73,6 +73,86 @@ abstract class DeferredWritesContract {
                 .filter(sql -> sql.contains("deferred_rows") && !sql.contains("SELECT"))
                 .toList();
         assertThat(sent).hasSize(combinesWrites() ? 1 : 3);
+        if (combinesWrites()) {
+            // The transaction's start goes with its writes, then the commit: two round trips in all.
+            assertThat(recorder.statements().subList(0, 2))
+                    .satisfiesExactly(
+                            first -> assertThat(first).startsWith("START TRANSACTION;\nINSERT INTO deferred_rows"),
+                            second -> assertThat(second).startsWith("COMMIT"));
+        }
+    }
+
+    private List<String> lockedRows() {
+        return transactor.query(
+                "SELECT CONCAT(id, ':', n) FROM deferred_rows ORDER BY id FOR UPDATE",
+                query -> query.mapTo(String.class).list());
+    }
+
+    @Test
+    void a_transaction_that_sends_no_statement_sends_nothing_at_all() {
+        assertThat(transactor.inTransaction(() -> 42)).isEqualTo(42);
+        assertThatThrownBy(() -> transactor.inTransaction(() -> {
+                    throw new IllegalStateException("before any statement");
+                }))
+                .hasMessage("before any statement");
+
+        assertThat(recorder.statements()).isEmpty();
+    }
+
+    @Test
+    void a_transaction_that_starts_with_a_query_begins_with_it() {
+        transactor.useTransaction(() -> insert("a", "x", 1));
+        recorder.clear();
+
+        assertThatThrownBy(() -> transactor.inTransaction(() -> {
+                    assertThat(lockedRows()).containsExactly("a:1");
+                    transactor.withHandle(handle -> handle.execute("UPDATE deferred_rows SET n = 5 WHERE id = 'a'"));
+                    throw new IllegalStateException("undo");
+                }))
+                .hasMessage("undo");
+
+        assertThat(transactor.inTransaction(this::rows))
+                .as("the update after the query was part of the transaction")
+                .containsExactly("a=x:1");
+        if (combinesWrites()) {
+            assertThat(recorder.statements().subList(0, 3))
+                    .satisfiesExactly(
+                            query -> assertThat(query)
+                                    .startsWith("START TRANSACTION;\nSELECT")
+                                    .endsWith("FOR UPDATE"),
+                            update -> assertThat(update).startsWith("UPDATE deferred_rows"),
+                            end -> assertThat(end).startsWith("ROLLBACK"));
+        }
+    }
+
+    @Test
+    void after_a_first_query_fails_the_rest_of_the_transaction_still_commits_or_rolls_back_as_one() {
+        transactor.useTransaction(() -> insert("a", "x", 1));
+
+        for (boolean commit : List.of(false, true)) {
+            var outcome = org.assertj.core.api.Assertions.catchThrowable(() -> transactor.useTransaction(() -> {
+                try {
+                    transactor.query(
+                            "SELECT n FROM no_such_table",
+                            query -> query.mapTo(Integer.class).list());
+                } catch (org.jdbi.v3.core.statement.StatementException expected) {
+                    // A store may catch its own statement's failure and go on.
+                }
+                insert("b", "y", 2);
+                transactor.withHandle(handle -> handle.execute("UPDATE deferred_rows SET n = 7 WHERE id = 'a'"));
+                if (!commit) {
+                    throw new IllegalStateException("undo");
+                }
+            }));
+
+            if (commit) {
+                assertThat(outcome).isNull();
+                assertThat(transactor.inTransaction(this::rows)).containsExactly("a=x:7", "b=y:2");
+            } else {
+                assertThat(outcome).hasMessage("undo");
+                assertThat(transactor.inTransaction(this::rows)).containsExactly("a=x:1");
+            }
+        }
     }
 
     @Test
