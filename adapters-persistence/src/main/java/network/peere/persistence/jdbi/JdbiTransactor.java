@@ -44,6 +44,12 @@ public final class JdbiTransactor implements Transactor {
     private volatile Boolean multiStatements;
 
     /**
+     * Whether the server runs an {@code IF … END IF} sent as a plain statement (MariaDB does, MySQL does not); learnt
+     * once. It lets the writes held back carry their own row-count checks and so go with the {@code COMMIT}.
+     */
+    private volatile Boolean checksInStatements;
+
+    /**
      * The writes {@link #defer deferred} in the current MySQL or MariaDB transaction, not yet sent; absent outside one
      * (and on H2, where a deferred write runs at once).
      */
@@ -69,6 +75,7 @@ public final class JdbiTransactor implements Transactor {
     }
 
     private static final String BEGIN = "START TRANSACTION";
+    private static final String COMMIT = "COMMIT AND NO CHAIN NO RELEASE";
 
     /** A write held back, with its parameters bound on a statement that is never executed itself. */
     private record Deferred(String what, String sql, Held bound, int expectedRows) {}
@@ -125,9 +132,13 @@ public final class JdbiTransactor implements Transactor {
      * open transaction, which the next borrower's {@code START TRANSACTION} would commit: it is closed for good and the
      * pool made to drop it.
      *
-     * <p>Where the connections take several statements in one round trip, {@code START TRANSACTION} is not sent alone:
-     * it goes with the transaction's first statement (a {@link #query} or the writes {@link #defer held back}), so the
-     * transaction costs one round trip besides its own statements; one that sends no statement costs none.
+     * <p>Where the connections take several statements in one round trip, neither end is sent alone. {@code START
+     * TRANSACTION} goes with the transaction's first statement (a {@link #query} or the writes {@link #defer held
+     * back}); on MariaDB the {@code COMMIT} goes with the writes held back until then, each followed by a check of its
+     * row count that fails the call on the server, so the {@code COMMIT} after a wrong count never runs. A transaction
+     * that reads first and ends with held-back writes thus costs no round trip of its own; one that sends no statement
+     * sends nothing. A failure reported by that last call is, like a failed {@code COMMIT}, rolled back where the
+     * {@code COMMIT} did not run.
      */
     private <T> T explicitly(Handle handle, Supplier<T> work) {
         Connection connection = handle.getConnection();
@@ -142,9 +153,16 @@ public final class JdbiTransactor implements Transactor {
         Throwable failure = null;
         try {
             T result = work.get();
-            flush(handle, false);
-            if (pending == null || pending.begun || pending.maybeBegun) {
-                run(connection, "COMMIT AND NO CHAIN NO RELEASE");
+            if (pending != null
+                    && !pending.held.isEmpty()
+                    && pending.failed == null
+                    && checksInStatements(connection)) {
+                flush(handle, Flush.WITH_COMMIT);
+            } else {
+                flush(handle, Flush.BEFORE_COMMIT);
+                if (pending == null || pending.begun || pending.maybeBegun) {
+                    run(connection, COMMIT);
+                }
             }
             committed = true;
             return result;
@@ -321,14 +339,20 @@ public final class JdbiTransactor implements Transactor {
      * second becomes {@code :d1_id}) and bound with the arguments it was given. Each statement's row count is checked.
      */
     private void flush(Handle handle) {
-        flush(handle, true);
+        flush(handle, Flush.BEFORE_STATEMENT);
     }
 
-    /**
-     * @param beforeStatement whether a statement follows, which needs the transaction begun; before the commit the
-     *     transaction is begun only if there are writes to send
-     */
-    private void flush(Handle handle, boolean beforeStatement) {
+    /** Why the writes held back are sent. */
+    private enum Flush {
+        /** A statement follows, which needs them, and the transaction begun. */
+        BEFORE_STATEMENT,
+        /** The commit follows: the transaction is begun only if there are writes to send. */
+        BEFORE_COMMIT,
+        /** The commit goes with them, after the checks of their row counts, in the same round trip. */
+        WITH_COMMIT
+    }
+
+    private void flush(Handle handle, Flush why) {
         Pending pending = deferred.get();
         if (pending == null) {
             return;
@@ -337,7 +361,7 @@ public final class JdbiTransactor implements Transactor {
             throw new DeferredWriteFailed("sent earlier in this transaction", pending.failed);
         }
         if (pending.held.isEmpty()) {
-            if (beforeStatement && !pending.begun) {
+            if (why == Flush.BEFORE_STATEMENT && !pending.begun) {
                 pending.maybeBegun = true;
                 run(handle.getConnection(), BEGIN);
                 pending.begun = true;
@@ -349,7 +373,7 @@ public final class JdbiTransactor implements Transactor {
         boolean begin = !pending.begun;
         pending.maybeBegun |= begin;
         try {
-            send(handle, batch, begin);
+            send(handle, batch, begin, why == Flush.WITH_COMMIT);
             pending.begun = true;
         } catch (RuntimeException e) {
             // Not the JDBI exception itself: a store that catches its own statement's failure (a duplicate key taken
@@ -369,35 +393,58 @@ public final class JdbiTransactor implements Transactor {
         }
     }
 
-    private void send(Handle handle, List<Deferred> batch, boolean begin) {
-        if (batch.size() == 1 && !begin) {
+    private void send(Handle handle, List<Deferred> batch, boolean begin, boolean commit) {
+        if (batch.size() == 1 && !begin && !commit) {
             requireRows(
                     batch.getFirst().what(),
                     batch.getFirst().bound().execute(),
                     batch.getFirst().expectedRows());
             return;
         }
-        StringBuilder sql = new StringBuilder(begin ? BEGIN : "");
-        for (int i = 0; i < batch.size(); i++) {
-            String prefix = "d" + i + "_";
-            sql.append(i == 0 && !begin ? "" : ";\n")
-                    .append(NAMED_PARAMETER.matcher(batch.get(i).sql()).replaceAll(":" + prefix + "$1"));
+        List<String> statements = new ArrayList<>();
+        List<Integer> writeAt = new ArrayList<>();
+        if (begin) {
+            statements.add(BEGIN);
         }
-        try (Held combined = new Held(handle, sql.toString())) {
+        for (int i = 0; i < batch.size(); i++) {
+            writeAt.add(statements.size());
+            statements.add(NAMED_PARAMETER.matcher(batch.get(i).sql()).replaceAll(":d" + i + "_$1"));
+            if (commit) {
+                statements.add(rowCountCheck(i, batch.get(i).expectedRows()));
+            }
+        }
+        if (commit) {
+            statements.add(COMMIT);
+        }
+        try (Held combined = new Held(handle, String.join(";\n", statements))) {
             for (int i = 0; i < batch.size(); i++) {
                 combined.bindAll("d" + i + "_", batch.get(i).bound());
             }
             List<Integer> counts = combined.execute((statement, context) -> updateCounts(statement.get()));
-            int first = begin ? 1 : 0;
-            if (counts.size() != first + batch.size()) {
+            if (counts.size() != statements.size()) {
                 throw new IllegalStateException("a combined write answered " + counts.size() + " counts for "
-                        + (first + batch.size()) + " statements");
+                        + statements.size() + " statements");
             }
             for (int i = 0; i < batch.size(); i++) {
                 requireRows(
-                        batch.get(i).what(), counts.get(first + i), batch.get(i).expectedRows());
+                        batch.get(i).what(),
+                        counts.get(writeAt.get(i)),
+                        batch.get(i).expectedRows());
             }
         }
+    }
+
+    /**
+     * Fails the multi-statement call on the server when the write just before it changed another number of rows than
+     * promised, so the {@code COMMIT} after it never runs (the call stops at the first failing statement). The count is
+     * the driver's: rows found, not only rows changed, as the driver's own update counts.
+     */
+    private static String rowCountCheck(int write, int expectedRows) {
+        return failIf("ROW_COUNT() != " + expectedRows, "write " + write + " held back changed another number of rows");
+    }
+
+    private static String failIf(String condition, String message) {
+        return "IF " + condition + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '" + message + "'; END IF";
     }
 
     private static List<Integer> updateCounts(java.sql.PreparedStatement statement) throws SQLException {
@@ -434,6 +481,26 @@ public final class JdbiTransactor implements Transactor {
                                         .orElseThrow(() -> new IllegalStateException("no argument for " + name)));
             }
         }
+    }
+
+    /** Whether the server runs {@link #rowCountCheck}s: asked once, with a check that never fails. */
+    private boolean checksInStatements(Connection connection) {
+        Boolean known = checksInStatements;
+        if (known == null) {
+            try (Statement probe = connection.createStatement()) {
+                probe.execute(failIf("1 = 0", "never"));
+                known = true;
+            } catch (SQLException e) {
+                // A syntax error (42000): a server without compound statements outside stored programs. Anything else
+                // says nothing: ask again next time, and send the commit alone now.
+                if (!"42000".equals(e.getSQLState())) {
+                    return false;
+                }
+                known = false;
+            }
+            checksInStatements = known;
+        }
+        return known;
     }
 
     /**
