@@ -40,7 +40,7 @@ public final class JdbiStores implements PeereStores {
     private final JdbiLimitUsageStore limitUsage;
     private final JdbiLedgerJournal ledger;
     private final JdbiRateLimitOverrideStore rateLimitOverrides;
-    private final JdbiWebhookEndpointStore webhookEndpoints;
+    private final CachingWebhookEndpoints webhookEndpoints;
     private final JdbiEventOutbox eventOutbox;
     private final JdbiWebhookDeliveryQueue webhookDeliveries;
     private final CachingCustomerDirectory directory;
@@ -64,7 +64,7 @@ public final class JdbiStores implements PeereStores {
         this(dataSource, lookupCache, Ticker.systemTicker());
     }
 
-    /** With the lookup cache on a time source of the test's. */
+    /** With the lookup cache and the endpoint cache on a time source of the test's. */
     JdbiStores(DataSource dataSource, LookupCacheSettings lookupCache, Ticker ticker) {
         this.transactor = new JdbiTransactor(Jdbi.create(dataSource));
         this.participants = new JdbiParticipantStore(transactor);
@@ -74,7 +74,8 @@ public final class JdbiStores implements PeereStores {
         this.limitUsage = new JdbiLimitUsageStore(transactor);
         this.ledger = new JdbiLedgerJournal(transactor);
         this.rateLimitOverrides = new JdbiRateLimitOverrideStore(transactor);
-        this.webhookEndpoints = new JdbiWebhookEndpointStore(transactor);
+        this.webhookEndpoints =
+                new CachingWebhookEndpoints(transactor, new JdbiWebhookEndpointStore(transactor), ticker);
         this.eventOutbox = new JdbiEventOutbox(transactor);
         this.webhookDeliveries = new JdbiWebhookDeliveryQueue(transactor);
         this.directory = new CachingCustomerDirectory(

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class BillRoundTripsTest {
     @Test
-    void a_bill_from_an_authenticated_merchant_is_three_round_trips() {
+    void a_bill_from_an_authenticated_merchant_is_two_round_trips() {
         try (TestDatabase database = TestDatabases.mariaDb()) {
             var recorder = new StatementRecorder(database.dataSource());
             var stores = new JdbiStores(recorder.dataSource());
@@ -45,6 +45,9 @@ class BillRoundTripsTest {
                     .authenticatedAs(stores.participants()
                             .find(merchant.mode(), merchant.id())
                             .orElseThrow());
+            // What the bill publishes to the bank goes by the bank's endpoints, kept for a second by each process:
+            // warm, as under load, they cost no round trip.
+            stores.webhookEndpoints().listFor(bank.mode(), bank.id());
             recorder.clear();
 
             var billed = peere.billCustomers()
@@ -60,17 +63,21 @@ class BillRoundTripsTest {
             assertThat(((Result.Ok<List<BillCustomers.Item>>) billed).value().getFirst())
                     .isInstanceOf(BillCustomers.Item.Accepted.class);
             List<String> sent = recorder.statements();
-            assertThat(sent).as(String.join("\n---\n", sent)).hasSize(3);
+            // Only on a machine so slow that the second has passed are the endpoints read again, between the two.
+            List<String> own = sent.stream()
+                    .filter(sql -> !sql.contains("FROM webhook_endpoints"))
+                    .toList();
+            assertThat(sent).as(String.join("\n---\n", sent)).hasSizeBetween(2, 3);
+            assertThat(own).as(String.join("\n---\n", sent)).hasSize(2);
             // The transaction's start with its first statement: the agreement, locked, with the customer's block, the
             // bank's zone and the merchant's version.
-            assertThat(sent.get(0))
+            assertThat(own.get(0))
                     .startsWith("START TRANSACTION;")
                     .contains("FROM agreements a")
                     .contains("FOR UPDATE");
-            assertThat(sent.get(1)).contains("webhook_endpoints");
             // The charge's event count (a new object's, started at 1 without a read), the event, the charge and the
             // agreement's lastUsed, each with its row count checked on the server, and the commit, together.
-            assertThat(sent.get(2))
+            assertThat(own.get(1))
                     .contains("INSERT INTO webhook_sequences")
                     .contains("INSERT INTO webhook_events")
                     .contains("INSERT INTO charges")
