@@ -83,9 +83,9 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Optional<IdempotencyRecord> find(IdempotencyKey key) {
-        return transactor.withHandle(handle -> bindKey(handle.createQuery(FIND), key)
-                .map(JdbiIdempotencyStore::record)
-                .findOne());
+        return transactor.query(
+                FIND,
+                query -> bindKey(query, key).map(JdbiIdempotencyStore::record).findOne());
     }
 
     @Override

@@ -30,6 +30,23 @@ abstract class DeferredWritesContract {
     /** Whether this database sends several deferred writes in one statement. */
     protected abstract boolean combinesWrites();
 
+    /** Whether the connection under {@code handle} is inside a transaction the server holds open. */
+    protected abstract boolean holdsTransaction(org.jdbi.v3.core.Handle handle) throws java.sql.SQLException;
+
+    /**
+     * Whether this thread's connection (the pool lends a thread the connection it last used) was left inside a
+     * transaction: its locks would stay held, and the next borrower's statements would join it.
+     */
+    private boolean leftInATransaction() {
+        return transactor.withHandle(handle -> {
+            try {
+                return holdsTransaction(handle);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @BeforeEach
     void open() {
         database = openDatabase();
@@ -128,6 +145,84 @@ abstract class DeferredWritesContract {
                             update -> assertThat(update).startsWith("UPDATE deferred_rows"),
                             end -> assertThat(end).startsWith("ROLLBACK"));
         }
+    }
+
+    @Test
+    void no_way_out_of_a_transaction_leaves_it_open_on_the_connection() {
+        transactor.useTransaction(() -> insert("a", "x", 1));
+        Runnable failingFirstQuery = () -> transactor.query(
+                "SELECT n FROM no_such_table",
+                query -> query.mapTo(Integer.class).list());
+
+        // Its first statement failed and was caught; nothing else was sent.
+        transactor.useTransaction(() -> {
+            try {
+                failingFirstQuery.run();
+            } catch (org.jdbi.v3.core.statement.StatementException expected) {
+                // A store may catch its own statement's failure.
+            }
+        });
+        assertThat(leftInATransaction())
+                .as("after a caught failure of the first query")
+                .isFalse();
+
+        assertThatThrownBy(() -> transactor.useTransaction(failingFirstQuery)).isInstanceOf(RuntimeException.class);
+        assertThat(leftInATransaction())
+                .as("after the first query's failure ended it")
+                .isFalse();
+
+        transactor.useTransaction(() -> {});
+        assertThat(leftInATransaction())
+                .as("after a transaction that sent nothing")
+                .isFalse();
+
+        assertThatThrownBy(() -> transactor.useTransaction(() -> {
+                    lockedRows();
+                    insert("b", "y", 2);
+                    transactor.defer("bump z", BUMP, u -> u.bind("id", "z").bind("by", 1), 1);
+                }))
+                .hasMessageContaining("bump z");
+        assertThat(leftInATransaction())
+                .as("after a held-back write changed no row")
+                .isFalse();
+        assertThat(transactor.inTransaction(this::rows))
+                .as("nothing of it committed, though the locking read had begun it")
+                .containsExactly("a=x:1");
+    }
+
+    @Test
+    void a_held_back_update_that_finds_its_row_unchanged_still_counts_it() {
+        transactor.useTransaction(() -> insert("a", "x", 1));
+
+        transactor.useTransaction(() -> {
+            lockedRows();
+            transactor.defer("bump a by nothing", BUMP, u -> u.bind("id", "a").bind("by", 0), 1);
+            insert("b", "y", 2);
+        });
+
+        assertThat(transactor.inTransaction(this::rows)).containsExactly("a=x:1", "b=y:2");
+    }
+
+    @Test
+    void a_query_that_began_its_transaction_cannot_run_again() {
+        transactor.useTransaction(() -> insert("a", "x", 1));
+
+        var outcome = org.assertj.core.api.Assertions.catchThrowable(() -> transactor.useTransaction(() -> {
+            transactor.query("SELECT n FROM deferred_rows WHERE id = 'a' FOR UPDATE", query -> {
+                query.mapTo(Integer.class).list();
+                transactor.withHandle(handle -> handle.execute("UPDATE deferred_rows SET n = 9 WHERE id = 'a'"));
+                return query.mapTo(Integer.class).list();
+            });
+            throw new IllegalStateException("undo");
+        }));
+
+        if (combinesWrites()) {
+            // Run again, its START TRANSACTION would have committed the update.
+            assertThat(outcome).hasMessageContaining("ran after its start");
+        } else {
+            assertThat(outcome).hasMessage("undo");
+        }
+        assertThat(transactor.inTransaction(this::rows)).containsExactly("a=x:1");
     }
 
     @Test

@@ -13,4 +13,9 @@ class DeferredWritesOnH2Test extends DeferredWritesContract {
     protected boolean combinesWrites() {
         return false;
     }
+
+    @Override
+    protected boolean holdsTransaction(org.jdbi.v3.core.Handle handle) throws java.sql.SQLException {
+        return !handle.getConnection().getAutoCommit();
+    }
 }

@@ -14,4 +14,12 @@ class DeferredWritesOnMariaDbTest extends DeferredWritesContract {
     protected boolean combinesWrites() {
         return true;
     }
+
+    @Override
+    protected boolean holdsTransaction(org.jdbi.v3.core.Handle handle) {
+        return handle.createQuery("SELECT @@in_transaction")
+                        .mapTo(Integer.class)
+                        .one()
+                == 1;
+    }
 }

@@ -63,6 +63,15 @@ class BillRoundTripsTest {
             assertThat(((Result.Ok<List<BillCustomers.Item>>) billed).value().getFirst())
                     .isInstanceOf(BillCustomers.Item.Accepted.class);
             List<String> sent = recorder.statements();
+            var charge = ((BillCustomers.Item.Accepted) ((Result.Ok<List<BillCustomers.Item>>) billed)
+                            .value()
+                            .getFirst())
+                    .charge();
+            assertThat(stores.charges().find(charge.mode(), charge.id())).isPresent();
+            assertThat(stores.transactor()
+                            .inTransaction(() -> stores.eventOutbox().nextSequence(charge.mode(), charge.id())))
+                    .as("the charge's count was started at 1 with its billing.request")
+                    .isEqualTo(2L);
             // Only on a machine so slow that the second has passed are the endpoints read again, between the two.
             List<String> own = sent.stream()
                     .filter(sql -> !sql.contains("FROM webhook_endpoints"))

@@ -287,7 +287,7 @@ public final class ChargeService
                 now.plus(settings.chargeTtl()),
                 now);
         // The event first: its recipient's endpoints are read; then the four writes (the charge's event count, the
-        // event, the charge, the agreement) need no answer and go to the database together before the commit.
+        // event, the charge, the agreement) need no answer and go to the database together, with the commit on MariaDB.
         events.chargeRequested(charge, agreement, merchant, command.scheduleId());
         stores.charges().insert(charge);
         stores.agreements().updateLocked(agreement.billedAt(now));

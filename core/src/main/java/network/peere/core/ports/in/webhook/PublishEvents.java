@@ -19,7 +19,8 @@ public interface PublishEvents {
     /**
      * {@link #publish} of the first event about an object the caller's transaction has just created (a fresh id): its
      * sequence is 1, and its count is started without asking the database. If the object has events already, the
-     * caller's transaction fails and nothing of it commits.
+     * caller's transaction fails (now or at its next statement or commit) and rolls back, unless the caller catches
+     * the failure and goes on: then what fails depends on the store, so callers must not.
      */
     WebhookEvent publishFirst(Mode mode, ParticipantId recipient, EventType type, String objectId, Map<String, ?> data);
 
