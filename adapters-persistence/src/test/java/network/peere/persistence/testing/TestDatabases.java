@@ -37,14 +37,25 @@ public final class TestDatabases {
 
     /** A new schema {@code peere_test_<random>} on the test MariaDB server, dropped on close. */
     public static TestDatabase mariaDb() {
+        return mariaDb("");
+    }
+
+    /**
+     * {@link #mariaDb()} with driver properties of the test's in its URL ({@code allowMultiQueries=false}, say), which
+     * take precedence over Peere's defaults as an operator's would.
+     */
+    public static TestDatabase mariaDb(String urlProperties) {
         String serverUrl = env("PEERE_TEST_MARIADB_URL", DEFAULT_MARIADB_URL);
         String user = env("PEERE_TEST_MARIADB_USER", "root");
         String password = env("PEERE_TEST_MARIADB_PASSWORD", "");
         String schema = uniqueName();
 
         execute(serverUrl, user, password, "CREATE DATABASE " + schema);
-        var settings =
-                new DatabaseSettings(withSchema(serverUrl, schema), user, password, DatabaseSettings.POOL_SIZE_DEFAULT);
+        String url = withSchema(serverUrl, schema);
+        if (!urlProperties.isEmpty()) {
+            url += (url.contains("?") ? "&" : "?") + urlProperties;
+        }
+        var settings = new DatabaseSettings(url, user, password, DatabaseSettings.POOL_SIZE_DEFAULT);
         Runnable drop = () -> execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + schema);
         try {
             return new TestDatabase(Database.open(settings), drop);
