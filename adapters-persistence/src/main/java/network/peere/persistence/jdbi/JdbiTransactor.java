@@ -282,7 +282,13 @@ public final class JdbiTransactor implements Transactor {
     <T> T query(String sql, Function<Query, T> use) {
         Pending pending = deferred.get();
         Handle bound = current.get();
-        if (pending == null || bound == null || pending.begun || pending.failed != null || !pending.held.isEmpty()) {
+        if (pending == null
+                || bound == null
+                || pending.begun
+                || pending.maybeBegun
+                || pending.failed != null
+                || !pending.held.isEmpty()) {
+            // Begun, or maybe begun by a call that failed: START TRANSACTION goes alone if it must go again.
             return withHandle(handle -> use.apply(handle.createQuery(sql)));
         }
         Query beginning = bound.createQuery(BEGIN + ";\n" + sql).addCustomizer(new StatementCustomizer() {

@@ -252,8 +252,9 @@ abstract class DeferredWritesContract {
                             "SELECT n FROM no_such_table",
                             query -> query.mapTo(Integer.class).list());
                 } catch (org.jdbi.v3.core.statement.StatementException expected) {
-                    // A store may catch its own statement's failure and go on.
+                    // A store may catch its own statement's failure and go on, with another query first.
                 }
+                assertThat(lockedRows()).containsExactly("a:1");
                 insert("b", "y", 2);
                 transactor.withHandle(handle -> handle.execute("UPDATE deferred_rows SET n = 7 WHERE id = 'a'"));
                 if (!commit) {
