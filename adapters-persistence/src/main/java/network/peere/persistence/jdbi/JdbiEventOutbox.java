@@ -24,10 +24,12 @@ final class JdbiEventOutbox implements EventOutbox {
     static final String COLUMNS =
             "e.id, e.mode, e.participant_id, e.event_type, e.object_id, e.sequence_no, e.item," + " e.created_at";
 
+    /** The counter of an object with no events yet; a taken key fails it (and the transaction it is part of). */
+    private static final String START =
+            "INSERT INTO webhook_sequences (mode, object_id, last_sequence) VALUES (:mode, :object_id, 1)";
+
     /** Takes the counter's row lock until the transaction ends: the increment is atomic, never read-then-write. */
-    private static final String INCREMENT = """
-            INSERT INTO webhook_sequences (mode, object_id, last_sequence) VALUES (:mode, :object_id, 1)
-            ON DUPLICATE KEY UPDATE last_sequence = last_sequence + 1""";
+    private static final String INCREMENT = START + "\nON DUPLICATE KEY UPDATE last_sequence = last_sequence + 1";
 
     /**
      * MySQL and MariaDB: the same increment, whose new value comes back in the statement's own answer (the server's
@@ -36,10 +38,6 @@ final class JdbiEventOutbox implements EventOutbox {
     private static final String INCREMENT_RETURNING = """
             INSERT INTO webhook_sequences (mode, object_id, last_sequence) VALUES (:mode, :object_id, LAST_INSERT_ID(1))
             ON DUPLICATE KEY UPDATE last_sequence = LAST_INSERT_ID(last_sequence + 1)""";
-
-    /** The counter of an object with no events yet; a taken key fails it (and the transaction it is part of). */
-    private static final String START =
-            "INSERT INTO webhook_sequences (mode, object_id, last_sequence) VALUES (:mode, :object_id, 1)";
 
     private static final String CURRENT =
             "SELECT last_sequence FROM webhook_sequences WHERE mode = :mode AND object_id = :object_id";

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import network.peere.core.domain.idempotency.IdempotencyKey;
 import network.peere.core.domain.idempotency.IdempotencyRecord;
 import network.peere.core.domain.idempotency.StoredResponse;
 import network.peere.core.ports.out.IdempotencyStore;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -52,7 +54,7 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
     @Override
     public boolean claim(IdempotencyRecord claim) {
         try {
-            transactor.withHandle(handle -> bindKey(handle.createUpdate(CLAIM), claim.key())
+            racing(handle -> bindKey(handle.createUpdate(CLAIM), claim.key())
                     .bind("fingerprint", claim.requestFingerprint())
                     .bind("created_at", UtcColumns.toColumn(claim.createdAt()))
                     .bind("expires_at", UtcColumns.toColumn(claim.expiresAt()))
@@ -62,6 +64,18 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
             if (SqlErrors.isIntegrityViolation(e.getCause())) {
                 return false;
             }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a statement on the key's row, a deadlock reported as {@link ClaimRaced}: the database rolled the whole
+     * transaction back, and only running the attempt again can settle it.
+     */
+    private int racing(Function<Handle, Integer> statement) {
+        try {
+            return transactor.withHandle(statement);
+        } catch (UnableToExecuteStatementException e) {
             if (SqlErrors.isDeadlock(e.getCause())) {
                 throw new ClaimRaced(e);
             }
@@ -90,17 +104,10 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean deleteIfExpired(IdempotencyKey key, Instant now) {
-        try {
-            return transactor.withHandle(handle -> bindKey(handle.createUpdate(DELETE_IF_EXPIRED), key)
-                            .bind("now", UtcColumns.toColumn(now))
-                            .execute())
-                    == 1;
-        } catch (UnableToExecuteStatementException e) {
-            if (SqlErrors.isDeadlock(e.getCause())) {
-                throw new ClaimRaced(e);
-            }
-            throw e;
-        }
+        return racing(handle -> bindKey(handle.createUpdate(DELETE_IF_EXPIRED), key)
+                        .bind("now", UtcColumns.toColumn(now))
+                        .execute())
+                == 1;
     }
 
     @Override

@@ -68,11 +68,11 @@ public final class JdbiTransactor implements Transactor {
         boolean begun;
 
         /**
-         * Whether {@code START TRANSACTION} has been sent, with or without a statement after it, successfully or not:
-         * when a statement sent with it fails, the server may have opened the transaction (the failing statement is
-         * undone, the transaction stays open), so its end must be sent after all.
+         * Whether {@code START TRANSACTION} has been sent, with or without a statement after it, successfully or not
+         * (so always when {@link #begun}): when a statement sent with it fails, the server may have opened the
+         * transaction (the failing statement is undone, the transaction stays open), so its end must be sent after all.
          */
-        boolean maybeBegun;
+        boolean beginSent;
     }
 
     private static final String BEGIN = "START TRANSACTION";
@@ -161,7 +161,7 @@ public final class JdbiTransactor implements Transactor {
                 flush(handle, Flush.WITH_COMMIT);
             } else {
                 flush(handle, Flush.BEFORE_COMMIT);
-                if (pending == null || pending.begun || pending.maybeBegun) {
+                if (pending == null || pending.beginSent) {
                     run(connection, COMMIT);
                 }
             }
@@ -171,7 +171,7 @@ public final class JdbiTransactor implements Transactor {
             failure = e;
             throw e;
         } finally {
-            if (!committed && (pending == null || pending.begun || pending.maybeBegun)) {
+            if (!committed && (pending == null || pending.beginSent)) {
                 try {
                     run(connection, "ROLLBACK AND NO CHAIN NO RELEASE");
                 } catch (Throwable rollbackFailed) {
@@ -284,8 +284,7 @@ public final class JdbiTransactor implements Transactor {
         Handle bound = current.get();
         if (pending == null
                 || bound == null
-                || pending.begun
-                || pending.maybeBegun
+                || pending.beginSent
                 || pending.failed != null
                 || !pending.held.isEmpty()) {
             // Begun, or maybe begun by a call that failed: START TRANSACTION goes alone if it must go again.
@@ -296,11 +295,11 @@ public final class JdbiTransactor implements Transactor {
             public void beforeExecution(PreparedStatement statement, StatementContext context) {
                 // Run a second time, or after another statement began the transaction, its START TRANSACTION would
                 // commit what the transaction did so far.
-                if (pending.begun || pending.maybeBegun) {
+                if (pending.beginSent) {
                     throw new IllegalStateException("a query that begins a transaction ran after its start: " + sql);
                 }
                 // From here the server may open the transaction, whatever becomes of the call and of its failure.
-                pending.maybeBegun = true;
+                pending.beginSent = true;
             }
 
             @Override
@@ -377,7 +376,7 @@ public final class JdbiTransactor implements Transactor {
         }
         if (pending.held.isEmpty()) {
             if (why == Flush.BEFORE_STATEMENT && !pending.begun) {
-                pending.maybeBegun = true;
+                pending.beginSent = true;
                 run(handle.getConnection(), BEGIN);
                 pending.begun = true;
             }
@@ -386,7 +385,7 @@ public final class JdbiTransactor implements Transactor {
         List<Deferred> batch = List.copyOf(pending.held);
         pending.held.clear();
         boolean begin = !pending.begun;
-        pending.maybeBegun |= begin;
+        pending.beginSent |= begin;
         try {
             send(handle, batch, begin, why == Flush.WITH_COMMIT);
             pending.begun = true;
