@@ -1,5 +1,7 @@
 package network.peere.persistence.jdbi;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -48,6 +50,13 @@ public final class JdbiTransactor implements Transactor {
      * once. It lets the writes held back carry their own row-count checks and so go with the {@code COMMIT}.
      */
     private volatile Boolean checksInStatements;
+
+    /**
+     * Combined statements by shape: a code path holds back the same writes every time (a bill's four), so their
+     * renaming and joining is done once, not per transaction. Bounded, as batches of many sizes give many shapes.
+     */
+    private final Cache<Shape, Combined> combinedByShape =
+            Caffeine.newBuilder().maximumSize(1_000).build();
 
     /**
      * The writes {@link #defer deferred} in the current MySQL or MariaDB transaction, not yet sent; absent outside one
@@ -341,7 +350,11 @@ public final class JdbiTransactor implements Transactor {
 
     /** Whether renaming {@code :name}s cannot touch anything but parameters: no quotes, comments or separators. */
     private static boolean renamable(String sql) {
-        return sql.chars().noneMatch(c -> c == '\'' || c == '"' || c == '`' || c == ';' || c == '#')
+        return sql.indexOf('\'') < 0
+                && sql.indexOf('"') < 0
+                && sql.indexOf('`') < 0
+                && sql.indexOf(';') < 0
+                && sql.indexOf('#') < 0
                 && !sql.contains("--")
                 && !sql.contains("/*");
     }
@@ -415,35 +428,21 @@ public final class JdbiTransactor implements Transactor {
                     batch.getFirst().expectedRows());
             return;
         }
-        List<String> statements = new ArrayList<>();
-        List<Integer> writeAt = new ArrayList<>();
-        if (begin) {
-            statements.add(BEGIN);
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            writeAt.add(statements.size());
-            statements.add(NAMED_PARAMETER.matcher(batch.get(i).sql()).replaceAll(":d" + i + "_$1"));
-            if (commit) {
-                statements.add(rowCountCheck(i, batch.get(i).expectedRows()));
-            }
-        }
-        if (commit) {
-            statements.add(COMMIT);
-        }
-        try (Held combined = new Held(handle, String.join(";\n", statements))) {
+        Combined sql = combinedByShape.get(Shape.of(batch, begin, commit), JdbiTransactor::combine);
+        try (Held combined = new Held(handle, sql.text())) {
             for (int i = 0; i < batch.size(); i++) {
                 combined.bindAll("d" + i + "_", batch.get(i).bound());
             }
             List<Integer> counts = combined.execute((statement, context) -> updateCounts(statement.get()));
             try {
-                if (counts.size() != statements.size()) {
+                if (counts.size() != sql.statements()) {
                     throw new IllegalStateException("a combined write answered " + counts.size() + " counts for "
-                            + statements.size() + " statements");
+                            + sql.statements() + " statements");
                 }
                 for (int i = 0; i < batch.size(); i++) {
                     requireRows(
                             batch.get(i).what(),
-                            counts.get(writeAt.get(i)),
+                            counts.get(sql.writeAt().get(i)),
                             batch.get(i).expectedRows());
                 }
             } catch (IllegalStateException e) {
@@ -455,6 +454,39 @@ public final class JdbiTransactor implements Transactor {
                 LOG.error("a transaction committed, but its answer did not read as expected: {}", e.getMessage());
             }
         }
+    }
+
+    /** The writes of a combined statement, in order, with their promised row counts, and whether its ends go too. */
+    private record Shape(List<String> sql, List<Integer> expectedRows, boolean begin, boolean commit) {
+        static Shape of(List<Deferred> batch, boolean begin, boolean commit) {
+            return new Shape(
+                    batch.stream().map(Deferred::sql).toList(),
+                    batch.stream().map(Deferred::expectedRows).toList(),
+                    begin,
+                    commit);
+        }
+    }
+
+    /** A combined statement's text, how many statements it holds, and where each write's count comes among them. */
+    private record Combined(String text, int statements, List<Integer> writeAt) {}
+
+    private static Combined combine(Shape shape) {
+        List<String> statements = new ArrayList<>();
+        List<Integer> writeAt = new ArrayList<>();
+        if (shape.begin()) {
+            statements.add(BEGIN);
+        }
+        for (int i = 0; i < shape.sql().size(); i++) {
+            writeAt.add(statements.size());
+            statements.add(NAMED_PARAMETER.matcher(shape.sql().get(i)).replaceAll(":d" + i + "_$1"));
+            if (shape.commit()) {
+                statements.add(rowCountCheck(i, shape.expectedRows().get(i)));
+            }
+        }
+        if (shape.commit()) {
+            statements.add(COMMIT);
+        }
+        return new Combined(String.join(";\n", statements), statements.size(), List.copyOf(writeAt));
     }
 
     /**

@@ -64,6 +64,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("benchmark")
 class BillingBenchmarkTest {
     private static final int CONNECTIONS = 64;
+    private static final int POOL = Integer.getInteger("peere.bench.pool", 64);
 
     private final Duration window = Duration.ofSeconds(Integer.getInteger("peere.bench.seconds", 10));
 
@@ -80,7 +81,7 @@ class BillingBenchmarkTest {
             long confirmedAfterMs;
             try (TestDatabase database = TestDatabases.mariaDb();
                     RunningServer server = RunningServer.on(
-                            RunningServer.config(database, dataDir, Map.of("PEERE_DB_POOL_SIZE", "64")),
+                            RunningServer.config(database, dataDir, Map.of("PEERE_DB_POOL_SIZE", String.valueOf(POOL))),
                             Clock.of(java.time.Clock.systemUTC()))) {
                 Network network = httpNetwork(server);
                 List<String> phrases = network.agreementPhrases();
@@ -260,7 +261,7 @@ class BillingBenchmarkTest {
                         schema.settings().jdbcUrl(),
                         schema.settings().user(),
                         schema.settings().password(),
-                        CONNECTIONS))) {
+                        POOL))) {
             Peere peere = Peere.create(config -> config.stores(database.stores())
                     .clock(Clock.of(java.time.Clock.systemUTC()))
                     .random(RandomSource.of(new Random()))
