@@ -64,7 +64,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("benchmark")
 class BillingBenchmarkTest {
     private static final int CONNECTIONS = 64;
-    private static final int POOL = Integer.getInteger("peere.bench.pool", 64);
+    /**
+     * Database connections of the server, and of the in-process run. 16, not one per client: on two cores MariaDB
+     * with 64 busy connections spends its time switching between them, and the bank's answers queue behind the bills
+     * (docs/benchmarks.md has the sweep); {@code -Dpeere.bench.pool} changes it.
+     */
+    private static final int POOL = Integer.getInteger("peere.bench.pool", 16);
 
     private final Duration window = Duration.ofSeconds(Integer.getInteger("peere.bench.seconds", 10));
 
