@@ -244,14 +244,18 @@ abstract class BillingFixture {
     }
 
     Result<Charge> answer(Charge charge, CustomerDecision action) {
-        return peere.answerBillingRequests()
-                .answer(new AnswerBillingRequests.Answer(
-                        principal(bank),
-                        charge.id(),
-                        action,
-                        Optional.empty(),
-                        Optional.of("bank_" + charge.id()),
-                        Optional.empty()));
+        return peere.answerBillingRequests().answer(answerOf(charge, action));
+    }
+
+    /** The bank's answer to {@code charge}, with {@code bank_<charge id>} as its transaction id. */
+    AnswerBillingRequests.Answer answerOf(Charge charge, CustomerDecision action) {
+        return new AnswerBillingRequests.Answer(
+                principal(bank),
+                charge.id(),
+                action,
+                Optional.empty(),
+                Optional.of("bank_" + charge.id()),
+                Optional.empty());
     }
 
     /** The billing request a recurring run submitted. */

@@ -1,6 +1,7 @@
 package network.peere.app.usecases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -441,6 +442,87 @@ abstract class BillingUseCasesContract extends BillingFixture {
         ok(answer(charge, CustomerDecision.APPROVE_ONCE));
         assertThat(answer(charge, CustomerDecision.APPROVE_ONCE))
                 .isEqualTo(Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED));
+    }
+
+    @Test
+    void a_bank_answers_many_billing_requests_in_one_call_each_as_if_it_came_alone() {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of());
+        Charge batched = accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+        Charge declined = accepted(bill(merchant, agreement.agreementPhrase(), "200"));
+        Charge answeredBefore = accepted(bill(merchant, agreement.agreementPhrase(), "300"));
+        Charge twice = accepted(bill(merchant, agreement.agreementPhrase(), "400"));
+        ok(answer(answeredBefore, CustomerDecision.APPROVE_ONCE));
+
+        List<Result<Charge>> results = peere.answerBillingRequests()
+                .answerAll(List.of(
+                        answerOf(batched, CustomerDecision.APPROVE_ONCE),
+                        answerOf(declined, CustomerDecision.DENY),
+                        answerOf(answeredBefore, CustomerDecision.APPROVE_ONCE),
+                        answerOf(twice, CustomerDecision.APPROVE_ONCE),
+                        answerOf(twice, CustomerDecision.DENY),
+                        new AnswerBillingRequests.Answer(
+                                principal(bank),
+                                "chg_not_a_charge",
+                                CustomerDecision.APPROVE_ONCE,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())));
+
+        assertThat(results).hasSize(6);
+        assertThat(ok(results.get(0)).status()).isEqualTo(ChargeStatus.CONFIRMED);
+        assertThat(ok(results.get(0)).bankTransactionId()).contains("bank_" + batched.id());
+        assertThat(ok(results.get(1)).status()).isEqualTo(ChargeStatus.FAILED);
+        assertThat(results.get(2)).isEqualTo(Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED));
+        // Answered twice in the call: the first answer counts, as if they had come one after the other.
+        assertThat(ok(results.get(3)).status()).isEqualTo(ChargeStatus.CONFIRMED);
+        assertThat(results.get(4)).isEqualTo(Result.refused(BillingProblem.BILLING_REQUEST_ALREADY_ANSWERED));
+        assertThat(results.get(5)).isEqualTo(Result.refused(BillingProblem.BILLING_REQUEST_NOT_FOUND));
+        // What was stored is what was answered.
+        assertThat(opened.stores()
+                        .charges()
+                        .find(Mode.SANDBOX, batched.id())
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ChargeStatus.CONFIRMED);
+        assertThat(opened.stores()
+                        .charges()
+                        .find(Mode.SANDBOX, declined.id())
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ChargeStatus.FAILED);
+        assertThat(opened.stores()
+                        .charges()
+                        .find(Mode.SANDBOX, twice.id())
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ChargeStatus.CONFIRMED);
+    }
+
+    @Test
+    void a_call_answers_only_one_banks_billing_requests_and_at_most_the_most_it_takes() {
+        Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of());
+        Charge charge = accepted(bill(merchant, agreement.agreementPhrase(), "100"));
+        var other = new AnswerBillingRequests.Answer(
+                principal(merchant),
+                charge.id(),
+                CustomerDecision.APPROVE_ONCE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        assertThatThrownBy(() -> peere.answerBillingRequests()
+                        .answerAll(List.of(answerOf(charge, CustomerDecision.APPROVE_ONCE), other)))
+                .isInstanceOf(IllegalArgumentException.class);
+        List<AnswerBillingRequests.Answer> tooMany = java.util.Collections.nCopies(
+                AnswerBillingRequests.ANSWERS_PER_CALL_MAX + 1, answerOf(charge, CustomerDecision.APPROVE_ONCE));
+        assertThatThrownBy(() -> peere.answerBillingRequests().answerAll(tooMany))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(opened.stores()
+                        .charges()
+                        .find(Mode.SANDBOX, charge.id())
+                        .orElseThrow()
+                        .status())
+                .as("nothing was answered")
+                .isEqualTo(ChargeStatus.PENDING_BANK);
     }
 
     @Test

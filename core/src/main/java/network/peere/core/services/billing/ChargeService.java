@@ -355,8 +355,48 @@ public final class ChargeService
         });
     }
 
-    /** What a batch of approvals answered, and the answers it left for {@link #answerCharge}, one by one. */
-    record Approvals(int answered, List<Answer> left) {}
+    /** What a batch of approvals confirmed, and the answers it left for {@link #answerCharge}, one by one. */
+    record Approvals(List<Charge> confirmed, List<Answer> left) {
+        int answered() {
+            return confirmed.size();
+        }
+    }
+
+    /** Approvals confirmed in one transaction by {@link #answerAll}. */
+    static final int APPROVALS_PER_TRANSACTION = 100;
+
+    @Override
+    public List<Result<Charge>> answerAll(List<Answer> answers) {
+        if (answers.isEmpty()) {
+            return List.of();
+        }
+        if (answers.size() > ANSWERS_PER_CALL_MAX) {
+            throw new IllegalArgumentException("at most " + ANSWERS_PER_CALL_MAX + " answers per call");
+        }
+        var bank = answers.getFirst().bank();
+        if (answers.stream().anyMatch(answer -> !answer.bank().equals(bank))) {
+            throw new IllegalArgumentException("the answers of one bank per call");
+        }
+        // A billing request answered twice in the call is answered in order, one by one: the first answer counts.
+        Map<String, Integer> times = new HashMap<>();
+        answers.forEach(answer -> times.merge(answer.billingRequestId(), 1, Integer::sum));
+        List<Answer> approvals = answers.stream()
+                .filter(answer -> answer.action().approves() && times.get(answer.billingRequestId()) == 1)
+                .toList();
+        Map<String, Charge> confirmed = new HashMap<>();
+        for (int from = 0; from < approvals.size(); from += APPROVALS_PER_TRANSACTION) {
+            var batch = approvals.subList(from, Math.min(approvals.size(), from + APPROVALS_PER_TRANSACTION));
+            answerApprovals(bank.mode(), bank.participantId(), batch)
+                    .confirmed()
+                    .forEach(charge -> confirmed.put(charge.id(), charge));
+        }
+        List<Result<Charge>> results = new ArrayList<>();
+        for (Answer answer : answers) {
+            Charge done = confirmed.get(answer.billingRequestId());
+            results.add(done != null ? Result.ok(done) : answerCharge(bank.mode(), bank.participantId(), answer));
+        }
+        return results;
+    }
 
     /**
      * The sandbox bank's approvals, many in one transaction. It takes only the charges whose confirmation changes
@@ -364,9 +404,9 @@ public final class ChargeService
      * confirmation leaves as it is (not one-time), and not a schedule's renewal (whose end changes its run, schedule
      * and link rows). Their rows are locked together, in id order, before anything else; after that the batch only
      * inserts, and updates its own charges, so it never holds one row while it waits for another (see {@link
-     * #answerCharge}). A one-time agreement's or a renewal's approval, or one for a charge not found, is left for
-     * {@link #answerCharge}; one whose charge is no longer pending (answered or expired meanwhile) is dropped, since
-     * that would only refuse it.
+     * #answerCharge}). Every other approval — a one-time agreement's, a renewal's, one for a charge not found, at another
+     * bank or no longer pending (answered or expired meanwhile) — is left for {@link #answerCharge}, which answers it
+     * or refuses it with its reason.
      */
     Approvals answerApprovals(Mode mode, ParticipantId bankId, List<Answer> approvals) {
         Map<String, Answer> byCharge = new LinkedHashMap<>();
@@ -417,13 +457,12 @@ public final class ChargeService
             }
             stores.ledger().postAll(confirmed.stream().map(this::confirmation).toList());
             events.chargesAnswered(mode, confirmed, merchants);
-            Set<String> found = new HashSet<>();
-            locked.forEach(charge -> found.add(charge.id()));
+            Set<String> done = new HashSet<>();
+            confirmed.forEach(charge -> done.add(charge.id()));
             List<Answer> left = byCharge.values().stream()
-                    .filter(answer ->
-                            oneByOne.contains(answer.billingRequestId()) || !found.contains(answer.billingRequestId()))
+                    .filter(answer -> !done.contains(answer.billingRequestId()))
                     .toList();
-            return new Approvals(confirmed.size(), left);
+            return new Approvals(confirmed, left);
         });
     }
 

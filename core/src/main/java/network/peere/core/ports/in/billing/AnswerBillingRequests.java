@@ -13,7 +13,19 @@ import network.peere.core.domain.shared.Metadata;
  * ({@code suspended} also pauses the agreement). The merchant hears {@code billing.response}.
  */
 public interface AnswerBillingRequests {
+    /** The most answers {@link #answerAll} takes in one call. */
+    int ANSWERS_PER_CALL_MAX = 500;
+
     Result<Charge> answer(Answer answer);
+
+    /**
+     * Up to {@link #ANSWERS_PER_CALL_MAX} answers of one bank, each with its own result, in the order given: what
+     * {@link #answer} would have answered each, had they come one by one in that order. Approvals are confirmed many
+     * to a transaction; the rest, and any billing request answered more than once in the call, one by one.
+     *
+     * @throws IllegalArgumentException for more answers than that, or answers of more than one bank
+     */
+    java.util.List<Result<Charge>> answerAll(java.util.List<Answer> answers);
 
     record Answer(
             Principal bank,
