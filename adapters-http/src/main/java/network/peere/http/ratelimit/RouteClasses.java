@@ -7,7 +7,7 @@ import network.peere.core.domain.ratelimit.RateClass;
 /**
  * The rate class of a route, by method and route template (docs/api.md, "Rate limits", lists them): reads are
  * {@code READ}; the batch routes of the public API are {@code BATCH}, whether or not they exist yet, so each picks its
- * class up when it is added; every other write is {@code STANDARD}.
+ * class up when it is added, and Peere's own batch form of the bank's answer; every other write is {@code STANDARD}.
  */
 public final class RouteClasses {
     static final Set<String> BATCH_ROUTES = Set.of(
@@ -16,7 +16,8 @@ public final class RouteClasses {
             "POST /v1/billing/intent",
             "POST /v1/merchant/billing/intent",
             "POST /v1/customer/bill",
-            "POST /v1/merchant/customer/bill");
+            "POST /v1/merchant/customer/bill",
+            "POST /v1/billing/bank-responses");
 
     private RouteClasses() {}
 

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import network.peere.core.ports.in.billing.SendBillingIntents;
 import network.peere.http.support.Access;
 import network.peere.http.support.Authenticator;
 import network.peere.http.support.Envelope;
+import network.peere.http.support.ErrorCode;
 import network.peere.http.support.Idempotency;
 import network.peere.http.support.JsonFields;
 
@@ -62,6 +64,7 @@ public final class BillingRoutes {
         routes.post("/v1/customer/bill", idempotency.wrap(this::bill), Access.MERCHANT);
         routes.post("/v1/merchant/customer/bill", idempotency.wrap(this::bill), Access.PROVIDER);
         routes.post("/v1/billing/bank-response", idempotency.wrap(this::answerBillingRequest), Access.BANK);
+        routes.post("/v1/billing/bank-responses", idempotency.wrap(this::answerBillingRequests), Access.BANK);
     }
 
     private void sendIntents(Context ctx) {
@@ -176,6 +179,14 @@ public final class BillingRoutes {
     /** {@code batchId} is accepted as the public docs show it; the billing request id alone names the charge. */
     private void answerBillingRequest(Context ctx) {
         var body = JsonFields.parse(ctx, mapper);
+        var answer = answerOf(Authenticator.principal(ctx), body);
+        body.validOrThrow();
+        Charge charge = BillingJson.orThrow(peere.answerBillingRequests().answer(answer.orElseThrow()));
+        Envelope.ok(ctx, "Billing response processed successfully", answered(charge));
+    }
+
+    /** One bank answer's members, read from a body or a batch's element; empty when one is invalid. */
+    private Optional<AnswerBillingRequests.Answer> answerOf(Principal bank, JsonFields body) {
         String billingRequestId = body.requiredText("billingRequestId", BillingJson.ID_LENGTH_MAX);
         Optional<CustomerDecision> action = body.requiredEnum("action", CustomerDecision.class);
         body.optionalText("batchId", BillingJson.ID_LENGTH_MAX);
@@ -183,20 +194,93 @@ public final class BillingRoutes {
         Optional<String> bankTransactionId = body.optionalText("bankTransactionId", Charge.TEXT_LENGTH_MAX);
         Optional<Metadata> metadata = BillingJson.metadata(body, mapper);
         body.rejectUnknown(BANK_RESPONSE_FIELDS);
-        body.validOrThrow();
-        var answer = new AnswerBillingRequests.Answer(
-                Authenticator.principal(ctx),
-                billingRequestId,
-                action.orElseThrow(),
-                declineReason,
-                bankTransactionId,
-                metadata);
-        Charge charge = BillingJson.orThrow(peere.answerBillingRequests().answer(answer));
+        if (!body.isValid()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AnswerBillingRequests.Answer(
+                bank, billingRequestId, action.orElseThrow(), declineReason, bankTransactionId, metadata));
+    }
+
+    private static Map<String, Object> answered(Charge charge) {
         Map<String, Object> data = Envelope.object();
         data.put("billingRequestId", charge.id());
         data.put("status", BillingJson.wire(TransactionStatus.of(charge.status())));
         data.put("customerAction", BillingJson.customerAction(charge).orElse(null));
-        Envelope.ok(ctx, "Billing response processed successfully", data);
+        return data;
+    }
+
+    /**
+     * Peere's batch form of {@code bank-response}: up to 500 answers, each with its own result, as if each had been
+     * sent alone in that order. An invalid element is refused on its own ({@code invalid_request} in its result); the call is 200 when
+     * every answer was taken, 207 otherwise.
+     */
+    private void answerBillingRequests(Context ctx) {
+        Principal bank = Authenticator.principal(ctx);
+        var body = JsonFields.parse(ctx, mapper);
+        List<JsonFields> elements = body.objectArray("responses", 1, AnswerBillingRequests.ANSWERS_PER_CALL_MAX);
+        body.rejectUnknown(Set.of("responses"));
+        body.validOrThrow();
+        List<Optional<AnswerBillingRequests.Answer>> answers =
+                elements.stream().map(element -> answerOf(bank, element)).toList();
+        List<Result<Charge>> taken = peere.answerBillingRequests()
+                .answerAll(answers.stream().flatMap(Optional::stream).toList());
+        List<Map<String, Object>> results = new ArrayList<>();
+        int next = 0;
+        int answered = 0;
+        for (int index = 0; index < answers.size(); index++) {
+            Map<String, Object> result = Envelope.object();
+            result.put("index", index);
+            if (answers.get(index).isEmpty()) {
+                var errors = elements.get(index).errors();
+                result.put("statusCode", ErrorCode.INVALID_REQUEST.status());
+                result.put("success", false);
+                result.put("code", ErrorCode.INVALID_REQUEST.wire());
+                result.put("message", "Invalid billing response");
+                result.put(
+                        "fieldErrors",
+                        errors.stream()
+                                .map(e -> Map.of("field", e.field(), "code", e.code(), "message", e.message()))
+                                .toList());
+            } else {
+                switch (taken.get(next++)) {
+                    case Result.Ok<Charge> ok -> {
+                        answered++;
+                        result.put("statusCode", 200);
+                        result.put("success", true);
+                        result.putAll(answered(ok.value()));
+                    }
+                    case Result.Refused<Charge> refused -> {
+                        BillingJson.Refusal wire = BillingJson.refusal(refused.problem());
+                        result.put("statusCode", wire.code().status());
+                        result.put("success", false);
+                        result.put("code", wire.code().wire());
+                        result.put("message", wire.message());
+                        result.put(
+                                "billingRequestId",
+                                answers.get(index).orElseThrow().billingRequestId());
+                    }
+                }
+            }
+            results.add(result);
+        }
+        Map<String, Object> summary = Envelope.object();
+        summary.put("total", answers.size());
+        summary.put("successful", answered);
+        summary.put("failed", answers.size() - answered);
+        Map<String, Object> data = Envelope.object();
+        data.put("results", results);
+        data.put("summary", summary);
+        boolean all = answered == answers.size();
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("statusCode", all ? 200 : MULTI_STATUS);
+        envelope.put("success", all);
+        envelope.put(
+                "message",
+                all
+                        ? "Billing responses processed successfully"
+                        : answered + " of " + answers.size() + " billing responses processed; see results");
+        envelope.put("data", data);
+        ctx.status(all ? 200 : MULTI_STATUS).json(envelope);
     }
 
     /** A provider's requests also carry {@code entityId}; a merchant's never do. */

@@ -162,7 +162,11 @@ class RateLimiterTest {
                 .isEqualTo(BATCH);
         assertThat(RouteClasses.of(io.javalin.http.HandlerType.GET, "/v1/bank/customers"))
                 .isEqualTo(READ);
-        assertThat(RouteClasses.BATCH_ROUTES).hasSize(6);
+        assertThat(RouteClasses.of(io.javalin.http.HandlerType.POST, "/v1/billing/bank-responses"))
+                .isEqualTo(BATCH);
+        assertThat(RouteClasses.of(io.javalin.http.HandlerType.POST, "/v1/billing/bank-response"))
+                .isEqualTo(STANDARD);
+        assertThat(RouteClasses.BATCH_ROUTES).hasSize(7);
     }
 
     private List<Decision> acquire(Principal principal, RateClass rateClass, int times) {

@@ -430,6 +430,93 @@ abstract class BillingApiContract extends SandboxPartiesContract {
     }
 
     @Test
+    void a_bank_answers_many_billing_requests_in_one_call_each_as_if_sent_alone() {
+        Customer customer = newCustomer();
+        String agreementPhrase = approvedAgreement(customer, "{\"single\":1000}");
+        String approved =
+                billOne(merchant, agreementPhrase, "100").get("reference").asText();
+        String denied =
+                billOne(merchant, agreementPhrase, "200").get("reference").asText();
+        String body = "{\"responses\":["
+                + "{\"billingRequestId\":\"" + approved
+                + "\",\"action\":\"approve_recurring\",\"bankTransactionId\":\"bank_batch_1\"},"
+                + "{\"billingRequestId\":\"" + denied
+                + "\",\"action\":\"deny\",\"declineReason\":\"insufficient_funds\"},"
+                + "{\"billingRequestId\":\"" + approved + "\",\"action\":\"approve_recurring\"},"
+                + "{\"billingRequestId\":\"" + approved + "\",\"action\":\"maybe\"},"
+                + "{\"billingRequestId\":\"chg_not_a_charge\",\"action\":\"approve_once\"}]}";
+
+        Response answered =
+                api.send("POST", "/v1/billing/bank-responses", bank, body, Map.of("Idempotency-Key", "bank-batch-1"));
+
+        assertThat(answered.status()).as(answered.body()).isEqualTo(207);
+        JsonNode results = answered.data().get("results");
+        assertThat(results.get(0).get("status").asText()).isEqualTo("completed");
+        assertThat(results.get(0).get("customerAction").asText()).isEqualTo("accepted");
+        assertThat(results.get(1).get("status").asText()).isEqualTo("failed");
+        assertThat(results.get(1).get("customerAction").asText()).isEqualTo("declined");
+        assertThat(results.get(2).get("statusCode").asInt()).isEqualTo(409);
+        assertThat(results.get(2).get("code").asText()).isEqualTo("billing_request_already_answered");
+        assertThat(results.get(3).get("code").asText()).isEqualTo("invalid_request");
+        assertThat(results.get(3).get("fieldErrors").get(0).get("field").asText())
+                .isEqualTo("action");
+        assertThat(results.get(4).get("statusCode").asInt()).isEqualTo(404);
+        assertThat(results.get(4).get("code").asText()).isEqualTo("billing_request_not_found");
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(results.get(i).get("index").asInt()).isEqualTo(i);
+        }
+        assertThat(answered.data().get("summary").get("successful").asInt()).isEqualTo(2);
+        assertThat(answered.data().get("summary").get("failed").asInt()).isEqualTo(3);
+
+        // As a single answer would: the merchant hears of each, and the charges read as answered.
+        JsonNode heard = webhooks.awaitItem("billing.response", merchantId, "reference", approved);
+        assertThat(heard.get("customerAction").asText()).isEqualTo("accepted");
+        assertThat(heard.get("bankTransactionId").asText()).isEqualTo("bank_batch_1");
+        assertThat(webhooks.awaitItem("billing.response", merchantId, "reference", denied)
+                        .get("customerAction")
+                        .asText())
+                .isEqualTo("declined");
+        assertThat(api.get("/v1/transaction-details/" + denied, merchant)
+                        .data()
+                        .get("declineReason")
+                        .asText())
+                .isEqualTo("insufficient_funds");
+
+        // The same call again is the same answer, replayed: nothing is answered twice.
+        Response replayed =
+                api.send("POST", "/v1/billing/bank-responses", bank, body, Map.of("Idempotency-Key", "bank-batch-1"));
+        assertThat(replayed.status()).isEqualTo(207);
+        assertThat(replayed.data().get("results")).isEqualTo(results);
+    }
+
+    @Test
+    void a_batch_of_bank_answers_that_is_empty_too_long_or_not_a_bank_s_answers_nothing() {
+        Customer customer = newCustomer();
+        String agreementPhrase = approvedAgreement(customer, "{\"single\":1000}");
+        String pending =
+                billOne(merchant, agreementPhrase, "100").get("reference").asText();
+        String one = "{\"billingRequestId\":\"" + pending + "\",\"action\":\"approve_once\"}";
+
+        Response empty = api.post("/v1/billing/bank-responses", bank, "{\"responses\":[]}");
+        assertThat(empty.status()).as(empty.body()).isEqualTo(400);
+        assertThat(empty.code()).isEqualTo("invalid_request");
+        Response tooLong = api.post(
+                "/v1/billing/bank-responses",
+                bank,
+                "{\"responses\":[" + String.join(",", java.util.Collections.nCopies(501, one)) + "]}");
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+        Response byMerchant = api.post("/v1/billing/bank-responses", merchant, "{\"responses\":[" + one + "]}");
+        assertThat(byMerchant.status()).isEqualTo(403);
+
+        assertThat(api.get("/v1/transaction-details/" + pending, merchant)
+                        .data()
+                        .get("status")
+                        .asText())
+                .as("nothing was answered")
+                .isEqualTo("pending");
+    }
+
+    @Test
     void transaction_history_filters_by_status_amount_customer_and_time() {
         Customer customer = newCustomer();
         String agreementPhrase = approvedAgreement(customer, "{\"single\":1000}");
