@@ -136,9 +136,151 @@ class BillingBenchmarkTest {
         }
     }
 
+    /**
+     * A bank's answers over HTTP: one per {@code POST /v1/billing/bank-response} from 16 clients, against Peere's
+     * {@code POST /v1/billing/bank-responses} in batches of 500 from 4 clients, on the same server and the same kind of
+     * charges (pending recurring bills; the simulated bank switched off once the agreements are approved). Each side
+     * answers a fixed number after a fixed warm-up, so the charges can be billed first; the compiler's share of a core
+     * during each is printed.
+     */
+    @Test
+    void bank_answers_one_by_one_against_batches_over_http(@TempDir Path dataDir) throws Exception {
+        int singles = Integer.getInteger("peere.bench.singleAnswers", 6_000);
+        int batched = Integer.getInteger("peere.bench.batchedAnswers", 30_000);
+        int warmUpSingles = 10_000;
+        int warmUpBatched = 20_000;
+        try (TestDatabase database = TestDatabases.mariaDb();
+                RunningServer server = RunningServer.on(
+                        RunningServer.config(database, dataDir, Map.of("PEERE_DB_POOL_SIZE", String.valueOf(POOL))),
+                        Clock.of(java.time.Clock.systemUTC()))) {
+            Network network = httpNetwork(server);
+            Response manual = server.api()
+                    .put(
+                            "/v1/operator/banks/" + network.bankId() + "/simulation",
+                            server.operatorKey(),
+                            "{\"enabled\":false}");
+            assertThat(manual.status()).as(manual.body()).isEqualTo(200);
+            List<String> billed = bill(server, network, warmUpSingles + singles + warmUpBatched + batched);
+            List<String> pending = billed.subList(0, warmUpSingles + singles + warmUpBatched + batched);
+            List<String> forSingles = pending.subList(0, warmUpSingles + singles);
+            List<String> forBatches = pending.subList(warmUpSingles + singles, pending.size());
+
+            answerOneByOne(server, network.bankKey(), forSingles.subList(0, warmUpSingles));
+            answerInBatches(server, network.bankKey(), forBatches.subList(0, warmUpBatched));
+            JitWarmUp.Share compiling = JitWarmUp.Share.start();
+            long start = System.nanoTime();
+            answerOneByOne(server, network.bankKey(), forSingles.subList(warmUpSingles, forSingles.size()));
+            double oneByOne = singles / ((System.nanoTime() - start) / 1e9);
+            double oneByOneCompiling = compiling.compiling();
+            compiling = JitWarmUp.Share.start();
+            start = System.nanoTime();
+            answerInBatches(server, network.bankKey(), forBatches.subList(warmUpBatched, forBatches.size()));
+            double inBatches = batched / ((System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    "%nBENCHMARK bank answers over HTTP: MariaDB, pool %d, after %,d + %,d unmeasured answers%n"
+                            + "  POST /v1/billing/bank-response, 16 clients:             %,8.0f answers/s (%,d; JIT %.0f%%"
+                            + " of a core)%n"
+                            + "  POST /v1/billing/bank-responses, 500 each, 4 clients:   %,8.0f answers/s (%,d; JIT %.0f%%"
+                            + " of a core)%n"
+                            + "  batches/one by one: %.1f%n",
+                    POOL,
+                    warmUpSingles,
+                    warmUpBatched,
+                    oneByOne,
+                    singles,
+                    100 * oneByOneCompiling,
+                    inBatches,
+                    batched,
+                    100 * compiling.compiling(),
+                    inBatches / oneByOne);
+            assertThat(pending(server, network.merchantKey()))
+                    .as("every bill answered, but the last call's extra ones")
+                    .isEqualTo(billed.size() - pending.size());
+        }
+    }
+
+    /** At least {@code count} pending bills, 64 to a call (one per agreement), from 8 clients: their billing request ids. */
+    private List<String> bill(RunningServer server, Network network, int count) throws Exception {
+        String body = "{\"agreementPhrases\":[\"" + String.join("\",\"", network.agreementPhrases())
+                + "\"],\"amount\":1500,\"currency\":\"NGN\",\"description\":\"Bench\"}";
+        int calls = (count + CONNECTIONS - 1) / CONNECTIONS;
+        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+        AtomicLong next = new AtomicLong();
+        try (var threads = Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(threads.submit(() -> {
+                    while (next.getAndIncrement() < calls) {
+                        Response billed = server.api().post("/v1/customer/bill", network.merchantKey(), body);
+                        assertThat(billed.status()).as(billed.body()).isEqualTo(201);
+                        billed.json()
+                                .forEach(item -> ids.add(item.get("reference").asText()));
+                    }
+                    return null;
+                }));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private void answerOneByOne(RunningServer server, String bankKey, List<String> ids) throws Exception {
+        URI uri = URI.create("http://localhost:" + server.port() + "/v1/billing/bank-response");
+        sendAll(ids.stream().map(id -> answerRequest(uri, bankKey, answer(id))).toList(), 16);
+    }
+
+    private void answerInBatches(RunningServer server, String bankKey, List<String> ids) throws Exception {
+        URI uri = URI.create("http://localhost:" + server.port() + "/v1/billing/bank-responses");
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> answers = ids.subList(from, Math.min(ids.size(), from + 500)).stream()
+                    .map(BillingBenchmarkTest::answer)
+                    .toList();
+            requests.add(answerRequest(uri, bankKey, "{\"responses\":[" + String.join(",", answers) + "]}"));
+        }
+        sendAll(requests, 4);
+    }
+
+    private static String answer(String billingRequestId) {
+        return "{\"billingRequestId\":\"" + billingRequestId
+                + "\",\"action\":\"approve_recurring\",\"bankTransactionId\":\"bank_" + billingRequestId + "\"}";
+    }
+
+    private static HttpRequest answerRequest(URI uri, String bankKey, String body) {
+        return HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + bankKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /** Sends every request once, from {@code clients} clients; each must be answered 200 (every answer taken). */
+    private void sendAll(List<HttpRequest> requests, int clients) throws Exception {
+        AtomicLong next = new AtomicLong();
+        try (var threads = Executors.newFixedThreadPool(clients)) {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < clients; t++) {
+                futures.add(threads.submit(() -> {
+                    for (long i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                        var answer = client.send(requests.get((int) i), HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() != 200) {
+                            throw new IllegalStateException(answer.statusCode() + " " + answer.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        }
+    }
+
     // ---- HTTP
 
-    private record Network(String merchantKey, List<String> agreementPhrases) {}
+    private record Network(String merchantKey, String bankId, String bankKey, List<String> agreementPhrases) {}
 
     private Network httpNetwork(RunningServer server) throws Exception {
         server.raiseOperatorRateLimits();
@@ -186,7 +328,7 @@ class BillingBenchmarkTest {
                     .isLessThan(deadline);
             Thread.sleep(50);
         }
-        return new Network(merchant, agreementPhrases);
+        return new Network(merchant, bankId, bank, agreementPhrases);
     }
 
     private static long activeDecisions(RunningServer server, String merchant) {
