@@ -1,8 +1,12 @@
 package network.peere.app.bench;
 
+import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * Warms a workload up until the JIT has done its work, not for a fixed time. On two cores the compiler threads take a
@@ -45,15 +49,52 @@ final class JitWarmUp {
         return new Done(Duration.ofNanos(System.nanoTime() - start), compiling);
     }
 
-    /** The compiler's share of one core from {@link #start} until {@link #compiling} is asked. */
-    record Share(long compileMillis, long nanos) {
+    /**
+     * The compiler's share of one core from {@link #start} until {@link #compiling} is asked: the CPU time of the JIT's
+     * compiler threads, read from {@code /proc/self/task/<tid>/stat} (Linux; the JVM does not expose them as Java
+     * threads). Where that cannot be read, the JVM's total compilation time stands in: wall time summed over compiler
+     * threads and counted when a compilation ends, so it overstates the CPU when the threads wait for a core.
+     */
+    record Share(long compilerTicks, long compileMillis, long nanos) {
+        /** {@code USER_HZ}: the unit of the CPU times in {@code /proc}, 100 on every Linux the JVM runs on. */
+        private static final double TICKS_PER_SECOND = 100;
+
         static Share start() {
-            return new Share(COMPILER.getTotalCompilationTime(), System.nanoTime());
+            return new Share(readCompilerTicks(), COMPILER.getTotalCompilationTime(), System.nanoTime());
         }
 
         double compiling() {
-            double wallMillis = (System.nanoTime() - nanos) / 1e6;
-            return (COMPILER.getTotalCompilationTime() - compileMillis) / wallMillis;
+            double wallSeconds = (System.nanoTime() - nanos) / 1e9;
+            long ticks = readCompilerTicks();
+            if (ticks >= 0 && compilerTicks >= 0) {
+                // A compiler thread that ended took its time with it: never below zero.
+                return Math.max(0, ticks - compilerTicks) / TICKS_PER_SECOND / wallSeconds;
+            }
+            return (COMPILER.getTotalCompilationTime() - compileMillis) / 1e3 / wallSeconds;
+        }
+
+        /** User and system CPU ticks of the threads named {@code C1/C2 CompilerThread…}; -1 where unreadable. */
+        private static long readCompilerTicks() {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                long ticks = 0;
+                for (Path task : tasks.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException ended) {
+                        continue;
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+                return ticks;
+            } catch (IOException | RuntimeException unreadable) {
+                return -1;
+            }
         }
     }
 }
