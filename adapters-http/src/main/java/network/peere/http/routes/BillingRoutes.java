@@ -64,7 +64,8 @@ public final class BillingRoutes {
         routes.post("/v1/customer/bill", idempotency.wrap(this::bill), Access.MERCHANT);
         routes.post("/v1/merchant/customer/bill", idempotency.wrap(this::bill), Access.PROVIDER);
         routes.post("/v1/billing/bank-response", idempotency.wrap(this::answerBillingRequest), Access.BANK);
-        routes.post("/v1/billing/bank-responses", idempotency.wrap(this::answerBillingRequests), Access.BANK);
+        routes.post(
+                "/v1/billing/bank-responses", idempotency.wrapRecordingAfter(this::answerBillingRequests), Access.BANK);
     }
 
     private void sendIntents(Context ctx) {
@@ -210,9 +211,10 @@ public final class BillingRoutes {
     }
 
     /**
-     * Peere's batch form of {@code bank-response}: up to 500 answers, each with its own result, as if each had been
-     * sent alone in that order. An invalid element is refused on its own ({@code invalid_request} in its result); the call is 200 when
-     * every answer was taken, 207 otherwise.
+     * Peere's batch form of {@code bank-response}: up to 500 answers, each with the result a single answer would have
+     * given it, in the order sent. An invalid element is refused on its own ({@code invalid_request} in its result);
+     * the call is 200 when every answer was taken, 207 otherwise. Wrapped to record its response after the work, which
+     * commits batch by batch ({@link network.peere.http.support.Idempotency#wrapRecordingAfter}).
      */
     private void answerBillingRequests(Context ctx) {
         Principal bank = Authenticator.principal(ctx);

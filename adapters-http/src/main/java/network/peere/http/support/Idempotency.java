@@ -13,6 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import network.peere.core.domain.idempotency.IdempotencyKey;
 import network.peere.core.domain.idempotency.StoredResponse;
 import network.peere.core.domain.participant.Principal;
@@ -40,7 +42,17 @@ public final class Idempotency {
     }
 
     public Handler wrap(Handler handler) {
-        return ctx -> handle(ctx, handler, Optional.empty());
+        return ctx -> handle(ctx, handler, Optional.empty(), run::run);
+    }
+
+    /**
+     * For a handler whose work commits in transactions of its own and is safe to repeat, each effect at most once (a
+     * batch of bank answers): it runs outside the key's transaction, and its response is recorded after it
+     * ({@link RunIdempotently#runThenRecord}). Holding every lock of a 500-answer batch in one transaction would set
+     * its answers against the bills and the expiry sweep in another lock order.
+     */
+    public Handler wrapRecordingAfter(Handler handler) {
+        return ctx -> handle(ctx, handler, Optional.empty(), run::runThenRecord);
     }
 
     /**
@@ -48,10 +60,15 @@ public final class Idempotency {
      * null, so the secret is never written to the database; a replay says so in {@code message}.
      */
     public Handler wrapRedacting(Handler handler, String dataField) {
-        return ctx -> handle(ctx, handler, Optional.of(dataField));
+        return ctx -> handle(ctx, handler, Optional.of(dataField), run::run);
     }
 
-    private void handle(Context ctx, Handler handler, Optional<String> redactedField) throws Exception {
+    private void handle(
+            Context ctx,
+            Handler handler,
+            Optional<String> redactedField,
+            BiFunction<RunIdempotently.Request, Supplier<StoredResponse>, RunIdempotently.Outcome> runner)
+            throws Exception {
         String raw = ctx.header(HEADER);
         if (raw == null) {
             handler.handle(ctx);
@@ -66,7 +83,7 @@ public final class Idempotency {
                 new IdempotencyKey(caller.mode(), caller.participantId(), raw), fingerprint(ctx));
         RunIdempotently.Outcome outcome;
         try {
-            outcome = run.run(request, () -> runAndCapture(ctx, handler, redactedField));
+            outcome = runner.apply(request, () -> runAndCapture(ctx, handler, redactedField));
         } catch (HandlerFailed e) {
             throw e.cause;
         }

@@ -115,6 +115,68 @@ abstract class IdempotencyUseCasesContract {
         assertThat(run("fp-b")).isInstanceOf(Outcome.Executed.class);
     }
 
+    private Outcome runThenRecord(String fingerprint) {
+        return peere.runIdempotently().runThenRecord(new RunIdempotently.Request(KEY, fingerprint), this::createBank);
+    }
+
+    @Test
+    void work_recorded_after_it_ran_is_replayed_and_its_key_refused_for_another_request() {
+        var first = (Outcome.Executed) runThenRecord("fp-a");
+        assertThat(runThenRecord("fp-a")).isEqualTo(new Outcome.Replayed(first.response()));
+        assertThat(runThenRecord("fp-b")).isEqualTo(new Outcome.KeyReused());
+        // One key space: the transactional form replays what the recording form stored.
+        assertThat(run("fp-a")).isEqualTo(new Outcome.Replayed(first.response()));
+        assertThat(effects).hasValue(1);
+        assertThat(banks()).isEqualTo(1);
+    }
+
+    @Test
+    void work_recorded_after_it_ran_keeps_what_it_committed_when_it_fails_and_records_nothing() {
+        try {
+            peere.runIdempotently().runThenRecord(new RunIdempotently.Request(KEY, "fp-a"), () -> {
+                createBank();
+                throw new IllegalArgumentException("refused after the effect");
+            });
+        } catch (IllegalArgumentException expected) {
+            // the work ran outside the key's transaction: its effect is committed, and no response was recorded
+        }
+        assertThat(banks()).isEqualTo(1);
+        assertThat(runThenRecord("fp-a")).isInstanceOf(Outcome.Executed.class);
+        assertThat(banks()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrent_first_uses_of_work_recorded_after_it_ran_leave_one_response_to_replay() throws Exception {
+        int threads = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            var start = new CountDownLatch(1);
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return runThenRecord("fp-a");
+                }));
+            }
+            start.countDown();
+            for (Future<Outcome> future : futures) {
+                outcomes.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Each that found nothing recorded ran the work (its effects must be safe to repeat); later uses replay one.
+        long executed =
+                outcomes.stream().filter(o -> o instanceof Outcome.Executed).count();
+        assertThat(executed).isBetween(1L, (long) threads);
+        assertThat(effects).hasValue((int) executed);
+        var replayed = (Outcome.Replayed) runThenRecord("fp-a");
+        assertThat(outcomes.stream()
+                        .map(o -> o instanceof Outcome.Executed e ? e.response() : ((Outcome.Replayed) o).response()))
+                .contains(replayed.response());
+    }
+
     @Test
     void a_key_is_forgotten_after_24_hours() {
         run("fp-a");

@@ -49,6 +49,41 @@ public final class IdempotencyService implements RunIdempotently {
         throw new IllegalStateException("idempotency key could neither be claimed nor replayed");
     }
 
+    @Override
+    public Outcome runThenRecord(Request request, Supplier<StoredResponse> work) {
+        for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {
+            Optional<Outcome> recorded;
+            try {
+                recorded = stores.transactor().inTransaction(() -> {
+                    Optional<IdempotencyRecord> existing = stores.idempotency().find(request.key());
+                    return existing.isEmpty()
+                            ? Optional.<Outcome>empty()
+                            : replayOrRefuse(request, existing.get(), clock.now());
+                });
+            } catch (IdempotencyStore.ClaimRaced raced) {
+                continue;
+            }
+            if (recorded.isPresent()) {
+                return recorded.get();
+            }
+            StoredResponse response = work.get();
+            try {
+                stores.transactor().inTransaction(() -> {
+                    Instant now = clock.now();
+                    var claim = IdempotencyRecord.claim(request.key(), request.fingerprint(), now, now.plus(RETENTION));
+                    if (stores.idempotency().claim(claim)) {
+                        stores.idempotency().complete(request.key(), response);
+                    }
+                    return null;
+                });
+            } catch (IdempotencyStore.ClaimRaced raced) {
+                // A first use racing this one recorded its response; this one ran too, as the work allows.
+            }
+            return new Outcome.Executed(response);
+        }
+        throw new IllegalStateException("idempotency key could neither be looked up nor replayed");
+    }
+
     /** One transaction: replay a recorded key, or claim it, do the work and store its response with the effect. */
     private Optional<Outcome> attempt(Request request, Supplier<StoredResponse> work) {
         Instant now = clock.now();

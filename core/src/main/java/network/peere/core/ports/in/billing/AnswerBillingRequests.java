@@ -20,8 +20,10 @@ public interface AnswerBillingRequests {
 
     /**
      * Up to {@link #ANSWERS_PER_CALL_MAX} answers of one bank, each with its own result, in the order given: what
-     * {@link #answer} would have answered each, had they come one by one in that order. Approvals are confirmed many
-     * to a transaction; the rest, and any billing request answered more than once in the call, one by one.
+     * {@link #answer} would have answered it. Approvals are confirmed many to a transaction, before the rest; the rest,
+     * and every answer to a billing request answered more than once in the call, one by one in order (the first
+     * counts). Each batch or answer commits on its own, so call it outside a transaction: inside one, the call would
+     * hold all their locks to its end, in its own order rather than the bill path's.
      *
      * @throws IllegalArgumentException for more answers than that, or answers of more than one bank
      */

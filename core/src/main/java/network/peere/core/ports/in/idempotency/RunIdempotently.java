@@ -16,6 +16,15 @@ import network.peere.core.domain.idempotency.StoredResponse;
 public interface RunIdempotently {
     Outcome run(Request request, Supplier<StoredResponse> work);
 
+    /**
+     * For work that commits in transactions of its own (a batch of bank answers, each batch of approvals in one):
+     * replays a recorded key, refuses one recorded for another request, or else runs the work outside any transaction
+     * and then records its response. The work must be safe to run twice, each of its effects taking place at most
+     * once: two first uses racing with one key both run it, and the first to record is what later uses replay. Work
+     * that fails records nothing, though what it committed stays.
+     */
+    Outcome runThenRecord(Request request, Supplier<StoredResponse> work);
+
     /** {@code fingerprint} identifies the request (method, path, canonical body) — equal means "the same request". */
     record Request(IdempotencyKey key, String fingerprint) {
         public Request {
