@@ -33,6 +33,8 @@ import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.billing.Charge;
 import network.peere.core.domain.billing.ChargeStatus;
 import network.peere.core.domain.fees.FeeSchedule;
+import network.peere.core.domain.idempotency.IdempotencyKey;
+import network.peere.core.domain.idempotency.StoredResponse;
 import network.peere.core.domain.ledger.Account;
 import network.peere.core.domain.ledger.AccountType;
 import network.peere.core.domain.money.Money;
@@ -60,6 +62,7 @@ import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.FindTransactions;
 import network.peere.core.ports.in.billing.Result;
 import network.peere.core.ports.in.billing.SendBillingIntents;
+import network.peere.core.ports.in.idempotency.RunIdempotently;
 import network.peere.core.ports.in.participant.ChangeParticipant;
 import network.peere.core.ports.in.participant.RegisterParticipant;
 import org.junit.jupiter.api.Test;
@@ -523,6 +526,52 @@ abstract class BillingUseCasesContract extends BillingFixture {
                         .status())
                 .as("nothing was answered")
                 .isEqualTo(ChargeStatus.PENDING_BANK);
+    }
+
+    @Test
+    void idempotent_bills_naming_the_same_agreements_in_other_orders_never_wait_for_each_other() throws Exception {
+        Agreement first = approvedAgreement(IntentType.RECURRING, Map.of());
+        Agreement second = approvedAgreement(IntentType.RECURRING, Map.of());
+        List<String> forward = List.of(first.agreementPhrase(), second.agreementPhrase());
+        List<String> backward = List.of(second.agreementPhrase(), first.agreementPhrase());
+        int calls = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<List<BillCustomers.Item>>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < calls; i++) {
+                List<String> phrases = i % 2 == 0 ? forward : backward;
+                var key = new IdempotencyKey(Mode.SANDBOX, merchant.id(), "bill-" + i);
+                futures.add(pool.submit(() -> {
+                    // As the HTTP route with an Idempotency-Key: every phrase's transaction joins the key's.
+                    List<List<BillCustomers.Item>> billed = new ArrayList<>();
+                    peere.runIdempotently().run(new RunIdempotently.Request(key, "fp"), () -> {
+                        billed.add(ok(peere.billCustomers()
+                                .bill(new BillCustomers.Command(
+                                        Caller.of(principal(merchant)),
+                                        phrases,
+                                        new BigDecimal("100"),
+                                        NGN,
+                                        "Monthly plan",
+                                        Optional.empty(),
+                                        false))));
+                        return new StoredResponse(201, "application/json", "{}");
+                    });
+                    return billed.getFirst();
+                }));
+            }
+            for (int i = 0; i < calls; i++) {
+                List<BillCustomers.Item> items = futures.get(i).get();
+                List<String> phrases = i % 2 == 0 ? forward : backward;
+                // Every bill accepted, its results in the order its phrases were given.
+                for (int p = 0; p < phrases.size(); p++) {
+                    Charge charge = accepted(items.get(p));
+                    String agreementId = phrases.get(p).equals(first.agreementPhrase()) ? first.id() : second.id();
+                    assertThat(charge.agreementId()).isEqualTo(agreementId);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

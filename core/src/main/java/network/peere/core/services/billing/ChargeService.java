@@ -138,18 +138,27 @@ public final class ChargeService
         if (amount.compareTo(settings.minimum(amount.currency())) < 0) {
             return Result.refused(BillingProblem.AMOUNT_BELOW_MINIMUM);
         }
-        List<Item> items = new ArrayList<>();
-        for (String phrase : command.agreementPhrases()) {
+        // The agreements are billed (and locked) in the order of their phrases, whatever order the phrases came in: a
+        // bill inside a caller's transaction (an Idempotency-Key) holds every agreement it locked to the end, and two
+        // such bills naming the same agreements in other orders would each wait for the other. Results keep the order
+        // given; a phrase given twice is billed twice, in its given order.
+        List<String> given = command.agreementPhrases();
+        List<Integer> order = java.util.stream.IntStream.range(0, given.size())
+                .boxed()
+                .sorted(java.util.Comparator.comparing(given::get))
+                .toList();
+        Item[] items = new Item[given.size()];
+        for (int index : order) {
+            String phrase = given.get(index);
             Bill bill = new Bill(command.description(), command.metadata(), command.dryRun(), Optional.empty());
             Result<Item> item =
                     stores.transactor().inTransaction(() -> billOne(bill, merchant, current, amount, phrase));
-            items.add(
-                    switch (item) {
-                        case Result.Ok<Item> done -> done.value();
-                        case Result.Refused<Item> refused -> new Item.Refused(phrase, refused);
-                    });
+            items[index] = switch (item) {
+                case Result.Ok<Item> done -> done.value();
+                case Result.Refused<Item> refused -> new Item.Refused(phrase, refused);
+            };
         }
-        return Result.ok(items);
+        return Result.ok(List.of(items));
     }
 
     /** The merchant, if it may send this many phrases in one bill (its trust level decides). */
