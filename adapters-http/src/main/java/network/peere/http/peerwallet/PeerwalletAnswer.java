@@ -9,6 +9,7 @@ import network.peere.http.routes.BillingJson;
 import network.peere.http.support.ApiProblem;
 import network.peere.http.support.Envelope;
 import network.peere.http.support.ErrorCode;
+import network.peere.http.support.FieldError;
 import network.peere.http.support.RequestIds;
 
 /**
@@ -54,11 +55,7 @@ final class PeerwalletAnswer {
             body.put("detail", refusal.note());
         }
         if (!refusal.errors().isEmpty()) {
-            body.put(
-                    "errors",
-                    refusal.errors().stream()
-                            .map(e -> Map.of("field", e.field(), "code", e.code(), "message", e.message()))
-                            .toList());
+            body.put("errors", refusal.errors().stream().map(FieldError::asJson).toList());
         }
         refusal.members().forEach((name, value) -> body.putIfAbsent(snakeCase(name), value));
         RequestIds.current(ctx).ifPresent(id -> body.put("request_id", id));

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +30,7 @@ import network.peere.http.support.Access;
 import network.peere.http.support.Authenticator;
 import network.peere.http.support.Envelope;
 import network.peere.http.support.ErrorCode;
+import network.peere.http.support.FieldError;
 import network.peere.http.support.Idempotency;
 import network.peere.http.support.JsonFields;
 
@@ -239,10 +239,7 @@ public final class BillingRoutes {
                 result.put("code", ErrorCode.INVALID_REQUEST.wire());
                 result.put("message", "Invalid billing response");
                 result.put(
-                        "fieldErrors",
-                        errors.stream()
-                                .map(e -> Map.of("field", e.field(), "code", e.code(), "message", e.message()))
-                                .toList());
+                        "fieldErrors", errors.stream().map(FieldError::asJson).toList());
             } else {
                 switch (taken.get(next++)) {
                     case Result.Ok<Charge> ok -> {
@@ -251,16 +248,11 @@ public final class BillingRoutes {
                         result.put("success", true);
                         result.putAll(answered(ok.value()));
                     }
-                    case Result.Refused<Charge> refused -> {
-                        BillingJson.Refusal wire = BillingJson.refusal(refused.problem());
-                        result.put("statusCode", wire.code().status());
-                        result.put("success", false);
-                        result.put("code", wire.code().wire());
-                        result.put("message", wire.message());
-                        result.put(
+                    case Result.Refused<Charge> refused ->
+                        result.putAll(BillingJson.failedItem(
                                 "billingRequestId",
-                                answers.get(index).orElseThrow().billingRequestId());
-                    }
+                                answers.get(index).orElseThrow().billingRequestId(),
+                                refused));
                 }
             }
             results.add(result);
@@ -273,16 +265,11 @@ public final class BillingRoutes {
         data.put("results", results);
         data.put("summary", summary);
         boolean all = answered == answers.size();
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("statusCode", all ? 200 : MULTI_STATUS);
-        envelope.put("success", all);
-        envelope.put(
-                "message",
-                all
-                        ? "Billing responses processed successfully"
-                        : answered + " of " + answers.size() + " billing responses processed; see results");
-        envelope.put("data", data);
-        ctx.status(all ? 200 : MULTI_STATUS).json(envelope);
+        int status = all ? 200 : MULTI_STATUS;
+        String message = all
+                ? "Billing responses processed successfully"
+                : answered + " of " + answers.size() + " billing responses processed; see results";
+        ctx.status(status).json(Envelope.body(status, all, message, data));
     }
 
     /** A provider's requests also carry {@code entityId}; a merchant's never do. */

@@ -150,17 +150,11 @@ public final class ProviderRoutes {
         data.put("results", results);
         data.put("summary", summary);
         int status = failed == 0 ? 201 : 207;
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("statusCode", status);
         // success means "every merchant was created"; a 207 tells the client to read the per-item results.
-        envelope.put("success", failed == 0);
-        envelope.put(
-                "message",
-                failed == 0
-                        ? "Merchants created successfully"
-                        : created + " of " + items.size() + " merchants created; see results");
-        envelope.put("data", data);
-        return new Answer(status, envelope);
+        String message = failed == 0
+                ? "Merchants created successfully"
+                : created + " of " + items.size() + " merchants created; see results";
+        return new Answer(status, Envelope.body(status, failed == 0, message, data));
     }
 
     private List<OnboardMerchants.Outcome> onboardValid(Principal caller, List<OnboardMerchants.NewMerchant> valid) {
@@ -209,11 +203,7 @@ public final class ProviderRoutes {
         result.put(
                 "errors",
                 errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-        result.put(
-                "fieldErrors",
-                errors.stream()
-                        .map(e -> Map.of("field", e.field(), "code", e.code(), "message", e.message()))
-                        .toList());
+        result.put("fieldErrors", errors.stream().map(FieldError::asJson).toList());
         return result;
     }
 

@@ -17,12 +17,20 @@ public final class Envelope {
     }
 
     public static void write(Context ctx, int status, String message, Object data) {
+        ctx.status(status).json(body(status, true, message, data));
+    }
+
+    /**
+     * The envelope itself; {@code success} is false for a batch's 207, which tells the client to read its per-item
+     * results.
+     */
+    public static Map<String, Object> body(int status, boolean success, String message, Object data) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("statusCode", status);
-        body.put("success", true);
+        body.put("success", success);
         body.put("message", message);
         body.put("data", data);
-        ctx.status(status).json(body);
+        return body;
     }
 
     /** A map that keeps insertion order and drops absent values, so JSON objects read in a stable order. */

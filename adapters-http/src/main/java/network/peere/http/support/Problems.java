@@ -46,11 +46,7 @@ public final class Problems {
                     fieldErrors.stream()
                             .map(e -> e.field() + ": " + e.message())
                             .toList());
-            body.put(
-                    "fieldErrors",
-                    fieldErrors.stream()
-                            .map(e -> Map.of("field", e.field(), "code", e.code(), "message", e.message()))
-                            .toList());
+            body.put("fieldErrors", fieldErrors.stream().map(FieldError::asJson).toList());
         }
         members.forEach(body::putIfAbsent);
         RequestIds.current(ctx).ifPresent(id -> body.put("requestId", id));

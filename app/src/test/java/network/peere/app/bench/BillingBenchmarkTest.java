@@ -14,11 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -205,23 +207,14 @@ class BillingBenchmarkTest {
         int calls = (count + CONNECTIONS - 1) / CONNECTIONS;
         ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
         AtomicLong next = new AtomicLong();
-        try (var threads = Executors.newFixedThreadPool(8)) {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                futures.add(threads.submit(() -> {
-                    while (next.getAndIncrement() < calls) {
-                        Response billed = server.api().post("/v1/customer/bill", network.merchantKey(), body);
-                        assertThat(billed.status()).as(billed.body()).isEqualTo(201);
-                        billed.json()
-                                .forEach(item -> ids.add(item.get("reference").asText()));
-                    }
-                    return null;
-                }));
+        together(Collections.nCopies(8, () -> {
+            while (next.getAndIncrement() < calls) {
+                Response billed = server.api().post("/v1/customer/bill", network.merchantKey(), body);
+                assertThat(billed.status()).as(billed.body()).isEqualTo(201);
+                billed.json().forEach(item -> ids.add(item.get("reference").asText()));
             }
-            for (var future : futures) {
-                future.get();
-            }
-        }
+            return null;
+        }));
         return new ArrayList<>(ids);
     }
 
@@ -258,23 +251,15 @@ class BillingBenchmarkTest {
     /** Sends every request once, from {@code clients} clients; each must be answered 200 (every answer taken). */
     private void sendAll(List<HttpRequest> requests, int clients) throws Exception {
         AtomicLong next = new AtomicLong();
-        try (var threads = Executors.newFixedThreadPool(clients)) {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < clients; t++) {
-                futures.add(threads.submit(() -> {
-                    for (long i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
-                        var answer = client.send(requests.get((int) i), HttpResponse.BodyHandlers.ofString());
-                        if (answer.statusCode() != 200) {
-                            throw new IllegalStateException(answer.statusCode() + " " + answer.body());
-                        }
-                    }
-                    return null;
-                }));
+        together(Collections.nCopies(clients, () -> {
+            for (long i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                var answer = client.send(requests.get((int) i), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException(answer.statusCode() + " " + answer.body());
+                }
             }
-            for (var future : futures) {
-                future.get();
-            }
-        }
+            return null;
+        }));
     }
 
     // ---- HTTP
@@ -546,10 +531,8 @@ class BillingBenchmarkTest {
             Call call, List<String> slots, Duration length, AtomicLong done, ConcurrentLinkedQueue<Long> latencies)
             throws Exception {
         long end = System.nanoTime() + length.toNanos();
-        try (var threads = Executors.newFixedThreadPool(slots.size())) {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (String slot : slots) {
-                futures.add(threads.submit(() -> {
+        together(slots.stream()
+                .<Callable<Void>>map(slot -> () -> {
                     while (System.nanoTime() < end) {
                         long start = System.nanoTime();
                         if (!call.send(slot)) {
@@ -559,10 +542,15 @@ class BillingBenchmarkTest {
                         done.incrementAndGet();
                     }
                     return null;
-                }));
-            }
-            for (var future : futures) {
-                future.get();
+                })
+                .toList());
+    }
+
+    /** Runs each task on a thread of its own and waits for them all; a failure of any is thrown. */
+    private static void together(List<Callable<Void>> tasks) throws Exception {
+        try (var threads = Executors.newFixedThreadPool(tasks.size())) {
+            for (var finished : threads.invokeAll(tasks)) {
+                finished.get();
             }
         }
     }

@@ -2,6 +2,7 @@ package network.peere.core.services.billing;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import network.peere.core.domain.agreement.Agreement;
 import network.peere.core.domain.agreement.AgreementStatus;
 import network.peere.core.domain.agreement.CustomerDecision;
@@ -143,9 +145,9 @@ public final class ChargeService
         // such bills naming the same agreements in other orders would each wait for the other. Results keep the order
         // given; a phrase given twice is billed twice, in its given order.
         List<String> given = command.agreementPhrases();
-        List<Integer> order = java.util.stream.IntStream.range(0, given.size())
+        List<Integer> order = IntStream.range(0, given.size())
                 .boxed()
-                .sorted(java.util.Comparator.comparing(given::get))
+                .sorted(Comparator.comparing(given::get))
                 .toList();
         Item[] items = new Item[given.size()];
         for (int index : order) {

@@ -54,12 +54,10 @@ public final class IdempotencyService implements RunIdempotently {
         for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {
             Optional<Outcome> recorded;
             try {
-                recorded = stores.transactor().inTransaction(() -> {
-                    Optional<IdempotencyRecord> existing = stores.idempotency().find(request.key());
-                    return existing.isEmpty()
-                            ? Optional.<Outcome>empty()
-                            : replayOrRefuse(request, existing.get(), clock.now());
-                });
+                recorded = stores.transactor()
+                        .inTransaction(() -> stores.idempotency()
+                                .find(request.key())
+                                .flatMap(existing -> replayOrRefuse(request, existing, clock.now())));
             } catch (IdempotencyStore.ClaimRaced raced) {
                 continue;
             }

@@ -98,8 +98,7 @@ public final class CustomerService implements MigrateCustomers, FindBankCustomer
         var batch = new CustomerBatch(
                 ids.newId(CustomerBatch.ID_PREFIX), command.mode(), command.bankId(), outcome.items(), now);
         // The event first (the bank's endpoints are read), so that the batch's event count, its event and its row,
-        // which
-        // need no answer, go to the database together, with the commit on MariaDB.
+        // which need no answer, go to the database together, with the commit on MariaDB.
         announceBatchCompleted(batch);
         stores.customerBatches().insert(batch);
         return batch;
