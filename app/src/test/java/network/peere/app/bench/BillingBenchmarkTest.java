@@ -108,7 +108,9 @@ class BillingBenchmarkTest {
                                 + "  bare Javalin POST echo:            %,10.0f requests/s%n"
                                 + "  HTTP cost: %.0f%% of the in-process rate (aim <= 20%%); HTTP/echo %.2f%n"
                                 + "  aim: >= 3,000 bills/s accepted and confirmed, p99 <= 50 ms%n"
-                                + "  JIT: echo %s, %.0f%% in the window; in-process %s, %.0f%%; HTTP %s, %.0f%%%n",
+                                + "  JIT: echo %s, %.0f%% in the window; in-process %s, %.0f%%; HTTP %s, %.0f%%%n"
+                                + "  per bill accepted in the window (with the bank's answers meanwhile): HTTP %s;"
+                                + " in-process %s; per echo %s%n",
                         CONNECTIONS,
                         phrases.size(),
                         window.toSeconds(),
@@ -130,7 +132,10 @@ class BillingBenchmarkTest {
                         inProcess.warmUp(),
                         100 * inProcess.compiling(),
                         http.warmUp(),
-                        100 * http.compiling());
+                        100 * http.compiling(),
+                        http.cost(),
+                        inProcess.cost(),
+                        echo.cost());
             }
         } finally {
             bare.stop();
@@ -169,20 +174,26 @@ class BillingBenchmarkTest {
             answerOneByOne(server, network.bankKey(), forSingles.subList(0, warmUpSingles));
             answerInBatches(server, network.bankKey(), forBatches.subList(0, warmUpBatched));
             JitWarmUp.Share compiling = JitWarmUp.Share.start();
+            CpuMeter cpu = CpuMeter.now();
             long start = System.nanoTime();
             answerOneByOne(server, network.bankKey(), forSingles.subList(warmUpSingles, forSingles.size()));
             double oneByOne = singles / ((System.nanoTime() - start) / 1e9);
+            CpuMeter.Cost oneByOneCost = CpuMeter.since(cpu).per(singles);
             double oneByOneCompiling = compiling.compiling();
             compiling = JitWarmUp.Share.start();
+            cpu = CpuMeter.now();
             start = System.nanoTime();
             answerInBatches(server, network.bankKey(), forBatches.subList(warmUpBatched, forBatches.size()));
             double inBatches = batched / ((System.nanoTime() - start) / 1e9);
+            CpuMeter.Cost inBatchesCost = CpuMeter.since(cpu).per(batched);
             System.out.printf(
                     "%nBENCHMARK bank answers over HTTP: MariaDB, pool %d, after %,d + %,d unmeasured answers%n"
                             + "  POST /v1/billing/bank-response, 16 clients:             %,8.0f answers/s (%,d; JIT %.0f%%"
                             + " of a core)%n"
+                            + "    %s%n"
                             + "  POST /v1/billing/bank-responses, 500 each, 4 clients:   %,8.0f answers/s (%,d; JIT %.0f%%"
                             + " of a core)%n"
+                            + "    %s%n"
                             + "  batches/one by one: %.1f%n",
                     POOL,
                     warmUpSingles,
@@ -190,9 +201,11 @@ class BillingBenchmarkTest {
                     oneByOne,
                     singles,
                     100 * oneByOneCompiling,
+                    oneByOneCost,
                     inBatches,
                     batched,
                     100 * compiling.compiling(),
+                    inBatchesCost,
                     inBatches / oneByOne);
             assertThat(pending(server, network.merchantKey()))
                     .as("every bill answered, but the last call's extra ones")
@@ -486,7 +499,8 @@ class BillingBenchmarkTest {
             double compiling,
             double confirmed,
             long backlog,
-            long end) {}
+            long end,
+            CpuMeter.Cost cost) {}
 
     /**
      * One client per slot, back to back: warmed up until the JIT is quiet ({@link JitWarmUp}), then measured for the
@@ -500,9 +514,11 @@ class BillingBenchmarkTest {
         long firstSample = System.nanoTime();
         long pendingAtStart = pending.getAsLong();
         JitWarmUp.Share compiler = JitWarmUp.Share.start();
+        CpuMeter cpu = CpuMeter.now();
         long start = System.nanoTime();
         run(call, slots, window, done, latencies);
         long end = System.nanoTime();
+        CpuMeter.Cost cost = CpuMeter.since(cpu).per(Math.max(1, done.get()));
         double compiling = compiler.compiling();
         long backlog = pending.getAsLong();
         // Answers are counted between the two samples of what is pending, so over the time between them.
@@ -517,7 +533,8 @@ class BillingBenchmarkTest {
                 compiling,
                 (pendingAtStart + done.get() - backlog) / sampled,
                 backlog,
-                end);
+                end,
+                cost);
     }
 
     private static double percentile(long[] sortedNanos, double q) {

@@ -62,27 +62,40 @@ class IdentityBenchmarkTest {
             JitWarmUp.Done warmedUp = warmUp(client, uri, bank, insert, database, baseline);
             long apiNanos = 0;
             long bareNanos = 0;
+            CpuMeter apiCpu = CpuMeter.NONE;
+            CpuMeter bareCpu = CpuMeter.NONE;
             // Batch by batch, alternately, so both see the same machine: other builds share it.
             for (int from = 0; from < customers; from += BATCH) {
                 var request = batch(uri, bank, from);
+                CpuMeter cpu = CpuMeter.now();
                 long start = System.nanoTime();
                 var answer = client.send(request, HttpResponse.BodyHandlers.ofString());
                 apiNanos += System.nanoTime() - start;
+                apiCpu = apiCpu.plus(CpuMeter.since(cpu));
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
 
+                cpu = CpuMeter.now();
                 start = System.nanoTime();
                 bindBareRows(insert, from);
                 insert.executeUpdate();
                 bareNanos += System.nanoTime() - start;
+                bareCpu = bareCpu.plus(CpuMeter.since(cpu));
             }
             double api = customers / (apiNanos / 1e9);
             double bareRate = customers / (bareNanos / 1e9);
             System.out.printf(
                     "%nBENCHMARK migration: %,d customers in batches of %d on MariaDB, after a %s%n"
-                            + "  API  (POST /v1/bank/customers): %,10.0f customers/s%n"
-                            + "  bare multi-row INSERT over JDBC: %,10.0f rows/s%n"
+                            + "  API  (POST /v1/bank/customers): %,10.0f customers/s  (per 500: %s)%n"
+                            + "  bare multi-row INSERT over JDBC: %,10.0f rows/s       (per 500: %s)%n"
                             + "  ratio: %.2f (aim >= 0.8)%n",
-                    customers, BATCH, warmedUp, api, bareRate, api / bareRate);
+                    customers,
+                    BATCH,
+                    warmedUp,
+                    api,
+                    apiCpu.per(customers / BATCH),
+                    bareRate,
+                    bareCpu.per(customers / BATCH),
+                    api / bareRate);
         }
     }
 
