@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -89,6 +90,8 @@ public final class JdbiTransactor implements Transactor {
 
     /** A write held back, with its parameters bound on a statement that is never executed itself. */
     private record Deferred(String what, String sql, Held bound, int expectedRows) {}
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** A statement's named parameters ({@code :name}), which a combined statement renames apart. */
     private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_][A-Za-z0-9_]*)");
@@ -439,7 +442,7 @@ public final class JdbiTransactor implements Transactor {
                     throw new IllegalStateException("a combined write answered " + counts.size() + " counts for "
                             + sql.statements() + " statements");
                 }
-                for (int i = 0; i < batch.size(); i++) {
+                for (int i = 0; i < sql.writeAt().size(); i++) {
                     requireRows(
                             batch.get(i).what(),
                             counts.get(sql.writeAt().get(i)),
@@ -467,9 +470,20 @@ public final class JdbiTransactor implements Transactor {
         }
     }
 
-    /** A combined statement's text, how many statements it holds, and where each write's count comes among them. */
+    /**
+     * A combined statement's text, how many statements the server answers for it, and where each write's count comes
+     * among them; none when the writes go in one block with the {@code COMMIT}, whose every count the server checked.
+     */
     private record Combined(String text, int statements, List<Integer> writeAt) {}
 
+    /**
+     * With the commit, one MariaDB block ({@code BEGIN NOT ATOMIC … END}): the server answers a multi-statement call
+     * statement by statement, a packet and a socket write each, where a block is one statement and one answer. Each
+     * write is followed by the check of its row count (but a plain {@code INSERT}'s, which {@link #insertsExactly}
+     * vouches for), so the {@code COMMIT} at its end runs only if every write did what it promised; a failing write or
+     * check ends the block there, with the transaction still open for the rollback. Without the commit, a
+     * multi-statement call whose counts are checked here.
+     */
     private static Combined combine(Shape shape) {
         List<String> statements = new ArrayList<>();
         List<Integer> writeAt = new ArrayList<>();
@@ -479,14 +493,16 @@ public final class JdbiTransactor implements Transactor {
         for (int i = 0; i < shape.sql().size(); i++) {
             writeAt.add(statements.size());
             statements.add(NAMED_PARAMETER.matcher(shape.sql().get(i)).replaceAll(":d" + i + "_$1"));
-            if (shape.commit()) {
+            if (shape.commit()
+                    && !insertsExactly(shape.sql().get(i), shape.expectedRows().get(i))) {
                 statements.add(rowCountCheck(i, shape.expectedRows().get(i)));
             }
         }
-        if (shape.commit()) {
-            statements.add(COMMIT);
+        if (!shape.commit()) {
+            return new Combined(String.join(";\n", statements), statements.size(), List.copyOf(writeAt));
         }
-        return new Combined(String.join(";\n", statements), statements.size(), List.copyOf(writeAt));
+        statements.add(COMMIT);
+        return new Combined("BEGIN NOT ATOMIC\n" + String.join(";\n", statements) + ";\nEND", 1, List.of());
     }
 
     /**
@@ -496,6 +512,41 @@ public final class JdbiTransactor implements Transactor {
      */
     private static String rowCountCheck(int write, int expectedRows) {
         return failIf("ROW_COUNT() != " + expectedRows, "write " + write + " held back changed another number of rows");
+    }
+
+    /**
+     * Whether {@code sql} is a plain {@code INSERT … VALUES} of exactly {@code rows} rows: such a statement inserts every
+     * row it lists or fails, so its count needs no check on the server (each check is one more statement for MariaDB to
+     * parse, run and answer; the count is still checked here when the answer comes). {@code IGNORE}, {@code ON
+     * DUPLICATE KEY UPDATE}, {@code INSERT … SELECT} and {@code REPLACE} change other numbers of rows and keep theirs.
+     * Only for statements {@link #renamable} lets through: no quotes or comments, so every parenthesis is SQL's.
+     */
+    static boolean insertsExactly(String sql, int rows) {
+        String upper = WHITESPACE.matcher(sql.strip()).replaceAll(" ").toUpperCase(Locale.ROOT);
+        if (!upper.startsWith("INSERT INTO ")
+                || upper.contains("IGNORE")
+                || upper.contains("DUPLICATE")
+                || upper.contains("SELECT")) {
+            return false;
+        }
+        int values = upper.indexOf(" VALUES");
+        if (values < 0 || upper.indexOf(" VALUES", values + 1) >= 0) {
+            return false;
+        }
+        int depth = 0;
+        int tuples = 0;
+        for (int i = values + " VALUES".length(); i < upper.length(); i++) {
+            char c = upper.charAt(i);
+            if (c == '(') {
+                tuples += depth == 0 ? 1 : 0;
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && c != ',' && !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return depth == 0 && tuples == rows;
     }
 
     private static String failIf(String condition, String message) {
