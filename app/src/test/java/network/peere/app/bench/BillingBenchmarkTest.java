@@ -143,6 +143,40 @@ class BillingBenchmarkTest {
     }
 
     /**
+     * What a bill alone costs, in process: 4 clients on agreements of their own, no bank answering (the bills stay
+     * pending), so the CPU per bill printed is the accept path's alone, the JVM's and MariaDB's. The figure to watch
+     * when the accept path's statements change: it moves far less with the machine's load than a rate does.
+     */
+    @Test
+    void a_bill_alone_in_process_and_its_cpu() throws Exception {
+        try (TestDatabase schema = TestDatabases.mariaDb();
+                Database database = Database.open(new DatabaseSettings(
+                        schema.settings().jdbcUrl(),
+                        schema.settings().user(),
+                        schema.settings().password(),
+                        POOL))) {
+            Peere peere = Peere.create(config -> config.stores(database.stores())
+                    .clock(Clock.of(java.time.Clock.systemUTC()))
+                    .random(RandomSource.of(new Random()))
+                    .phraseSealer(TestPhrases.sealer()));
+            Participant bank = TestNetwork.bank(peere);
+            Participant merchant = TestNetwork.merchant(peere, TrustLevel.BASIC);
+            List<String> phrases = TestNetwork.approvedAgreements(
+                    peere, bank, merchant, List.of("a@example.com", "b@example.com", "c@example.com", "d@example.com"));
+            Caller caller = Caller.of(TestNetwork.principal(merchant))
+                    .authenticatedAs(database.stores()
+                            .participants()
+                            .find(merchant.mode(), merchant.id())
+                            .orElseThrow());
+            Figures bills = inProcessLoad(peere, caller, phrases, () -> 0);
+            System.out.printf(
+                    "%nBENCHMARK a bill alone, in process: %d clients, MariaDB, pool %d, no bank answering, after a %s%n"
+                            + "  %,10.0f bills/s (p50 %.1f ms, p99 %.1f ms); per bill %s%n",
+                    phrases.size(), POOL, bills.warmUp(), bills.rate(), bills.p50(), bills.p99(), bills.cost());
+        }
+    }
+
+    /**
      * A bank's answers over HTTP: one per {@code POST /v1/billing/bank-response} from 16 clients, against Peere's
      * {@code POST /v1/billing/bank-responses} in batches of 500 from 4 clients, on the same server and the same kind of
      * charges (pending recurring bills; the simulated bank switched off once the agreements are approved). Each side
