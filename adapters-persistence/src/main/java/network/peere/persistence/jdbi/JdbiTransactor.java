@@ -88,6 +88,11 @@ public final class JdbiTransactor implements Transactor {
     private static final String BEGIN = "START TRANSACTION";
     private static final String COMMIT = "COMMIT AND NO CHAIN NO RELEASE";
 
+    /** A MariaDB anonymous block: its statements run as one, answered once. */
+    private static final String BLOCK_BEGIN = "BEGIN NOT ATOMIC\n";
+
+    private static final String BLOCK_END = "END";
+
     /** A write held back, with its parameters bound on a statement that is never executed itself. */
     private record Deferred(String what, String sql, Held bound, int expectedRows) {}
 
@@ -147,8 +152,9 @@ public final class JdbiTransactor implements Transactor {
      *
      * <p>Where the connections take several statements in one round trip, neither end is sent alone. {@code START
      * TRANSACTION} goes with the transaction's first statement (a {@link #query} or the writes {@link #defer held
-     * back}); on MariaDB the {@code COMMIT} goes with the writes held back until then, each followed by a check of its
-     * row count that fails the call on the server, so the {@code COMMIT} after a wrong count never runs. A transaction
+     * back}); on MariaDB the {@code COMMIT} goes with the writes held back until then, in one block, each write whose
+     * row count its SQL does not settle ({@link #insertsExactly}) followed by a check of it that fails the block on the
+     * server, so the {@code COMMIT} after a wrong count never runs. A transaction
      * that reads first and ends with held-back writes thus costs no round trip of its own; one that sends no statement
      * sends nothing. A failure reported by that last call is, like a failed {@code COMMIT}, rolled back where the
      * {@code COMMIT} did not run.
@@ -366,7 +372,8 @@ public final class JdbiTransactor implements Transactor {
      * Sends the writes held back, after {@code START TRANSACTION} when the transaction has not begun and before the
      * {@code COMMIT} when it goes with them: one write alone, neither end with it, as it is; otherwise one
      * multi-statement round trip, each statement's parameters renamed apart ({@code :id} of the
-     * second becomes {@code :d1_id}) and bound with the arguments it was given. Each statement's row count is checked.
+     * second becomes {@code :d1_id}) and bound with the arguments it was given. Each statement's row count is checked:
+     * here, from the call's counts; in the block that goes with the commit, by the server ({@link #combine}).
      */
     private void flush(Handle handle) {
         flush(handle, Flush.BEFORE_STATEMENT);
@@ -472,7 +479,8 @@ public final class JdbiTransactor implements Transactor {
 
     /**
      * A combined statement's text, how many statements the server answers for it, and where each write's count comes
-     * among them; none when the writes go in one block with the {@code COMMIT}, whose every count the server checked.
+     * among them; none when the writes go in one block with the {@code COMMIT}, whose counts the server checked (or the
+     * SQL settles: {@link #insertsExactly}).
      */
     private record Combined(String text, int statements, List<Integer> writeAt) {}
 
@@ -502,7 +510,7 @@ public final class JdbiTransactor implements Transactor {
             return new Combined(String.join(";\n", statements), statements.size(), List.copyOf(writeAt));
         }
         statements.add(COMMIT);
-        return new Combined("BEGIN NOT ATOMIC\n" + String.join(";\n", statements) + ";\nEND", 1, List.of());
+        return new Combined(BLOCK_BEGIN + String.join(";\n", statements) + ";\n" + BLOCK_END, 1, List.of());
     }
 
     /**
@@ -516,9 +524,10 @@ public final class JdbiTransactor implements Transactor {
 
     /**
      * Whether {@code sql} is a plain {@code INSERT … VALUES} of exactly {@code rows} rows: such a statement inserts every
-     * row it lists or fails, so its count needs no check on the server (each check is one more statement for MariaDB to
-     * parse, run and answer; the count is still checked here when the answer comes). {@code IGNORE}, {@code ON
-     * DUPLICATE KEY UPDATE}, {@code INSERT … SELECT} and {@code REPLACE} change other numbers of rows and keep theirs.
+     * row it lists or fails (InnoDB: a value a column cannot take fails it in strict mode, or is adjusted with a
+     * warning, the row still inserted; a trigger can only fail it), so its count needs no check in the block that goes with the commit, and gets none (each check was one more
+     * statement for MariaDB to run). {@code IGNORE}, {@code ON DUPLICATE KEY UPDATE}, {@code INSERT … SELECT}, {@code
+     * INSERT … SET} and {@code REPLACE} can change other numbers of rows, or are not recognised, and keep their check.
      * Only for statements {@link #renamable} lets through: no quotes or comments, so every parenthesis is SQL's.
      */
     static boolean insertsExactly(String sql, int rows) {
@@ -589,13 +598,17 @@ public final class JdbiTransactor implements Transactor {
         }
     }
 
-    /** Whether the server runs {@link #rowCountCheck}s: asked once, with a check that never fails. */
+    /**
+     * Whether the server runs the block {@link #combine} sends with the commit, {@link #rowCountCheck}s in it: asked
+     * once, with a block of that form whose check never fails.
+     */
     private boolean checksInStatements(Connection connection) {
         Boolean known = checksInStatements;
         if (known == null) {
             try (Statement probe = connection.createStatement()) {
-                // The check between two statements, as it is sent: three answers, one each, or the counts would shift.
-                probe.execute("DO 0;\n" + failIf("1 = 0", "never") + ";\nDO 0");
+                // As it is sent: one block between statements, answered once, or the counts would shift.
+                probe.execute(
+                        "DO 0;\n" + BLOCK_BEGIN + "DO 0;\n" + failIf("1 = 0", "never") + ";\n" + BLOCK_END + ";\nDO 0");
                 known = updateCounts(probe).size() == 3;
             } catch (SQLException e) {
                 // A syntax error (42000): a server without compound statements outside stored programs. Anything else

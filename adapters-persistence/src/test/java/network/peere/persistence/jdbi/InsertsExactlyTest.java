@@ -35,5 +35,13 @@ class InsertsExactlyTest {
                 .isFalse();
         assertThat(JdbiTransactor.insertsExactly("INSERT INTO t (a) VALUES (:a) RETURNING a", 1))
                 .isFalse();
+        assertThat(JdbiTransactor.insertsExactly("INSERT INTO t SET a = :a", 1)).isFalse();
+        assertThat(JdbiTransactor.insertsExactly("INSERT DELAYED INTO t (a) VALUES (:a)", 1))
+                .isFalse();
+        assertThat(JdbiTransactor.insertsExactly("INSERT INTO t (a) VALUE (:a)", 1))
+                .isFalse();
+        assertThat(JdbiTransactor.insertsExactly(
+                        "INSERT INTO t (values_x) VALUES (:a) ON DUPLICATE KEY UPDATE n = 1", 1))
+                .isFalse();
     }
 }
