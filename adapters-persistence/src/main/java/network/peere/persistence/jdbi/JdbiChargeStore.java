@@ -217,6 +217,15 @@ final class JdbiChargeStore implements ChargeStore {
     }
 
     @Override
+    public void updateLocked(Charge changed) {
+        transactor.defer(
+                "the update of locked charge " + changed.id(),
+                UPDATE,
+                update -> bindChangeable(update, changed).bind("expected_version", changed.version() - 1),
+                1);
+    }
+
+    @Override
     public boolean updateAll(List<Charge> changed) {
         if (changed.isEmpty()) {
             return true;

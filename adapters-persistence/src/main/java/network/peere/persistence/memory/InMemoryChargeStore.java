@@ -60,6 +60,13 @@ final class InMemoryChargeStore implements ChargeStore {
     }
 
     @Override
+    public void updateLocked(Charge changed) {
+        if (!update(changed)) {
+            throw new IllegalStateException("charge " + changed.id() + " changed under its row lock");
+        }
+    }
+
+    @Override
     public boolean update(Charge changed) {
         Charge row = stored(changed);
         return transactor.inTransaction(() -> {

@@ -280,6 +280,30 @@ public abstract class ChargeStoreContract {
     }
 
     @Test
+    void an_update_of_a_locked_charge_commits_with_its_transaction_and_fails_it_when_the_charge_moved_on() {
+        var pending = insert(charge(LIVE, "1").build());
+        Charge expired = pending.expire(T0.plusSeconds(1));
+
+        stores.transactor().useTransaction(() -> {
+            Charge locked = charges.lock(LIVE, pending.id()).orElseThrow();
+            charges.updateLocked(locked.expire(T0.plusSeconds(1)));
+            // Written (or held back and sent) before the transaction's next statement, which sees it.
+            assertThat(charges.find(LIVE, pending.id())).contains(expired);
+        });
+        assertThat(charges.find(LIVE, pending.id())).contains(expired);
+
+        // At a version the row no longer has, the transaction fails as a whole: nothing of it commits.
+        var other = insert(charge(LIVE, "2").build());
+        assertThatThrownBy(() -> stores.transactor().useTransaction(() -> {
+                    charges.updateLocked(other.expire(T0.plusSeconds(1)));
+                    charges.updateLocked(pending.expire(T0.plusSeconds(2)));
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(charges.find(LIVE, other.id())).contains(other);
+        assertThat(charges.find(LIVE, pending.id())).contains(expired);
+    }
+
+    @Test
     void an_update_in_another_mode_or_of_an_unknown_charge_changes_nothing() {
         var pending = insert(charge(LIVE, "1").build());
 

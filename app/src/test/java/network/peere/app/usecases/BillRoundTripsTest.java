@@ -10,8 +10,12 @@ import java.util.Random;
 import network.peere.app.testing.TestNetwork;
 import network.peere.app.testing.TestPhrases;
 import network.peere.core.Peere;
+import network.peere.core.domain.agreement.CustomerDecision;
+import network.peere.core.domain.billing.Charge;
+import network.peere.core.domain.billing.ChargeStatus;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.domain.participant.TrustLevel;
+import network.peere.core.ports.in.billing.AnswerBillingRequests;
 import network.peere.core.ports.in.billing.BillCustomers;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
@@ -93,6 +97,67 @@ class BillRoundTripsTest {
                     .contains("INSERT INTO webhook_events")
                     .contains("INSERT INTO charges")
                     .contains("UPDATE agreements")
+                    .contains("IF ROW_COUNT() != 1 THEN SIGNAL")
+                    .endsWith("COMMIT AND NO CHAIN NO RELEASE;\nEND");
+        }
+    }
+
+    @Test
+    void a_bank_answer_confirming_a_recurring_charge_writes_everything_with_its_commit() {
+        try (TestDatabase database = TestDatabases.mariaDb()) {
+            var recorder = new StatementRecorder(database.dataSource());
+            var stores = new JdbiStores(recorder.dataSource());
+            Peere peere = Peere.create(config -> config.stores(stores)
+                    .clock(Clock.of(java.time.Clock.systemUTC()))
+                    .random(RandomSource.of(new Random()))
+                    .phraseSealer(TestPhrases.sealer()));
+            Participant bank = TestNetwork.bank(peere);
+            Participant merchant = TestNetwork.merchant(peere, TrustLevel.BASIC);
+            String phrase = TestNetwork.approvedAgreements(peere, bank, merchant, List.of("ada@example.com"))
+                    .getFirst();
+            var billed = (Result.Ok<List<BillCustomers.Item>>) peere.billCustomers()
+                    .bill(new BillCustomers.Command(
+                            Caller.of(TestNetwork.principal(merchant)),
+                            List.of(phrase),
+                            new BigDecimal("10"),
+                            Currency.getInstance("NGN"),
+                            "Monthly plan",
+                            Optional.empty(),
+                            false));
+            var charge = ((BillCustomers.Item.Accepted) billed.value().getFirst()).charge();
+            stores.webhookEndpoints().listFor(merchant.mode(), merchant.id());
+            recorder.clear();
+
+            var answered = peere.answerBillingRequests()
+                    .answer(new AnswerBillingRequests.Answer(
+                            TestNetwork.principal(bank),
+                            charge.id(),
+                            CustomerDecision.APPROVE_RECURRING,
+                            Optional.empty(),
+                            Optional.of("bank-txn-1"),
+                            Optional.empty()));
+
+            List<String> sent = recorder.statements().stream()
+                    .filter(sql -> !sql.contains("FROM webhook_endpoints"))
+                    .toList();
+            assertThat(((Result.Ok<Charge>) answered).value().status()).isEqualTo(ChargeStatus.CONFIRMED);
+            assertThat(stores.charges()
+                            .find(charge.mode(), charge.id())
+                            .orElseThrow()
+                            .status())
+                    .isEqualTo(ChargeStatus.CONFIRMED);
+            assertThat(stores.ledger().forReference(charge.mode(), charge.id())).hasSize(1);
+            // The charge locked with the transaction's start; the merchant, its fees, the agreement's type and the
+            // renewal run read; the charge's event count; then the event, the journal and the charge's update, the
+            // update's row count checked on the server, with the commit.
+            assertThat(sent).as(String.join("\n---\n", sent)).hasSize(7);
+            assertThat(sent.getFirst()).startsWith("START TRANSACTION;").contains("FOR UPDATE");
+            assertThat(sent.getLast())
+                    .startsWith("BEGIN NOT ATOMIC")
+                    .contains("INSERT INTO webhook_events")
+                    .contains("INSERT INTO ledger_transactions")
+                    .contains("INSERT INTO ledger_postings")
+                    .contains("UPDATE charges")
                     .contains("IF ROW_COUNT() != 1 THEN SIGNAL")
                     .endsWith("COMMIT AND NO CHAIN NO RELEASE;\nEND");
         }

@@ -27,6 +27,13 @@ public interface ChargeStore {
     boolean update(Charge changed);
 
     /**
+     * {@link #update}, for a charge whose row the caller's transaction holds locked (read with {@link #lock} or {@link
+     * #lockAll}), so it cannot have changed: the write may be sent later, with the transaction's next statement or its
+     * commit, and if it does not find the row at its version the transaction fails.
+     */
+    void updateLocked(Charge changed);
+
+    /**
      * {@link #update} for several charges in one go (one round trip where the database allows it), all or nothing for
      * the caller: the caller holds their row locks, so a false is a broken invariant it should roll back on.
      *

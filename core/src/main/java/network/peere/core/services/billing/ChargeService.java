@@ -358,10 +358,10 @@ public final class ChargeService
                     : Money.zero(charge.amount().currency());
             Charge answered =
                     charge.answer(answer.action(), answer.declineReason(), answer.bankTransactionId(), fee, now);
-            if (!stores.charges().update(answered)) {
-                throw new IllegalStateException("charge " + charge.id() + " changed under its row lock");
-            }
             settle(answered, merchant);
+            // Last, as settle's ledger postings: the row is locked, so the write can wait for the commit (on MariaDB
+            // it goes with it, after settle's reads, rather than a round trip of its own).
+            stores.charges().updateLocked(answered);
             return Result.ok(answered);
         });
     }
@@ -486,7 +486,6 @@ public final class ChargeService
         var now = ended.processedAt().orElseThrow();
         Optional<Agreement> changed = Optional.empty();
         if (ended.status() == ChargeStatus.CONFIRMED) {
-            stores.ledger().post(confirmation(ended));
             if (agreementOf(ended).type() == IntentType.ONE_TIME) {
                 Agreement agreement = lockAgreement(ended);
                 Agreement used = agreement.afterConfirmedCharge(now);
@@ -511,6 +510,10 @@ public final class ChargeService
         });
         Optional<String> scheduleId = renewals.chargeEnded(ended);
         events.chargeAnswered(ended, merchant, scheduleId);
+        // The postings after every read: the journal holds its inserts back, so on MariaDB they go with the commit.
+        if (ended.status() == ChargeStatus.CONFIRMED) {
+            stores.ledger().post(confirmation(ended));
+        }
     }
 
     private Agreement agreementOf(Charge charge) {
