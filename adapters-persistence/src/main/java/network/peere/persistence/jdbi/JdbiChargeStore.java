@@ -30,7 +30,6 @@ import network.peere.core.domain.shared.Page;
 import network.peere.core.domain.shared.PageRequest;
 import network.peere.core.ports.out.ChargeStore;
 import network.peere.core.ports.out.MoneyTotal;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -223,23 +222,6 @@ final class JdbiChargeStore implements ChargeStore {
                 UPDATE,
                 update -> bindChangeable(update, changed).bind("expected_version", changed.version() - 1),
                 1);
-    }
-
-    @Override
-    public boolean updateAll(List<Charge> changed) {
-        if (changed.isEmpty()) {
-            return true;
-        }
-        int[] rows = transactor.withHandle(handle -> {
-            PreparedBatch batch = handle.prepareBatch(UPDATE);
-            for (Charge c : changed) {
-                bindChangeable(batch, c)
-                        .bind("expected_version", c.version() - 1)
-                        .add();
-            }
-            return batch.execute();
-        });
-        return java.util.Arrays.stream(rows).allMatch(n -> n == 1);
     }
 
     private static <S extends SqlStatement<S>> S bindChangeable(S statement, Charge c) {

@@ -38,6 +38,12 @@ final class JdbiLedgerJournal implements LedgerJournal {
                    (transaction_id, line, mode, account_type, account_owner, currency, amount_minor)
             VALUES (:transaction_id, :line, :mode, :account_type, :account_owner, :currency, :amount_minor)""";
 
+    /** {@link #postingsInsert} for each number of lines a journal transaction may have, at its index. */
+    private static final List<String> POSTINGS_INSERTS = java.util.stream.IntStream.rangeClosed(
+                    0, JournalTransaction.POSTINGS_MAX)
+            .mapToObj(JdbiLedgerJournal::postingsInsert)
+            .toList();
+
     private static final String FOR_REFERENCE = """
             SELECT t.id, t.reference, t.description, t.occurred_at,
                    p.line, p.account_type, p.account_owner, p.currency, p.amount_minor
@@ -121,7 +127,7 @@ final class JdbiLedgerJournal implements LedgerJournal {
                     1);
             transactor.defer(
                     "the lines of journal transaction " + transaction.id(),
-                    postingsInsert(postings.size()),
+                    POSTINGS_INSERTS.get(postings.size()),
                     insert -> {
                         for (int line = 0; line < postings.size(); line++) {
                             bindLine(insert, "_" + line, transaction, line);

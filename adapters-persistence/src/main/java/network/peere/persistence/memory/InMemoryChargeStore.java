@@ -84,17 +84,6 @@ final class InMemoryChargeStore implements ChargeStore {
     }
 
     @Override
-    public boolean updateAll(List<Charge> changed) {
-        return transactor.inTransaction(() -> {
-            boolean all = true;
-            for (Charge charge : changed) {
-                all &= update(charge);
-            }
-            return all;
-        });
-    }
-
-    @Override
     public Optional<Charge> find(Mode mode, String id) {
         return transactor.inTransaction(() -> Optional.ofNullable(rows.get(id)).filter(c -> c.mode() == mode));
     }

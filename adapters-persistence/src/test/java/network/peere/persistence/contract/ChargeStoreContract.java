@@ -151,7 +151,7 @@ public abstract class ChargeStoreContract {
     }
 
     @Test
-    void several_answers_are_stored_together_and_one_stale_copy_among_them_is_reported() {
+    void several_locked_answers_commit_together_and_one_stale_copy_among_them_fails_them_all() {
         var first = insert(charge(LIVE, "1").build());
         var second = insert(charge(LIVE, "2").build());
         Instant now = T0.plusSeconds(10);
@@ -159,22 +159,29 @@ public abstract class ChargeStoreContract {
                 first.answer(CustomerDecision.APPROVE_RECURRING, Optional.empty(), Optional.of("bank-txn-1"), now);
         var declined = second.answer(CustomerDecision.DENY, Optional.of("insufficient funds"), Optional.empty(), now);
 
-        assertThat(charges.updateAll(List.of(confirmed, declined))).isTrue();
+        stores.transactor().useTransaction(() -> {
+            charges.lockAll(LIVE, List.of(first.id(), second.id()));
+            charges.updateLocked(confirmed);
+            charges.updateLocked(declined);
+        });
         assertThat(charges.find(LIVE, first.id())).contains(confirmed);
         assertThat(charges.find(LIVE, second.id())).contains(declined);
-        assertThat(charges.updateAll(List.of())).isTrue();
 
-        // More than a few at once (a database driver may send those differently), one stale copy in the middle.
+        // Many at once (a driver may send those differently), one stale copy in the middle: none of them is stored.
         List<Charge> fresh = new ArrayList<>();
         for (int i = 3; i < 9; i++) {
             fresh.add(insert(charge(LIVE, String.valueOf(i)).build()).expire(now));
         }
         List<Charge> withStale = new ArrayList<>(fresh);
         withStale.add(3, first.expire(now));
-        assertThat(charges.updateAll(withStale))
+        assertThatThrownBy(() -> stores.transactor().useTransaction(() -> withStale.forEach(charges::updateLocked)))
                 .as("the first was answered already: its copy is stale")
-                .isFalse();
+                .isInstanceOf(IllegalStateException.class);
         assertThat(charges.find(LIVE, first.id())).contains(confirmed);
+        for (Charge untouched : fresh) {
+            assertThat(charges.find(LIVE, untouched.id()).orElseThrow().status())
+                    .isEqualTo(ChargeStatus.PENDING_BANK);
+        }
     }
 
     @Test

@@ -146,7 +146,13 @@ class BillRoundTripsTest {
                             .orElseThrow()
                             .status())
                     .isEqualTo(ChargeStatus.CONFIRMED);
-            assertThat(stores.ledger().forReference(charge.mode(), charge.id())).hasSize(1);
+            var journal = stores.ledger().forReference(charge.mode(), charge.id());
+            assertThat(journal).hasSize(1);
+            assertThat(journal.getFirst().postings())
+                    .as("the bank's settlement, the merchant's payable and Peere's fee, balanced")
+                    .hasSize(3)
+                    .extracting(posting -> posting.amount().minor())
+                    .containsExactly(1_000L, -985L, -15L);
             // The charge locked with the transaction's start; the merchant, its fees, the agreement's type and the
             // renewal run read; the charge's event count; then the event, the journal and the charge's update, the
             // update's row count checked on the server, with the commit.

@@ -33,14 +33,6 @@ public interface ChargeStore {
      */
     void updateLocked(Charge changed);
 
-    /**
-     * {@link #update} for several charges in one go (one round trip where the database allows it), all or nothing for
-     * the caller: the caller holds their row locks, so a false is a broken invariant it should roll back on.
-     *
-     * @return false when any of them was changed by someone else first
-     */
-    boolean updateAll(List<Charge> changed);
-
     Optional<Charge> find(Mode mode, String id);
 
     /**
