@@ -149,30 +149,18 @@ class BillingBenchmarkTest {
      */
     @Test
     void a_bill_alone_in_process_and_its_cpu() throws Exception {
-        try (TestDatabase schema = TestDatabases.mariaDb();
-                Database database = Database.open(new DatabaseSettings(
-                        schema.settings().jdbcUrl(),
-                        schema.settings().user(),
-                        schema.settings().password(),
-                        POOL))) {
-            Peere peere = Peere.create(config -> config.stores(database.stores())
-                    .clock(Clock.of(java.time.Clock.systemUTC()))
-                    .random(RandomSource.of(new Random()))
-                    .phraseSealer(TestPhrases.sealer()));
-            Participant bank = TestNetwork.bank(peere);
-            Participant merchant = TestNetwork.merchant(peere, TrustLevel.BASIC);
-            List<String> phrases = TestNetwork.approvedAgreements(
-                    peere, bank, merchant, List.of("a@example.com", "b@example.com", "c@example.com", "d@example.com"));
-            Caller caller = Caller.of(TestNetwork.principal(merchant))
-                    .authenticatedAs(database.stores()
-                            .participants()
-                            .find(merchant.mode(), merchant.id())
-                            .orElseThrow());
-            Figures bills = inProcessLoad(peere, caller, phrases, () -> 0);
+        try (InProcess network = InProcess.open(4)) {
+            Figures bills = inProcessLoad(network.peere(), network.caller(), network.phrases(), () -> 0);
             System.out.printf(
                     "%nBENCHMARK a bill alone, in process: %d clients, MariaDB, pool %d, no bank answering, after a %s%n"
                             + "  %,10.0f bills/s (p50 %.1f ms, p99 %.1f ms); per bill %s%n",
-                    phrases.size(), POOL, bills.warmUp(), bills.rate(), bills.p50(), bills.p99(), bills.cost());
+                    network.phrases().size(),
+                    POOL,
+                    bills.warmUp(),
+                    bills.rate(),
+                    bills.p50(),
+                    bills.p99(),
+                    bills.cost());
         }
     }
 
@@ -432,14 +420,27 @@ class BillingBenchmarkTest {
 
     // ---- in process
 
-    private Figures inProcess() throws Exception {
-        try (TestDatabase schema = TestDatabases.mariaDb();
-                // As many connections as the server below gets, so the two rates differ only by HTTP.
-                Database database = Database.open(new DatabaseSettings(
-                        schema.settings().jdbcUrl(),
-                        schema.settings().user(),
-                        schema.settings().password(),
-                        POOL))) {
+    /**
+     * The core on JDBI and MariaDB with as many connections as the server gets (so the two rates differ only by HTTP):
+     * a bank, a BASIC merchant as authentication read it (the bill checks its version), and {@code agreements}
+     * approved agreements, one customer each.
+     */
+    private record InProcess(
+            TestDatabase schema,
+            Database database,
+            Peere peere,
+            Participant bank,
+            Participant merchant,
+            List<String> phrases,
+            Caller caller)
+            implements AutoCloseable {
+        static InProcess open(int agreements) {
+            TestDatabase schema = TestDatabases.mariaDb();
+            Database database = Database.open(new DatabaseSettings(
+                    schema.settings().jdbcUrl(),
+                    schema.settings().user(),
+                    schema.settings().password(),
+                    POOL));
             Peere peere = Peere.create(config -> config.stores(database.stores())
                     .clock(Clock.of(java.time.Clock.systemUTC()))
                     .random(RandomSource.of(new Random()))
@@ -447,16 +448,32 @@ class BillingBenchmarkTest {
             Participant bank = TestNetwork.bank(peere);
             Participant merchant = TestNetwork.merchant(peere, TrustLevel.BASIC);
             List<String> emails = new ArrayList<>();
-            for (int i = 0; i < CONNECTIONS; i++) {
+            for (int i = 0; i < agreements; i++) {
                 emails.add("bench" + i + "@example.com");
             }
-            List<String> agreementPhrases = TestNetwork.approvedAgreements(peere, bank, merchant, emails);
-            // As the HTTP route does: the merchant as authentication read it, which the bill checks by version.
+            List<String> phrases = TestNetwork.approvedAgreements(peere, bank, merchant, emails);
             Caller caller = Caller.of(TestNetwork.principal(merchant))
                     .authenticatedAs(database.stores()
                             .participants()
                             .find(merchant.mode(), merchant.id())
                             .orElseThrow());
+            return new InProcess(schema, database, peere, bank, merchant, phrases, caller);
+        }
+
+        @Override
+        public void close() {
+            database.close();
+            schema.close();
+        }
+    }
+
+    private Figures inProcess() throws Exception {
+        try (InProcess network = InProcess.open(CONNECTIONS)) {
+            Peere peere = network.peere();
+            Participant bank = network.bank();
+            Database database = network.database();
+            Caller caller = network.caller();
+            List<String> agreementPhrases = network.phrases();
             // The sandbox bank answers as in the server (same job, same poll), so both rates pay for its answers.
             assertThat(peere.simulateBanks().configure(bank.id(), Optional.of(Duration.ZERO)))
                     .isInstanceOf(Result.Ok.class);

@@ -32,9 +32,18 @@ import org.junit.jupiter.api.Test;
  * sides of the connection (docs/benchmarks.md), so a new one should be a choice, not an accident.
  */
 class BillRoundTripsTest {
-    @Test
-    void a_bill_from_an_authenticated_merchant_is_two_round_trips() {
-        try (TestDatabase database = TestDatabases.mariaDb()) {
+    /** A bank, a BASIC merchant and one approved agreement on MariaDB, every statement recorded. */
+    private record Network(
+            TestDatabase database,
+            StatementRecorder recorder,
+            JdbiStores stores,
+            Peere peere,
+            Participant bank,
+            Participant merchant,
+            String phrase)
+            implements AutoCloseable {
+        static Network open() {
+            TestDatabase database = TestDatabases.mariaDb();
             var recorder = new StatementRecorder(database.dataSource());
             var stores = new JdbiStores(recorder.dataSource());
             Peere peere = Peere.create(config -> config.stores(stores)
@@ -45,16 +54,33 @@ class BillRoundTripsTest {
             Participant merchant = TestNetwork.merchant(peere, TrustLevel.BASIC);
             String phrase = TestNetwork.approvedAgreements(peere, bank, merchant, List.of("ada@example.com"))
                     .getFirst();
+            return new Network(database, recorder, stores, peere, bank, merchant, phrase);
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+
+    @Test
+    void a_bill_from_an_authenticated_merchant_is_two_round_trips() {
+        try (Network network = Network.open()) {
+            Participant bank = network.bank();
+            Participant merchant = network.merchant();
+            String phrase = network.phrase();
             Caller caller = Caller.of(TestNetwork.principal(merchant))
-                    .authenticatedAs(stores.participants()
+                    .authenticatedAs(network.stores()
+                            .participants()
                             .find(merchant.mode(), merchant.id())
                             .orElseThrow());
             // What the bill publishes to the bank goes by the bank's endpoints, kept for a second by each process:
             // warm, as under load, they cost no round trip.
-            stores.webhookEndpoints().listFor(bank.mode(), bank.id());
-            recorder.clear();
+            network.stores().webhookEndpoints().listFor(bank.mode(), bank.id());
+            network.recorder().clear();
 
-            var billed = peere.billCustomers()
+            var billed = network.peere()
+                    .billCustomers()
                     .bill(new BillCustomers.Command(
                             caller,
                             List.of(phrase),
@@ -66,14 +92,17 @@ class BillRoundTripsTest {
 
             assertThat(((Result.Ok<List<BillCustomers.Item>>) billed).value().getFirst())
                     .isInstanceOf(BillCustomers.Item.Accepted.class);
-            List<String> sent = recorder.statements();
+            List<String> sent = network.recorder().statements();
             var charge = ((BillCustomers.Item.Accepted) ((Result.Ok<List<BillCustomers.Item>>) billed)
                             .value()
                             .getFirst())
                     .charge();
-            assertThat(stores.charges().find(charge.mode(), charge.id())).isPresent();
-            assertThat(stores.transactor()
-                            .inTransaction(() -> stores.eventOutbox().nextSequence(charge.mode(), charge.id())))
+            assertThat(network.stores().charges().find(charge.mode(), charge.id()))
+                    .isPresent();
+            assertThat(network.stores()
+                            .transactor()
+                            .inTransaction(
+                                    () -> network.stores().eventOutbox().nextSequence(charge.mode(), charge.id())))
                     .as("the charge's count was started at 1 with its billing.request")
                     .isEqualTo(2L);
             // Only on a machine so slow that the second has passed are the endpoints read again, between the two.
@@ -104,18 +133,12 @@ class BillRoundTripsTest {
 
     @Test
     void a_bank_answer_confirming_a_recurring_charge_writes_everything_with_its_commit() {
-        try (TestDatabase database = TestDatabases.mariaDb()) {
-            var recorder = new StatementRecorder(database.dataSource());
-            var stores = new JdbiStores(recorder.dataSource());
-            Peere peere = Peere.create(config -> config.stores(stores)
-                    .clock(Clock.of(java.time.Clock.systemUTC()))
-                    .random(RandomSource.of(new Random()))
-                    .phraseSealer(TestPhrases.sealer()));
-            Participant bank = TestNetwork.bank(peere);
-            Participant merchant = TestNetwork.merchant(peere, TrustLevel.BASIC);
-            String phrase = TestNetwork.approvedAgreements(peere, bank, merchant, List.of("ada@example.com"))
-                    .getFirst();
-            var billed = (Result.Ok<List<BillCustomers.Item>>) peere.billCustomers()
+        try (Network network = Network.open()) {
+            Participant bank = network.bank();
+            Participant merchant = network.merchant();
+            String phrase = network.phrase();
+            var billed = (Result.Ok<List<BillCustomers.Item>>) network.peere()
+                    .billCustomers()
                     .bill(new BillCustomers.Command(
                             Caller.of(TestNetwork.principal(merchant)),
                             List.of(phrase),
@@ -125,10 +148,11 @@ class BillRoundTripsTest {
                             Optional.empty(),
                             false));
             var charge = ((BillCustomers.Item.Accepted) billed.value().getFirst()).charge();
-            stores.webhookEndpoints().listFor(merchant.mode(), merchant.id());
-            recorder.clear();
+            network.stores().webhookEndpoints().listFor(merchant.mode(), merchant.id());
+            network.recorder().clear();
 
-            var answered = peere.answerBillingRequests()
+            var answered = network.peere()
+                    .answerBillingRequests()
                     .answer(new AnswerBillingRequests.Answer(
                             TestNetwork.principal(bank),
                             charge.id(),
@@ -137,16 +161,17 @@ class BillRoundTripsTest {
                             Optional.of("bank-txn-1"),
                             Optional.empty()));
 
-            List<String> sent = recorder.statements().stream()
+            List<String> sent = network.recorder().statements().stream()
                     .filter(sql -> !sql.contains("FROM webhook_endpoints"))
                     .toList();
             assertThat(((Result.Ok<Charge>) answered).value().status()).isEqualTo(ChargeStatus.CONFIRMED);
-            assertThat(stores.charges()
+            assertThat(network.stores()
+                            .charges()
                             .find(charge.mode(), charge.id())
                             .orElseThrow()
                             .status())
                     .isEqualTo(ChargeStatus.CONFIRMED);
-            var journal = stores.ledger().forReference(charge.mode(), charge.id());
+            var journal = network.stores().ledger().forReference(charge.mode(), charge.id());
             assertThat(journal).hasSize(1);
             assertThat(journal.getFirst().postings())
                     .as("the bank's settlement, the merchant's payable and Peere's fee, balanced")
