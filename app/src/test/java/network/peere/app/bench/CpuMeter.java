@@ -18,9 +18,6 @@ record CpuMeter(long jvmNanos, long databaseTicks) {
     /** No CPU: what {@link #plus} starts from. */
     static final CpuMeter NONE = new CpuMeter(0, 0);
 
-    /** {@code USER_HZ}: the unit of the CPU times in {@code /proc}, 100 on every Linux the JVM runs on. */
-    private static final double TICKS_PER_SECOND = 100;
-
     private static final Optional<Path> DATABASE = findDatabase();
 
     /** The CPU used so far (both counters only ever grow): a reading to subtract from a later one. */
@@ -47,7 +44,7 @@ record CpuMeter(long jvmNanos, long databaseTicks) {
     Cost per(long operations) {
         return new Cost(
                 jvmNanos / 1e3 / operations,
-                databaseTicks < 0 ? Double.NaN : databaseTicks / TICKS_PER_SECOND * 1e6 / operations);
+                databaseTicks < 0 ? Double.NaN : databaseTicks / ProcStat.TICKS_PER_SECOND * 1e6 / operations);
     }
 
     /** CPU per operation in microseconds; {@code database} is NaN where no local database could be read. */
@@ -71,9 +68,7 @@ record CpuMeter(long jvmNanos, long databaseTicks) {
             return -1;
         }
         try {
-            String stat = Files.readString(DATABASE.get().resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ProcStat.of(DATABASE.get()).cpuTicks();
         } catch (IOException | RuntimeException unreadable) {
             return -1;
         }
@@ -85,10 +80,9 @@ record CpuMeter(long jvmNanos, long databaseTicks) {
                     .filter(process -> process.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(process -> {
                         try {
-                            String name =
-                                    Files.readString(process.resolve("comm")).strip();
+                            String name = ProcStat.of(process).name();
                             return name.equals("mariadbd") || name.equals("mysqld");
-                        } catch (IOException ended) {
+                        } catch (IOException | RuntimeException ended) {
                             return false;
                         }
                     })

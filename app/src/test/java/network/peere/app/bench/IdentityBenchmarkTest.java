@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * {@code -Dpeere.bench.customers=100000}, {@code -Dpeere.bench.clients=4} and {@code -Dpeere.bench.seconds=10} size
  * the runs; each is warmed up until the JIT is quiet ({@link JitWarmUp}, at most
- * {@code -Dpeere.bench.warmupSeconds=60}); {@code -Dtest='IdentityBenchmarkTest#*migration*'} runs only the migration figures. Benchmark keys get raised
- * rate limits (decisions.md); the defaults stay the defaults.
+ * {@code -Dpeere.bench.warmupSeconds=60}); {@code -Dtest='IdentityBenchmarkTest#*migration*'} runs only the migration
+ * figures. Benchmark keys get raised rate limits (decisions.md); the defaults stay the defaults.
  */
 @Tag("benchmark")
 class IdentityBenchmarkTest {
@@ -102,7 +102,8 @@ class IdentityBenchmarkTest {
     /**
      * Unmeasured batches on both sides, one after the other (customers numbered past the measured ones), until the JIT
      * is quiet ({@link JitWarmUp}): the server's path is far longer than the bare INSERT's, and the JIT compiles it
-     * during the first batches. The warm-up's rows (customers, and batch results on the API's side) are then removed on both sides (TRUNCATE: a DELETE would leave the purge of its rows running), so the measured customers go into
+     * during the first batches. The warm-up's rows (customers, and batch results on the API's side) are then removed
+     * on both sides (TRUNCATE: a DELETE would leave the purge of its rows running), so the measured customers go into
      * tables as small as the spec's: how fast a table takes rows depends on how large it already is (its indexes
      * outgrow the buffer pool), which would otherwise slow the bare side more than the API's and flatter the ratio.
      */

@@ -56,9 +56,6 @@ final class JitWarmUp {
      * threads and counted when a compilation ends, so it overstates the CPU when the threads wait for a core.
      */
     record Share(long compilerTicks, long compileMillis, long nanos) {
-        /** {@code USER_HZ}: the unit of the CPU times in {@code /proc}, 100 on every Linux the JVM runs on. */
-        private static final double TICKS_PER_SECOND = 100;
-
         static Share start() {
             return new Share(readCompilerTicks(), COMPILER.getTotalCompilationTime(), System.nanoTime());
         }
@@ -68,7 +65,7 @@ final class JitWarmUp {
             long ticks = readCompilerTicks();
             if (ticks >= 0 && compilerTicks >= 0) {
                 // A compiler thread that ended took its time with it: never below zero.
-                return Math.max(0, ticks - compilerTicks) / TICKS_PER_SECOND / wallSeconds;
+                return Math.max(0, ticks - compilerTicks) / ProcStat.TICKS_PER_SECOND / wallSeconds;
             }
             return (COMPILER.getTotalCompilationTime() - compileMillis) / 1e3 / wallSeconds;
         }
@@ -78,17 +75,14 @@ final class JitWarmUp {
             try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
                 long ticks = 0;
                 for (Path task : tasks.toList()) {
-                    String stat;
+                    ProcStat stat;
                     try {
-                        stat = Files.readString(task.resolve("stat"));
+                        stat = ProcStat.of(task);
                     } catch (IOException ended) {
                         continue;
                     }
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        String[] fields =
-                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    if (stat.name().startsWith("C1 Compiler") || stat.name().startsWith("C2 Compiler")) {
+                        ticks += stat.cpuTicks();
                     }
                 }
                 return ticks;
