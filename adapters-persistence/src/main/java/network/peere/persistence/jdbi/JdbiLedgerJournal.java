@@ -130,7 +130,7 @@ final class JdbiLedgerJournal implements LedgerJournal {
                     POSTINGS_INSERTS.get(postings.size()),
                     insert -> {
                         for (int line = 0; line < postings.size(); line++) {
-                            bindLine(insert, "_" + line, transaction, line);
+                            bindLine(insert, linePrefix(line), transaction, line);
                         }
                         return insert;
                     },
@@ -138,30 +138,23 @@ final class JdbiLedgerJournal implements LedgerJournal {
         });
     }
 
-    /** {@link #INSERT_POSTING} for {@code lines} rows, their parameters suffixed {@code _0}, {@code _1}, … */
+    /**
+     * {@link #INSERT_POSTING} for {@code lines} rows: its one row of parameters repeated, each line's prefixed {@code
+     * l0_}, {@code l1_}, … as {@link #bindLine} binds them.
+     */
     private static String postingsInsert(int lines) {
-        StringBuilder sql =
-                new StringBuilder(INSERT_POSTING.substring(0, INSERT_POSTING.indexOf("VALUES"))).append("VALUES ");
-        for (int line = 0; line < lines; line++) {
-            String at = "_" + line;
-            sql.append(line == 0 ? "" : ", ")
-                    .append("(:transaction_id")
-                    .append(at)
-                    .append(", :line")
-                    .append(at)
-                    .append(", :mode")
-                    .append(at)
-                    .append(", :account_type")
-                    .append(at)
-                    .append(", :account_owner")
-                    .append(at)
-                    .append(", :currency")
-                    .append(at)
-                    .append(", :amount_minor")
-                    .append(at)
-                    .append(")");
-        }
-        return sql.toString();
+        int values = INSERT_POSTING.indexOf("VALUES");
+        String row = INSERT_POSTING.substring(values + "VALUES".length()).strip();
+        return INSERT_POSTING.substring(0, values) + "VALUES "
+                + String.join(
+                        ", ",
+                        java.util.stream.IntStream.range(0, lines)
+                                .mapToObj(line -> JdbiTransactor.withPrefix(row, linePrefix(line)))
+                                .toList());
+    }
+
+    private static String linePrefix(int line) {
+        return "l" + line + "_";
     }
 
     private static <S extends SqlStatement<S>> S bindHead(S statement, JournalTransaction transaction) {
@@ -173,18 +166,18 @@ final class JdbiLedgerJournal implements LedgerJournal {
                 .bind("occurred_at", UtcColumns.toColumn(transaction.occurredAt()));
     }
 
-    /** Line {@code line} of the transaction, on parameters named with {@code suffix}. */
+    /** Line {@code line} of the transaction, on parameters named with {@code prefix}. */
     private static <S extends SqlStatement<S>> S bindLine(
-            S statement, String suffix, JournalTransaction transaction, int line) {
+            S statement, String prefix, JournalTransaction transaction, int line) {
         Posting posting = transaction.postings().get(line);
         return statement
-                .bind("transaction_id" + suffix, transaction.id())
-                .bind("line" + suffix, line)
-                .bind("mode" + suffix, transaction.mode().name())
-                .bind("account_type" + suffix, posting.account().type().name())
-                .bind("account_owner" + suffix, posting.account().owner())
-                .bind("currency" + suffix, posting.amount().currency().getCurrencyCode())
-                .bind("amount_minor" + suffix, posting.amount().minor());
+                .bind(prefix + "transaction_id", transaction.id())
+                .bind(prefix + "line", line)
+                .bind(prefix + "mode", transaction.mode().name())
+                .bind(prefix + "account_type", posting.account().type().name())
+                .bind(prefix + "account_owner", posting.account().owner())
+                .bind(prefix + "currency", posting.amount().currency().getCurrencyCode())
+                .bind(prefix + "amount_minor", posting.amount().minor());
     }
 
     @Override

@@ -88,11 +88,6 @@ public final class JdbiTransactor implements Transactor {
     private static final String BEGIN = "START TRANSACTION";
     private static final String COMMIT = "COMMIT AND NO CHAIN NO RELEASE";
 
-    /** A MariaDB anonymous block: its statements run as one, answered once. */
-    private static final String BLOCK_BEGIN = "BEGIN NOT ATOMIC\n";
-
-    private static final String BLOCK_END = "END";
-
     /** A write held back, with its parameters bound on a statement that is never executed itself. */
     private record Deferred(String what, String sql, Held bound, int expectedRows) {}
 
@@ -500,7 +495,7 @@ public final class JdbiTransactor implements Transactor {
         }
         for (int i = 0; i < shape.sql().size(); i++) {
             writeAt.add(statements.size());
-            statements.add(NAMED_PARAMETER.matcher(shape.sql().get(i)).replaceAll(":d" + i + "_$1"));
+            statements.add(withPrefix(shape.sql().get(i), "d" + i + "_"));
             if (shape.commit()
                     && !insertsExactly(shape.sql().get(i), shape.expectedRows().get(i))) {
                 statements.add(rowCountCheck(i, shape.expectedRows().get(i)));
@@ -510,12 +505,25 @@ public final class JdbiTransactor implements Transactor {
             return new Combined(String.join(";\n", statements), statements.size(), List.copyOf(writeAt));
         }
         statements.add(COMMIT);
-        return new Combined(BLOCK_BEGIN + String.join(";\n", statements) + ";\n" + BLOCK_END, 1, List.of());
+        return new Combined(block(statements), 1, List.of());
+    }
+
+    /** A MariaDB anonymous block of {@code statements}: they run as one statement, answered once. */
+    private static String block(List<String> statements) {
+        return "BEGIN NOT ATOMIC\n" + String.join(";\n", statements) + ";\nEND";
     }
 
     /**
-     * Fails the multi-statement call on the server when the write just before it changed another number of rows than
-     * promised, so the {@code COMMIT} after it never runs (the call stops at the first failing statement). The count is
+     * {@code sql} with each named parameter {@code :name} renamed {@code :<prefix>name}, so that several statements'
+     * parameters can be bound apart in one text; only for statements {@link #renamable} lets through.
+     */
+    static String withPrefix(String sql, String prefix) {
+        return NAMED_PARAMETER.matcher(sql).replaceAll(":" + prefix + "$1");
+    }
+
+    /**
+     * Fails the block on the server when the write just before it changed another number of rows than promised, so
+     * the {@code COMMIT} at the block's end never runs (the block stops at the first failing statement). The count is
      * the driver's: rows found, not only rows changed, as the driver's own update counts.
      */
     private static String rowCountCheck(int write, int expectedRows) {
@@ -525,9 +533,10 @@ public final class JdbiTransactor implements Transactor {
     /**
      * Whether {@code sql} is a plain {@code INSERT … VALUES} of exactly {@code rows} rows: such a statement inserts every
      * row it lists or fails (InnoDB: a value a column cannot take fails it in strict mode, or is adjusted with a
-     * warning, the row still inserted; a trigger can only fail it), so its count needs no check in the block that goes with the commit, and gets none (each check was one more
-     * statement for MariaDB to run). {@code IGNORE}, {@code ON DUPLICATE KEY UPDATE}, {@code INSERT … SELECT}, {@code
-     * INSERT … SET} and {@code REPLACE} can change other numbers of rows, or are not recognised, and keep their check.
+     * warning, the row still inserted; a trigger can only fail it), so its count needs no check in the block that goes
+     * with the commit, and gets none (each check was one more statement for MariaDB to run). {@code IGNORE}, {@code
+     * ON DUPLICATE KEY UPDATE}, {@code INSERT … SELECT}, {@code INSERT … SET} and {@code REPLACE} can change other
+     * numbers of rows, or are not recognised, and keep their check.
      * Only for statements {@link #renamable} lets through: no quotes or comments, so every parenthesis is SQL's.
      */
     static boolean insertsExactly(String sql, int rows) {
@@ -607,8 +616,7 @@ public final class JdbiTransactor implements Transactor {
         if (known == null) {
             try (Statement probe = connection.createStatement()) {
                 // As it is sent: one block between statements, answered once, or the counts would shift.
-                probe.execute(
-                        "DO 0;\n" + BLOCK_BEGIN + "DO 0;\n" + failIf("1 = 0", "never") + ";\n" + BLOCK_END + ";\nDO 0");
+                probe.execute("DO 0;\n" + block(List.of("DO 0", failIf("1 = 0", "never"))) + ";\nDO 0");
                 known = updateCounts(probe).size() == 3;
             } catch (SQLException e) {
                 // A syntax error (42000): a server without compound statements outside stored programs. Anything else
