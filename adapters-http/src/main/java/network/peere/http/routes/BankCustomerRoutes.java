@@ -41,6 +41,8 @@ import network.peere.http.support.QueryParams;
 public final class BankCustomerRoutes {
     private static final Set<String> DEVICE_FIELDS = Set.of("customerId", "phrase", "deviceId");
     private static final Set<String> CUSTOMER_SORTS = Set.of("createdAt");
+    /** The header of {@code GET /v1/bank/customers} that counts every customer the filters match. */
+    static final String TOTAL_COUNT = "X-Total-Count";
 
     private final Peere peere;
     private final ObjectMapper mapper;
@@ -205,13 +207,10 @@ public final class BankCustomerRoutes {
                         caller.participantId(),
                         new CustomerFilter(ids, phrases, email, reference, clientRef),
                         page);
-        Map<String, Object> data = Envelope.object();
-        data.put(
-                "customers", result.items().stream().map(CustomerJson::customer).toList());
-        data.put("total", result.total());
-        data.put("page", page.offset() / page.limit() + 1);
-        data.put("limit", page.limit());
-        Envelope.ok(ctx, "Customers retrieved successfully", data);
+        // The public docs answer this route with a bare array of customers, and existing clients parse it so
+        // (decisions.md keeps such quirks); the count of every match, which an array cannot carry, is a header.
+        ctx.header(TOTAL_COUNT, Long.toString(result.total()));
+        ctx.status(200).json(result.items().stream().map(CustomerJson::customer).toList());
     }
 
     private void update(Context ctx) {

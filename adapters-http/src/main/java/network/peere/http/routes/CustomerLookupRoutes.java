@@ -121,7 +121,7 @@ public final class CustomerLookupRoutes {
                         new ApiProblem(
                                 ErrorCode.CUSTOMER_NOT_FOUND,
                                 ctx.path().endsWith("/device/lookup")
-                                        ? "Device not found in system."
+                                        ? "Device not found in system"
                                         : "No bank on the network has a customer with that identity.",
                                 List.of(),
                                 Map.of("hint", NOT_ON_NETWORK_HINT));

@@ -236,7 +236,7 @@ public final class DecisionRoutes {
      * One agreement as the documented subscription: {@code amount} is the intent's amount, else its single limit;
      * {@code cycle} is the intent type; {@code startDate} is when the bank decided (or the intent was sent).
      */
-    private static Map<String, Object> subscription(Agreement agreement, String merchantName) {
+    private Map<String, Object> subscription(Agreement agreement, String merchantName) {
         Map<String, Object> item = Envelope.object();
         item.put("id", agreement.id());
         item.put("merchantName", merchantName);
@@ -257,6 +257,7 @@ public final class DecisionRoutes {
         item.put("startDate", agreement.decidedAt().orElse(agreement.createdAt()));
         item.put("decision", agreement.decision().map(BillingJson::wire).orElse(null));
         item.put("status", BillingJson.wire(agreement.status()));
+        item.put("metadata", BillingJson.metadata(agreement.metadata(), mapper));
         return item;
     }
 }

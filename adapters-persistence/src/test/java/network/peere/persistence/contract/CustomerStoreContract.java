@@ -334,6 +334,18 @@ public abstract class CustomerStoreContract {
                         .list(LIVE, BANK_A, byPhraseAndRef, PageRequest.first())
                         .items())
                 .containsExactly(newer);
+        var byClientRef =
+                new CustomerFilter(List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.of("client-3"));
+        assertThat(customers
+                        .list(LIVE, BANK_A, byClientRef, PageRequest.first())
+                        .items())
+                .containsExactly(other);
+        var byClientRefAndOtherRef = new CustomerFilter(
+                List.of(), List.of(), Optional.empty(), Optional.of("ref-2"), Optional.of("client-3"));
+        assertThat(customers
+                        .list(LIVE, BANK_A, byClientRefAndOtherRef, PageRequest.first())
+                        .total())
+                .isZero();
         var pastTheEnd = customers.list(LIVE, BANK_A, CustomerFilter.any(), new PageRequest(10, 5));
         assertThat(pastTheEnd.items()).isEmpty();
         assertThat(pastTheEnd.total()).isEqualTo(3);

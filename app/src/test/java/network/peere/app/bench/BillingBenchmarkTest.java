@@ -110,7 +110,9 @@ class BillingBenchmarkTest {
                                 + "  aim: >= 3,000 bills/s accepted and confirmed, p99 <= 50 ms%n"
                                 + "  JIT: echo %s, %.0f%% in the window; in-process %s, %.0f%%; HTTP %s, %.0f%%%n"
                                 + "  per bill accepted in the window (with the bank's answers meanwhile): HTTP %s;"
-                                + " in-process %s; per echo %s%n",
+                                + " in-process %s; per echo %s%n"
+                                + "  at that CPU per bill, %d cores allow at most: HTTP %,.0f bills/s; in-process"
+                                + " %,.0f bills/s%n",
                         CONNECTIONS,
                         phrases.size(),
                         window.toSeconds(),
@@ -135,7 +137,10 @@ class BillingBenchmarkTest {
                         100 * http.compiling(),
                         http.cost(),
                         inProcess.cost(),
-                        echo.cost());
+                        echo.cost(),
+                        Runtime.getRuntime().availableProcessors(),
+                        http.cost().ceiling(),
+                        inProcess.cost().ceiling());
             }
         } finally {
             bare.stop();
@@ -153,14 +158,17 @@ class BillingBenchmarkTest {
             Figures bills = inProcessLoad(network.peere(), network.caller(), network.phrases(), () -> 0);
             System.out.printf(
                     "%nBENCHMARK a bill alone, in process: %d clients, MariaDB, pool %d, no bank answering, after a %s%n"
-                            + "  %,10.0f bills/s (p50 %.1f ms, p99 %.1f ms); per bill %s%n",
+                            + "  %,10.0f bills/s (p50 %.1f ms, p99 %.1f ms); per bill %s; at that CPU, %d cores"
+                            + " allow at most %,.0f bills/s%n",
                     network.phrases().size(),
                     POOL,
                     bills.warmUp(),
                     bills.rate(),
                     bills.p50(),
                     bills.p99(),
-                    bills.cost());
+                    bills.cost(),
+                    Runtime.getRuntime().availableProcessors(),
+                    bills.cost().ceiling());
         }
     }
 

@@ -49,6 +49,16 @@ record CpuMeter(long jvmNanos, long databaseTicks) {
 
     /** CPU per operation in microseconds; {@code database} is NaN where no local database could be read. */
     record Cost(double jvm, double database) {
+        /**
+         * How many operations a second this machine's cores could do at this CPU per operation if nothing else ran
+         * and every core were busy: an upper bound the measured rate can be read against (the JVM and the local
+         * database share the cores).
+         */
+        double ceiling() {
+            double micros = jvm + (Double.isNaN(database) ? 0 : database);
+            return Runtime.getRuntime().availableProcessors() * 1e6 / micros;
+        }
+
         @Override
         public String toString() {
             return Double.isNaN(database)

@@ -67,7 +67,10 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         assertThat(asked.get("customerId").asText()).isEqualTo(customer.id());
         assertThat(asked.get("lookupPhrase").asText()).isEqualTo(phrase);
         assertThat(asked.get("agreementPhrase").asText()).isEqualTo(agreementPhrase);
+        // The bank must answer before the intent's due date, which is in the future.
+        assertThat(Instant.parse(asked.get("dueDate").asText())).isAfter(Instant.now());
         // Metadata travels as given: members sorted, numbers exactly as written.
+        assertTheIntentsMetadata(asked.get("metadata"));
         assertThat(webhooks.received().stream().map(r -> new String(r.body(), StandardCharsets.UTF_8)))
                 .anyMatch(body -> body.contains("\"metadata\":{\"plan\":\"gold\",\"price\":1500.50,\"seats\":2}"));
 
@@ -90,6 +93,7 @@ abstract class BillingApiContract extends SandboxPartiesContract {
 
         JsonNode decided = webhooks.awaitItem("billing.intent.response", merchantId, "reference", reference);
         assertThat(decided.get("customerDecision").asText()).isEqualTo("approve_recurring");
+        assertTheIntentsMetadata(decided.get("metadata"));
 
         Response again = api.post(
                 "/v1/billing/intent-response", bank, """
@@ -187,6 +191,7 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         assertThat(subscription.get("cycle").asText()).isEqualTo("recurring");
         assertThat(subscription.get("enabled").asBoolean()).isTrue();
         assertThat(subscription.get("amount").decimalValue()).isEqualByComparingTo("5000");
+        assertTheIntentsMetadata(subscription.get("metadata"));
 
         // Another merchant's key sees nothing of it.
         assertThat(api.get("/v1/customer-decisions/" + decisionId, otherMerchant)
@@ -197,6 +202,22 @@ abstract class BillingApiContract extends SandboxPartiesContract {
                 .isEqualTo("transaction_not_found");
         assertThat(billOne(otherMerchant, agreementPhrase, "100").get("code").asText())
                 .isEqualTo("agreement_not_found");
+
+        // The bank hears of the merchant's revocation with the intent's metadata too.
+        assertThat(api.post("/v1/customer-decisions/" + decisionId + "/revoke", merchant, null)
+                        .status())
+                .isEqualTo(200);
+        assertTheIntentsMetadata(webhooks.awaitItem("agreement.revoked", bankId, "customerDecisionId", decisionId)
+                .get("metadata"));
+    }
+
+    /** The metadata the full flow's intent was sent with: {@code {"seats":2,"plan":"gold","price":1500.50}}. */
+    private static void assertTheIntentsMetadata(JsonNode metadata) {
+        assertThat(metadata).as("metadata").isNotNull();
+        assertThat(metadata.get("plan").asText()).isEqualTo("gold");
+        assertThat(metadata.get("seats").asInt()).isEqualTo(2);
+        assertThat(metadata.get("price").decimalValue()).isEqualByComparingTo("1500.50");
+        assertThat(metadata.size()).isEqualTo(3);
     }
 
     // ---- batches
@@ -841,7 +862,47 @@ abstract class BillingApiContract extends SandboxPartiesContract {
                 .isEqualTo(403);
         assertThat(api.get("/v1/merchant/customer-decisions", bank).status()).isEqualTo(403);
 
-        // Its own parties still see everything.
+        // Another bank, in a batch of answers, or reading its transactions: the same.
+        Response batchByOtherBank = api.post(
+                "/v1/billing/bank-responses",
+                otherBank,
+                "{\"responses\":[{\"billingRequestId\":\"" + reference + "\",\"action\":\"approve_recurring\"}]}");
+        assertThat(batchByOtherBank.data().get("results").get(0).get("code").asText())
+                .as(batchByOtherBank.body())
+                .isEqualTo("billing_request_not_found");
+        assertThat(history(otherBank, "customerId=" + customer.id())
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(history(otherBank, "").get("total").asLong()).isZero();
+
+        // A provider, on a merchant's agreement that is not its own and naming such a merchant: the same.
+        assertThat(api.get("/v1/customer-decisions/" + decision + "/limits", provider)
+                        .code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.post("/v1/customer-decisions/" + decision + "/revoke", provider, "{}")
+                        .code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.get("/v1/transaction-history?entityId=" + merchantId, provider)
+                        .status())
+                .isEqualTo(404);
+
+        // Another merchant's lookup phrase asks nothing of the bank: that merchant's phrase is not found for this one.
+        Response borrowedPhrase = api.post(
+                "/v1/billing/intent",
+                otherMerchant,
+                "{\"lookupPhrases\":[\"" + network.lookUp(merchant, customer)
+                        + "\"],\"currency\":\"NGN\",\"description\":\"x\",\"type\":\"one_time\",\"amount\":100}");
+        assertThat(borrowedPhrase.json().get(0).get("code").asText())
+                .as(borrowedPhrase.body())
+                .isEqualTo("phrase_not_found");
+
+        // Its own parties still see everything, and the charge is still waiting for its own bank.
+        assertThat(api.get("/v1/transaction-details/" + reference, merchant)
+                        .data()
+                        .get("status")
+                        .asText())
+                .isEqualTo("pending");
         assertThat(api.get("/v1/customer-decisions/" + decision, bank).status()).isEqualTo(200);
         assertThat(api.get("/v1/transaction-details/" + reference, bank).status())
                 .isEqualTo(200);
@@ -872,5 +933,16 @@ abstract class BillingApiContract extends SandboxPartiesContract {
                         .code())
                 .isEqualTo("bank_not_found");
         assertThat(api.get(path, bank).code()).isEqualTo("insufficient_permissions");
+
+        // Live banks are never simulated: a live operator is refused on its own banks, and sees no sandbox bank.
+        String live = server.liveOperatorKey();
+        Response liveBank = api.post("/v1/operator/banks", live, "{\"name\":\"Live Bank\",\"email\":\"ops@lb.test\"}");
+        assertThat(liveBank.status()).as(liveBank.body()).isEqualTo(201);
+        String livePath = "/v1/operator/banks/" + liveBank.data().get("id").asText() + "/simulation";
+        assertThat(api.get(livePath, live).code()).isEqualTo("simulation_not_allowed");
+        assertThat(api.put(livePath, live, "{\"enabled\":true,\"delayMs\":250}").code())
+                .isEqualTo("simulation_not_allowed");
+        assertThat(api.get(path, live).code()).isEqualTo("bank_not_found");
+        assertThat(api.get(livePath, operator).code()).isEqualTo("bank_not_found");
     }
 }

@@ -202,6 +202,23 @@ abstract class IdentityApiContract {
                 .isEqualTo("batch_not_found");
     }
 
+    /** {@code GET /v1/bank/customers…}: a bare array, as the public docs show it, with the match count apart. */
+    private JsonNode listed(String path, String bankKey) {
+        Response list = api.get(path, bankKey);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().isArray()).as(list.body()).isTrue();
+        assertThat(Long.parseLong(list.header("X-Total-Count")))
+                .isGreaterThanOrEqualTo(list.json().size());
+        return list.json();
+    }
+
+    /** Every customer {@code GET /v1/bank/customers…} matches, across pages ({@code X-Total-Count}). */
+    private int total(String path, String bankKey) {
+        Response list = api.get(path, bankKey);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        return Integer.parseInt(list.header("X-Total-Count"));
+    }
+
     private static List<String> fields(JsonNode item) {
         assertThat(item.get("status").asText()).isEqualTo("invalid");
         List<String> fields = new ArrayList<>();
@@ -223,11 +240,7 @@ abstract class IdentityApiContract {
         JsonNode item = resent.data().get("items").get(0);
         assertThat(item.get("status").asText()).isEqualTo("duplicate");
         assertThat(item.get("duplicateField").asText()).isEqualTo("reference");
-        assertThat(api.get("/v1/bank/customers?reference=ref-r1", bankA)
-                        .data()
-                        .get("total")
-                        .asInt())
-                .isEqualTo(1);
+        assertThat(total("/v1/bank/customers?reference=ref-r1", bankA)).isEqualTo(1);
     }
 
     @Test
@@ -235,9 +248,7 @@ abstract class IdentityApiContract {
         created(bankA, "k1", "k1@example.com", "");
         String known2 =
                 created(bankA, "k2", "k2@example.com", "").get("customerId").asText();
-        String known1 = api.get("/v1/bank/customers?reference=ref-k1", bankA)
-                .data()
-                .get("customers")
+        String known1 = listed("/v1/bank/customers?reference=ref-k1", bankA)
                 .get(0)
                 .get("id")
                 .asText();
@@ -266,18 +277,11 @@ abstract class IdentityApiContract {
                         items.get(3).get("duplicateField").asText()))
                 .containsExactly("duplicate", known2, "clientRef");
         for (String reference : List.of("ref-n1", "ref-n2", "ref-k1", "ref-k2")) {
-            assertThat(api.get("/v1/bank/customers?reference=" + reference, bankA)
-                            .data()
-                            .get("total")
-                            .asInt())
+            assertThat(total("/v1/bank/customers?reference=" + reference, bankA))
                     .as(reference)
                     .isEqualTo(1);
         }
-        assertThat(api.get("/v1/bank/customers?reference=ref-n3", bankA)
-                        .data()
-                        .get("total")
-                        .asInt())
-                .isZero();
+        assertThat(total("/v1/bank/customers?reference=ref-n3", bankA)).isZero();
         JsonNode created = api.get(
                         "/v1/bank/customers/" + items.get(0).get("customerId").asText(), bankA)
                 .data();
@@ -321,11 +325,60 @@ abstract class IdentityApiContract {
         assertThat(tooLarge.code()).isEqualTo("batch_too_large");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(notJson.code()).isEqualTo("malformed_json");
-        assertThat(api.get("/v1/bank/customers?reference=ref-big0", bankA)
-                        .data()
-                        .get("total")
-                        .asInt())
+        assertThat(total("/v1/bank/customers?reference=ref-big0", bankA)).isZero();
+    }
+
+    @Test
+    void a_bank_lists_its_customers_by_each_filter_and_page_by_page() {
+        String bank = keyOf(create("/v1/operator/banks", "{\"name\":\"List Bank\",\"email\":\"ops@lb.test\"}"));
+        List<String> items = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            items.add(customer("list" + i, "list" + i + "@example.com", ""));
+        }
+        Response batch = migrate(bank, items.toArray(String[]::new));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+        JsonNode made = batch.data().get("items");
+        List<String> ids = new ArrayList<>();
+        made.forEach(item -> ids.add(item.get("customerId").asText()));
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            JsonNode onePage = listed("/v1/bank/customers?sortBy=createdAt&limit=2&page=" + page, bank);
+            assertThat(onePage.size()).as("page " + page).isEqualTo(page < 3 ? 2 : 1);
+            onePage.forEach(customer -> paged.add(customer.get("id").asText()));
+        }
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(total("/v1/bank/customers?limit=2&page=9", bank)).isEqualTo(5);
+        assertThat(listed("/v1/bank/customers?limit=2&page=9", bank)).isEmpty();
+
+        assertThat(idsOf(listed(
+                        "/v1/bank/customers?phrases="
+                                + made.get(1).get("phrase").asText(),
+                        bank)))
+                .containsExactly(ids.get(1));
+        assertThat(idsOf(listed("/v1/bank/customers?email=LIST3@Example.com", bank)))
+                .containsExactly(ids.get(2));
+        assertThat(idsOf(listed("/v1/bank/customers?clientRef=client-list4", bank)))
+                .containsExactly(ids.get(3));
+        assertThat(idsOf(listed("/v1/bank/customers?reference=ref-list5", bank)))
+                .containsExactly(ids.get(4));
+        assertThat(idsOf(listed("/v1/bank/customers?ids=" + ids.get(0) + "," + ids.get(4), bank)))
+                .containsExactlyInAnyOrder(ids.get(0), ids.get(4));
+        assertThat(total("/v1/bank/customers?clientRef=client-list4&reference=ref-list5", bank))
                 .isZero();
+
+        for (String refused : List.of("sortBy=lastname", "limit=101", "page=0", "email=not-an-email")) {
+            Response answer = api.get("/v1/bank/customers?" + refused, bank);
+            assertThat(answer.status()).as(refused).isEqualTo(400);
+            assertThat(answer.json().get("fieldErrors").get(0).get("field").asText())
+                    .isEqualTo(refused.substring(0, refused.indexOf('=')));
+        }
+    }
+
+    private static List<String> idsOf(JsonNode customers) {
+        List<String> ids = new ArrayList<>();
+        customers.forEach(customer -> ids.add(customer.get("id").asText()));
+        return ids;
     }
 
     @Test
@@ -349,20 +402,14 @@ abstract class IdentityApiContract {
                         .get("id")
                         .asText())
                 .isEqualTo(id);
-        assertThat(api.get("/v1/bank/customers?ids=" + id, bankA)
-                        .data()
-                        .get("customers")
+        assertThat(listed("/v1/bank/customers?ids=" + id, bankA)
                         .get(0)
                         .get("id")
                         .asText())
                 .isEqualTo(id);
         assertThat(api.get("/v1/bank/customer?id=" + id, bankB).code()).isEqualTo("customer_not_found");
         assertThat(api.get("/v1/bank/customers/" + id, bankB).status()).isEqualTo(404);
-        assertThat(api.get("/v1/bank/customers?ids=" + id, bankB)
-                        .data()
-                        .get("total")
-                        .asInt())
-                .isZero();
+        assertThat(total("/v1/bank/customers?ids=" + id, bankB)).isZero();
         assertThat(api.get("/v1/bank/customer?id=" + id + "&email=x@y.z", bankA).status())
                 .isEqualTo(400);
 
@@ -537,7 +584,7 @@ abstract class IdentityApiContract {
         assertThat(enhanced.data().isArray()).isTrue();
         assertThat(enhanced.data()).hasSize(2);
         assertThat(unknown.code()).isEqualTo("customer_not_found");
-        assertThat(unknown.json().get("message").asText()).isEqualTo("Device not found in system.");
+        assertThat(unknown.json().get("message").asText()).isEqualTo("Device not found in system");
     }
 
     @Test

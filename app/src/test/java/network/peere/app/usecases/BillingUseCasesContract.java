@@ -746,6 +746,26 @@ abstract class BillingUseCasesContract extends BillingFixture {
     }
 
     @Test
+    void the_sandbox_bank_answers_only_once_its_delay_has_passed() {
+        ok(peere.simulateBanks().configure(bank.id(), Optional.of(Duration.ofSeconds(30))));
+        Agreement intent = proposed(IntentType.RECURRING);
+        now.set(now.get().plusSeconds(29));
+        assertThat(peere.simulateBanks().answerDue(100)).isZero();
+        assertThat(find(intent).status()).isEqualTo(AgreementStatus.PENDING);
+        now.set(now.get().plusSeconds(2));
+        assertThat(peere.simulateBanks().answerDue(100)).isEqualTo(1);
+        assertThat(find(intent).status()).isEqualTo(AgreementStatus.ACTIVE);
+
+        Charge charge = accepted(bill(merchant, intent.agreementPhrase(), "100.00"));
+        now.set(now.get().plusSeconds(29));
+        assertThat(peere.simulateBanks().answerDue(100)).isZero();
+        assertThat(details(charge).status()).isEqualTo(ChargeStatus.PENDING_BANK);
+        now.set(now.get().plusSeconds(2));
+        assertThat(peere.simulateBanks().answerDue(100)).isEqualTo(1);
+        assertThat(details(charge).status()).isEqualTo(ChargeStatus.CONFIRMED);
+    }
+
+    @Test
     void the_sandbox_bank_answers_many_billing_requests_side_by_side_and_gives_declined_limits_back_exactly() {
         ok(peere.simulateBanks().configure(bank.id(), Optional.of(Duration.ZERO)));
         Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.MONTHLY, "100000"));
@@ -849,6 +869,40 @@ abstract class BillingUseCasesContract extends BillingFixture {
         }
     }
 
+    @Test
+    void a_providers_merchant_and_the_provider_both_hear_the_decision_and_a_single_bank_answer() {
+        Participant provider = register(new Profile.ProviderProfile());
+        Participant ofProvider = register(new Profile.MerchantProfile(
+                Optional.of(provider.id()),
+                new MerchantTrust(
+                        MerchantTrust.Trusted.TRUSTED, TrustLevel.ENHANCED, MerchantTrust.DeviceLookup.ENABLED),
+                ContactDetails.none()));
+        WebhookEndpointId toMerchant = endpoint(ofProvider);
+        WebhookEndpointId toProvider = endpoint(provider);
+        Agreement agreement = ok(respond(
+                ok(ok(peere.sendBillingIntents()
+                                .send(intentCommand(ofProvider, lookupPhrase(ofProvider), IntentType.RECURRING)))
+                        .getFirst()
+                        .result()),
+                CustomerDecision.APPROVE_RECURRING));
+        Charge charge = accepted(bill(ofProvider, agreement.agreementPhrase(), "100.00"));
+
+        ok(answer(charge, CustomerDecision.APPROVE_RECURRING));
+
+        for (var side : List.of(Map.entry(ofProvider, toMerchant), Map.entry(provider, toProvider))) {
+            List<WebhookEvent> received = receivedBy(side.getKey(), side.getValue());
+            assertThat(received)
+                    .as("to " + side.getKey().id())
+                    .extracting(WebhookEvent::type, WebhookEvent::objectId)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(EventType.BILLING_INTENT_RESPONSE, agreement.id()),
+                            org.assertj.core.groups.Tuple.tuple(EventType.BILLING_RESPONSE, charge.id()));
+            assertThat(received)
+                    .filteredOn(e -> e.type() == EventType.BILLING_RESPONSE)
+                    .allMatch(e -> e.item().contains("\"customerAction\":\"accepted\""));
+        }
+    }
+
     /** An enabled endpoint of the participant that takes every event type. */
     private WebhookEndpointId endpoint(Participant owner) {
         var id = new WebhookEndpointId("we_" + owner.id().value());
@@ -931,7 +985,7 @@ abstract class BillingUseCasesContract extends BillingFixture {
     }
 
     @Test
-    void two_hundred_concurrent_bills_on_one_agreement_never_overspend_and_declines_give_back_exactly()
+    void two_hundred_concurrent_bills_on_one_agreement_never_overspend_and_declines_and_expiries_give_back_exactly()
             throws Exception {
         Agreement agreement = approvedAgreement(IntentType.RECURRING, Map.of(LimitKind.MONTHLY, "50000"));
         int bills = 200;
@@ -966,27 +1020,34 @@ abstract class BillingUseCasesContract extends BillingFixture {
         assertThat(refused).isPositive();
         assertThat(monthlyUsed(agreement)).isEqualTo(acceptedMinor);
 
-        // The bank confirms every other charge and declines the rest; then the reservation equals the confirmed sum.
+        // The bank confirms a third of the charges, declines a third and leaves the rest to expire; then the
+        // reservation equals the confirmed sum, which is what the ledger says the bank owes.
         long confirmedMinor = 0;
         long toMerchantMinor = 0;
+        long unansweredMinor = 0;
+        int unanswered = 0;
         for (int i = 0; i < accepted.size(); i++) {
-            boolean confirm = i % 2 == 0;
+            if (i % 3 == 2) {
+                unansweredMinor += accepted.get(i).amount().minor();
+                unanswered++;
+                continue;
+            }
+            boolean confirm = i % 3 == 0;
             Charge answered =
                     ok(answer(accepted.get(i), confirm ? CustomerDecision.APPROVE_RECURRING : CustomerDecision.DENY));
             confirmedMinor += confirm ? answered.amount().minor() : 0;
             toMerchantMinor +=
                     confirm ? answered.amount().minor() - answered.fee().minor() : 0;
         }
+        assertThat(unanswered).isPositive();
+        assertThat(monthlyUsed(agreement)).isEqualTo(confirmedMinor + unansweredMinor);
+        now.set(now.get().plus(Duration.ofHours(24)).plusSeconds(1));
+        assertThat(peere.runBillingDeadlines().expireDue(1_000)).isEqualTo(unanswered);
+        assertThat(accepted.stream().filter(c -> details(c).status() == ChargeStatus.EXPIRED))
+                .hasSize(unanswered);
         assertThat(monthlyUsed(agreement)).isEqualTo(confirmedMinor);
-        assertThat(opened.stores()
-                        .ledger()
-                        .trialBalance(Mode.SANDBOX)
-                        .balance(
-                                new Account(
-                                        AccountType.MERCHANT_PAYABLE,
-                                        merchant.id().value()),
-                                NGN))
-                .isEqualTo(-toMerchantMinor);
+        assertThat(bankSettlement()).isEqualTo(confirmedMinor);
+        assertThat(payable(merchant)).isEqualTo(toMerchantMinor);
     }
 
     @Test

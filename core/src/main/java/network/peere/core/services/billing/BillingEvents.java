@@ -87,6 +87,7 @@ final class BillingEvents {
         item.put("entityId", agreement.merchantId().value());
         item.put("agreementPhrase", agreement.agreementPhrase());
         item.put("reference", agreement.intentReference());
+        item.put("metadata", agreement.metadata().orElse(null));
         item.put("revokedAt", agreement.updatedAt());
         events.publish(agreement.mode(), agreement.bankId(), EventType.AGREEMENT_REVOKED, agreement.id(), item);
     }
