@@ -778,18 +778,12 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         String otherBank = network.keyOf(
                 network.create("/v1/operator/banks", "{\"name\":\"Other Bank\",\"email\":\"o@bank.test\"}"));
 
-        // Another merchant: not found, never forbidden.
-        assertThat(api.get("/v1/customer-decisions/" + decision, otherMerchant).code())
-                .isEqualTo("agreement_not_found");
-        assertThat(api.get("/v1/customer-decisions/" + decision + "/limits", otherMerchant)
-                        .code())
-                .isEqualTo("agreement_not_found");
-        assertThat(api.post("/v1/customer-decisions/" + decision + "/revoke", otherMerchant, "{}")
-                        .code())
-                .isEqualTo("agreement_not_found");
-        assertThat(api.get("/v1/transaction-details/" + reference, otherMerchant)
-                        .code())
-                .isEqualTo("transaction_not_found");
+        // Another merchant, another bank, a provider for a merchant not its own: not found, never forbidden.
+        for (String stranger : List.of(otherMerchant, otherBank, provider)) {
+            assertHiddenFrom(stranger, decision, reference);
+        }
+
+        // Another merchant, further.
         assertThat(billOne(otherMerchant, agreementPhrase, "100").get("code").asText())
                 .isEqualTo("agreement_not_found");
         assertThat(api.get("/v1/merchant/customer-decisions?agreementPhrase=" + agreementPhrase, otherMerchant)
@@ -812,28 +806,14 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         assertThat(api.put("/v1/bank/customer-decisions/" + decision, otherBank, "{\"decision\":\"suspended\"}")
                         .code())
                 .isEqualTo("agreement_not_found");
-        assertThat(api.get("/v1/customer-decisions/" + decision, otherBank).code())
-                .isEqualTo("agreement_not_found");
-        assertThat(api.get("/v1/transaction-details/" + reference, otherBank).code())
-                .isEqualTo("transaction_not_found");
         assertThat(api.get("/v1/bank/customer/subscriptions?customerId=" + customer.id(), otherBank)
                         .status())
                 .isEqualTo(404);
-        assertThat(api.get("/v1/customer-decisions/" + decision + "/limits", otherBank)
-                        .code())
-                .isEqualTo("agreement_not_found");
-        assertThat(api.post("/v1/customer-decisions/" + decision + "/revoke", otherBank, "{}")
-                        .code())
-                .isEqualTo("agreement_not_found");
         JsonNode pending = network.recurringIntent(merchant, customer);
         Response answered = network.answerRecurring(otherBank, customer, pending, Optional.empty());
         assertThat(answered.status()).as(answered.body()).isEqualTo(404);
 
-        // A provider, for a merchant that is not its own: the same.
-        assertThat(api.get("/v1/customer-decisions/" + decision, provider).code())
-                .isEqualTo("agreement_not_found");
-        assertThat(api.get("/v1/transaction-details/" + reference, provider).code())
-                .isEqualTo("transaction_not_found");
+        // A provider, further.
         Response providerBill = api.post(
                 "/v1/merchant/customer/bill",
                 provider,
@@ -876,13 +856,7 @@ abstract class BillingApiContract extends SandboxPartiesContract {
                 .isZero();
         assertThat(history(otherBank, "").get("total").asLong()).isZero();
 
-        // A provider, on a merchant's agreement that is not its own and naming such a merchant: the same.
-        assertThat(api.get("/v1/customer-decisions/" + decision + "/limits", provider)
-                        .code())
-                .isEqualTo("agreement_not_found");
-        assertThat(api.post("/v1/customer-decisions/" + decision + "/revoke", provider, "{}")
-                        .code())
-                .isEqualTo("agreement_not_found");
+        // A provider naming a merchant that is not its own.
         assertThat(api.get("/v1/transaction-history?entityId=" + merchantId, provider)
                         .status())
                 .isEqualTo(404);
@@ -906,6 +880,18 @@ abstract class BillingApiContract extends SandboxPartiesContract {
         assertThat(api.get("/v1/customer-decisions/" + decision, bank).status()).isEqualTo(200);
         assertThat(api.get("/v1/transaction-details/" + reference, bank).status())
                 .isEqualTo(200);
+    }
+
+    /** The agreement and its charge, read, limits and revocation by a participant who is not party to them. */
+    private void assertHiddenFrom(String key, String decision, String reference) {
+        assertThat(api.get("/v1/customer-decisions/" + decision, key).code()).isEqualTo("agreement_not_found");
+        assertThat(api.get("/v1/customer-decisions/" + decision + "/limits", key)
+                        .code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.post("/v1/customer-decisions/" + decision + "/revoke", key, "{}")
+                        .code())
+                .isEqualTo("agreement_not_found");
+        assertThat(api.get("/v1/transaction-details/" + reference, key).code()).isEqualTo("transaction_not_found");
     }
 
     @Test

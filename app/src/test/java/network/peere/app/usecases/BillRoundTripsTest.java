@@ -6,9 +6,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import network.peere.app.testing.TestNetwork;
-import network.peere.app.testing.TestPhrases;
 import network.peere.core.Peere;
 import network.peere.core.domain.agreement.CustomerDecision;
 import network.peere.core.domain.billing.Charge;
@@ -19,12 +17,8 @@ import network.peere.core.ports.in.billing.AnswerBillingRequests;
 import network.peere.core.ports.in.billing.BillCustomers;
 import network.peere.core.ports.in.billing.Caller;
 import network.peere.core.ports.in.billing.Result;
-import network.peere.core.ports.out.Clock;
-import network.peere.core.ports.out.RandomSource;
 import network.peere.persistence.jdbi.JdbiStores;
 import network.peere.persistence.testing.StatementRecorder;
-import network.peere.persistence.testing.TestDatabase;
-import network.peere.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,33 +27,32 @@ import org.junit.jupiter.api.Test;
  */
 class BillRoundTripsTest {
     /** A bank, a BASIC merchant and one approved agreement on MariaDB, every statement recorded. */
-    private record Network(
-            TestDatabase database,
-            StatementRecorder recorder,
-            JdbiStores stores,
-            Peere peere,
-            Participant bank,
-            Participant merchant,
-            String phrase)
+    private record Network(RecordedPeere recorded, Participant bank, Participant merchant, String phrase)
             implements AutoCloseable {
         static Network open() {
-            TestDatabase database = TestDatabases.mariaDb();
-            var recorder = new StatementRecorder(database.dataSource());
-            var stores = new JdbiStores(recorder.dataSource());
-            Peere peere = Peere.create(config -> config.stores(stores)
-                    .clock(Clock.of(java.time.Clock.systemUTC()))
-                    .random(RandomSource.of(new Random()))
-                    .phraseSealer(TestPhrases.sealer()));
-            Participant bank = TestNetwork.bank(peere);
-            Participant merchant = TestNetwork.merchant(peere, TrustLevel.BASIC);
-            String phrase = TestNetwork.approvedAgreements(peere, bank, merchant, List.of("ada@example.com"))
+            RecordedPeere recorded = RecordedPeere.open();
+            Participant bank = TestNetwork.bank(recorded.peere());
+            Participant merchant = TestNetwork.merchant(recorded.peere(), TrustLevel.BASIC);
+            String phrase = TestNetwork.approvedAgreements(recorded.peere(), bank, merchant, List.of("ada@example.com"))
                     .getFirst();
-            return new Network(database, recorder, stores, peere, bank, merchant, phrase);
+            return new Network(recorded, bank, merchant, phrase);
+        }
+
+        StatementRecorder recorder() {
+            return recorded.recorder();
+        }
+
+        JdbiStores stores() {
+            return recorded.stores();
+        }
+
+        Peere peere() {
+            return recorded.peere();
         }
 
         @Override
         public void close() {
-            database.close();
+            recorded.close();
         }
     }
 

@@ -833,17 +833,8 @@ abstract class BillingUseCasesContract extends BillingFixture {
     @Test
     void the_sandbox_banks_batched_confirmations_send_each_billing_response_once_to_the_merchant_and_its_provider() {
         Participant provider = register(new Profile.ProviderProfile());
-        Participant ofProvider = register(new Profile.MerchantProfile(
-                Optional.of(provider.id()),
-                new MerchantTrust(
-                        MerchantTrust.Trusted.TRUSTED, TrustLevel.ENHANCED, MerchantTrust.DeviceLookup.ENABLED),
-                ContactDetails.none()));
-        Agreement agreement = ok(respond(
-                ok(ok(peere.sendBillingIntents()
-                                .send(intentCommand(ofProvider, lookupPhrase(ofProvider), IntentType.RECURRING)))
-                        .getFirst()
-                        .result()),
-                CustomerDecision.APPROVE_RECURRING));
+        Participant ofProvider = merchantOf(provider);
+        Agreement agreement = approvedRecurringOf(ofProvider);
         WebhookEndpointId toMerchant = endpoint(ofProvider);
         WebhookEndpointId toProvider = endpoint(provider);
         ok(peere.simulateBanks().configure(bank.id(), Optional.of(Duration.ZERO)));
@@ -872,19 +863,10 @@ abstract class BillingUseCasesContract extends BillingFixture {
     @Test
     void a_providers_merchant_and_the_provider_both_hear_the_decision_and_a_single_bank_answer() {
         Participant provider = register(new Profile.ProviderProfile());
-        Participant ofProvider = register(new Profile.MerchantProfile(
-                Optional.of(provider.id()),
-                new MerchantTrust(
-                        MerchantTrust.Trusted.TRUSTED, TrustLevel.ENHANCED, MerchantTrust.DeviceLookup.ENABLED),
-                ContactDetails.none()));
+        Participant ofProvider = merchantOf(provider);
         WebhookEndpointId toMerchant = endpoint(ofProvider);
         WebhookEndpointId toProvider = endpoint(provider);
-        Agreement agreement = ok(respond(
-                ok(ok(peere.sendBillingIntents()
-                                .send(intentCommand(ofProvider, lookupPhrase(ofProvider), IntentType.RECURRING)))
-                        .getFirst()
-                        .result()),
-                CustomerDecision.APPROVE_RECURRING));
+        Agreement agreement = approvedRecurringOf(ofProvider);
         Charge charge = accepted(bill(ofProvider, agreement.agreementPhrase(), "100.00"));
 
         ok(answer(charge, CustomerDecision.APPROVE_RECURRING));
@@ -901,6 +883,25 @@ abstract class BillingUseCasesContract extends BillingFixture {
                     .filteredOn(e -> e.type() == EventType.BILLING_RESPONSE)
                     .allMatch(e -> e.item().contains("\"customerAction\":\"accepted\""));
         }
+    }
+
+    /** A trusted ENHANCED merchant of the provider. */
+    private Participant merchantOf(Participant provider) {
+        return register(new Profile.MerchantProfile(
+                Optional.of(provider.id()),
+                new MerchantTrust(
+                        MerchantTrust.Trusted.TRUSTED, TrustLevel.ENHANCED, MerchantTrust.DeviceLookup.ENABLED),
+                ContactDetails.none()));
+    }
+
+    /** A recurring agreement the merchant asked for and the bank approved. */
+    private Agreement approvedRecurringOf(Participant merchant) {
+        return ok(respond(
+                ok(ok(peere.sendBillingIntents()
+                                .send(intentCommand(merchant, lookupPhrase(merchant), IntentType.RECURRING)))
+                        .getFirst()
+                        .result()),
+                CustomerDecision.APPROVE_RECURRING));
     }
 
     /** An enabled endpoint of the participant that takes every event type. */

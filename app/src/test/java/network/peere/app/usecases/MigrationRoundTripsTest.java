@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Pattern;
 import network.peere.app.testing.TestCustomers;
 import network.peere.app.testing.TestNetwork;
-import network.peere.app.testing.TestPhrases;
 import network.peere.core.Peere;
 import network.peere.core.domain.audit.Actor;
 import network.peere.core.domain.identity.BatchItem;
 import network.peere.core.domain.participant.Participant;
 import network.peere.core.ports.in.identity.CustomerDraft;
 import network.peere.core.ports.in.identity.MigrateCustomers;
-import network.peere.core.ports.out.Clock;
-import network.peere.core.ports.out.RandomSource;
-import network.peere.persistence.jdbi.JdbiStores;
-import network.peere.persistence.testing.StatementRecorder;
-import network.peere.persistence.testing.TestDatabase;
-import network.peere.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +25,10 @@ class MigrationRoundTripsTest {
 
     @Test
     void a_batch_of_500_new_customers_is_one_insert_in_three_round_trips() {
-        try (TestDatabase database = TestDatabases.mariaDb()) {
-            var recorder = new StatementRecorder(database.dataSource());
-            var stores = new JdbiStores(recorder.dataSource());
-            Peere peere = Peere.create(config -> config.stores(stores)
-                    .clock(Clock.of(java.time.Clock.systemUTC()))
-                    .random(RandomSource.of(new Random()))
-                    .phraseSealer(TestPhrases.sealer()));
+        try (RecordedPeere recorded = RecordedPeere.open()) {
+            var recorder = recorded.recorder();
+            var stores = recorded.stores();
+            Peere peere = recorded.peere();
             Participant bank = TestNetwork.bank(peere);
             List<CustomerDraft> drafts = new ArrayList<>();
             for (int i = 0; i < MigrateCustomers.BATCH_SIZE_MAX; i++) {
