@@ -111,8 +111,8 @@ class BillingBenchmarkTest {
                                 + "  JIT: echo %s, %.0f%% in the window; in-process %s, %.0f%%; HTTP %s, %.0f%%%n"
                                 + "  per bill accepted in the window (with the bank's answers meanwhile): HTTP %s;"
                                 + " in-process %s; per echo %s%n"
-                                + "  at that CPU per bill, %d cores allow at most: HTTP %,.0f bills/s; in-process"
-                                + " %,.0f bills/s%n",
+                                + "  cores busy (JVM with the load generator, and MariaDB), of %d: HTTP %.0f%%, at most"
+                                + " %,.0f bills/s at that CPU per bill; in-process %.0f%%, at most %,.0f bills/s%n",
                         CONNECTIONS,
                         phrases.size(),
                         window.toSeconds(),
@@ -139,7 +139,9 @@ class BillingBenchmarkTest {
                         inProcess.cost(),
                         echo.cost(),
                         Runtime.getRuntime().availableProcessors(),
+                        100 * http.cost().busy(http.rate()),
                         http.cost().ceiling(),
+                        100 * inProcess.cost().busy(inProcess.rate()),
                         inProcess.cost().ceiling());
             }
         } finally {
@@ -158,8 +160,8 @@ class BillingBenchmarkTest {
             Figures bills = inProcessLoad(network.peere(), network.caller(), network.phrases(), () -> 0);
             System.out.printf(
                     "%nBENCHMARK a bill alone, in process: %d clients, MariaDB, pool %d, no bank answering, after a %s%n"
-                            + "  %,10.0f bills/s (p50 %.1f ms, p99 %.1f ms); per bill %s; at that CPU, %d cores"
-                            + " allow at most %,.0f bills/s%n",
+                            + "  %,10.0f bills/s (p50 %.1f ms, p99 %.1f ms); per bill %s; %.0f%% of %d cores busy, at"
+                            + " most %,.0f bills/s at that CPU per bill%n",
                     network.phrases().size(),
                     POOL,
                     bills.warmUp(),
@@ -167,6 +169,7 @@ class BillingBenchmarkTest {
                     bills.p50(),
                     bills.p99(),
                     bills.cost(),
+                    100 * bills.cost().busy(bills.rate()),
                     Runtime.getRuntime().availableProcessors(),
                     bills.cost().ceiling());
         }

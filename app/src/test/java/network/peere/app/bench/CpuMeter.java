@@ -50,13 +50,21 @@ record CpuMeter(long jvmNanos, long databaseTicks) {
     /** CPU per operation in microseconds; {@code database} is NaN where no local database could be read. */
     record Cost(double jvm, double database) {
         /**
-         * How many operations a second this machine's cores could do at this CPU per operation if nothing else ran
-         * and every core were busy: an upper bound the measured rate can be read against (the JVM and the local
-         * database share the cores).
+         * How many operations a second this machine's cores would allow at this CPU per operation, every core busy:
+         * the rate this was measured at divided by {@link #busy}. NaN where the database's CPU is unknown (a remote
+         * database), since then only part of the cost is known.
          */
         double ceiling() {
-            double micros = jvm + (Double.isNaN(database) ? 0 : database);
-            return Runtime.getRuntime().availableProcessors() * 1e6 / micros;
+            return Runtime.getRuntime().availableProcessors() * 1e6 / (jvm + database);
+        }
+
+        /**
+         * The share of the machine's cores (0–1) that {@code rate} operations a second used at this CPU per operation,
+         * the JVM's (load generator included) and the database's together: near 1, the run was held back by CPU rather
+         * than by waiting.
+         */
+        double busy(double rate) {
+            return rate / ceiling();
         }
 
         @Override

@@ -50,7 +50,7 @@ class IdentityBenchmarkTest {
     @Test
     void migration_through_the_api_against_a_bare_multi_row_insert(@TempDir Path dataDir) throws Exception {
         // What the HTTP exchange alone costs: the same client sends the same 500-item body to a handler that only
-        // reads it and answers with a real answer's bytes (taken from the API's first answer below).
+        // reads it and answers with a real answer's bytes (the API's latest answer in the warm-up).
         byte[][] sameAnswer = {new byte[0]};
         Javalin exchange = Javalin.create(config -> config.routes.post("/v1/bank/customers", ctx -> {
                     ctx.bodyAsBytes();
@@ -137,10 +137,11 @@ class IdentityBenchmarkTest {
      * Unmeasured batches on both sides, one after the other (customers numbered past the measured ones), until the JIT
      * is quiet ({@link JitWarmUp}): the server's path is far longer than the bare INSERT's, and the JIT compiles it
      * during the first batches. Where {@code exchangeUri} is given, each batch is also sent there, and the API's
-     * latest answer is kept in {@code sameAnswer} for that handler to send back. The warm-up's rows (customers, and batch results on the API's side) are then removed
-     * on both sides (TRUNCATE: a DELETE would leave the purge of its rows running), so the measured customers go into
-     * tables as small as the spec's: how fast a table takes rows depends on how large it already is (its indexes
-     * outgrow the buffer pool), which would otherwise slow the bare side more than the API's and flatter the ratio.
+     * latest answer is kept in {@code sameAnswer} for that handler to send back. The warm-up's rows (customers, and
+     * batch results on the API's side) are then removed on both sides (TRUNCATE: a DELETE would leave the purge of its
+     * rows running), so the measured customers go into tables as small as the spec's: how fast a table takes rows
+     * depends on how large it already is (its indexes outgrow the buffer pool), which would otherwise slow the bare
+     * side more than the API's and flatter the ratio.
      */
     private JitWarmUp.Done warmUp(
             HttpClient client,
@@ -286,7 +287,10 @@ class IdentityBenchmarkTest {
         }
     }
 
-    /** Requests per second with {@link #CONNECTIONS} clients sending back to back, after a warm-up until the JIT is quiet. */
+    /**
+     * Requests per second with {@link #CONNECTIONS} clients sending back to back, after a warm-up until the JIT is
+     * quiet.
+     */
     private double load(URI uri, String key) throws Exception {
         HttpClient client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
