@@ -44,6 +44,8 @@ public final class BankCustomerRoutes {
     /** The header of {@code GET /v1/bank/customers} that counts every customer the filters match. */
     static final String TOTAL_COUNT = "X-Total-Count";
 
+    private static final String MIGRATED = "Batch processed, customers will reflect shortly";
+
     private final Peere peere;
     private final ObjectMapper mapper;
     private final Idempotency idempotency;
@@ -86,8 +88,9 @@ public final class BankCustomerRoutes {
         var command =
                 new MigrateCustomers.Command(caller.mode(), caller.participantId(), drafts, OperatorRoutes.actor(ctx));
         switch (peere.migrateCustomers().migrate(command)) {
+            // The public docs' message, kept for clients that match on it, although the batch is already processed.
             case MigrateCustomers.Migration.Processed processed ->
-                Envelope.created(ctx, "Batch processed", CustomerJson.batch(processed.batch()));
+                Envelope.created(ctx, MIGRATED, CustomerJson.batch(processed.batch()));
             case MigrateCustomers.Migration.Rejected rejected ->
                 throw switch (rejected.reason()) {
                     case BANK_NOT_FOUND -> new IllegalStateException("an authenticated bank exists");

@@ -174,6 +174,7 @@ abstract class IdentityApiContract {
                 "{\"clientRef\":\"client-b4\",\"reference\":\"ref-b4\",\"firstname\":42,\"typo\":\"x\"}");
 
         assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+        assertThat(batch.json().get("message").asText()).isEqualTo("Batch processed, customers will reflect shortly");
         JsonNode data = batch.data();
         assertThat(data.get("batchId").asText()).startsWith("cbt_");
         assertThat(data.get("status").asText()).isEqualTo("completed");
