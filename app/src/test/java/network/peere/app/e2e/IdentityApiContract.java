@@ -499,7 +499,8 @@ abstract class IdentityApiContract {
 
     @Test
     void an_email_lookup_finds_the_person_at_every_bank_with_masked_data_and_merchant_scoped_phrases() {
-        JsonNode atA = created(bankA, "lk1", "lookup@example.com", ",\"phone\":\"+2348011112222\"");
+        // The bank writes the number locally; with the customer's country it is stored as E.164, which lookups use.
+        JsonNode atA = created(bankA, "lk1", "lookup@example.com", ",\"phone\":\"0801 111 2222\"");
         created(bankB, "lk1", "Lookup@Example.com", "");
 
         Response basic = api.get("/v1/customer/banks?email=LOOKUP@example.com", basicMerchant);
@@ -541,8 +542,8 @@ abstract class IdentityApiContract {
         Response byPhone = api.get("/v1/customer/banks?phone=%2B2348011112222", basicMerchant);
         assertThat(byPhone.data().get("banks")).hasSize(1);
         assertThat(byPhone.data().get("banks").get(0).get("bankId").asText()).isEqualTo(bankAId);
-        // The same number as an enhanced merchant and as a provider for its merchant; and written locally with the
-        // customer's country it was stored as E.164, which a lookup must use.
+        // The same number as an enhanced merchant and as a provider for its merchant. A lookup must name it in E.164:
+        // a merchant knows no country to read a local number with.
         for (Response other : List.of(
                 api.get("/v1/customer/banks?phone=%2B2348011112222", enhancedMerchant),
                 api.get("/v1/customer/banks?phone=%2B2348011112222&entityId=" + providerMerchantId, provider))) {
