@@ -119,6 +119,29 @@ public final class OpenApiContract {
                 .isEmpty();
     }
 
+    /** A documented operation that takes a JSON body, and the top-level members its body schema names. */
+    public record JsonWrite(String method, String template, List<String> members) {}
+
+    /** Every documented {@code POST}, {@code PUT} and {@code PATCH} with an {@code application/json} body. */
+    public List<JsonWrite> jsonWrites() {
+        var writes = new java.util.ArrayList<JsonWrite>();
+        for (PathTemplate path : paths) {
+            JsonNode item = spec.get("paths").get(path.template());
+            for (String verb : List.of("post", "put", "patch")) {
+                JsonNode schema =
+                        item.path(verb).path("requestBody").path("content").path("application/json");
+                if (schema.isMissingNode() || !schema.has("schema")) {
+                    continue;
+                }
+                JsonNode resolved = resolve(schema.get("schema"));
+                var members = new java.util.ArrayList<String>();
+                resolved.path("properties").propertyNames().forEach(members::add);
+                writes.add(new JsonWrite(verb.toUpperCase(Locale.ROOT), path.template(), List.copyOf(members)));
+            }
+        }
+        return writes;
+    }
+
     /** The {@code code} values the Problem schema allows. */
     public List<String> problemCodes() {
         var codes = new java.util.ArrayList<String>();
