@@ -64,10 +64,10 @@ final class PeerwalletForm {
             return Optional.empty();
         }
         String raw = ctx.formParam(field);
-        if (raw == null || raw.isBlank()) {
+        String text = raw == null ? "" : raw.trim();
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        String text = raw.trim();
         if (text.length() > maxLength) {
             refuse(field, "too_long", "must be at most " + maxLength + " characters");
             return Optional.empty();

@@ -246,7 +246,7 @@ public final class JsonFields {
         List<String> texts = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isTextual()
-                    || item.textValue().isBlank()
+                    || item.textValue().trim().isEmpty()
                     || item.textValue().length() > maxLength) {
                 error(field, "invalid_type", "must be an array of non-blank strings of at most " + maxLength);
                 return Optional.empty();

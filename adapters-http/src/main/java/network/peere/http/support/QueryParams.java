@@ -72,8 +72,10 @@ public final class QueryParams {
     }
 
     public Optional<String> optionalText(String name) {
-        String raw = ctx.queryParam(name);
-        return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw.trim());
+        // Trimmed first, then tested: trim() also drops control characters that isBlank() keeps (a lone %00).
+        String text =
+                Optional.ofNullable(ctx.queryParam(name)).map(String::trim).orElse("");
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     /** An id filter; a malformed one is refused rather than dropped, so a typo never widens a list. */

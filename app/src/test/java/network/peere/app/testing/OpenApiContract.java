@@ -142,6 +142,28 @@ public final class OpenApiContract {
         return writes;
     }
 
+    /** A documented {@code GET} and the names of its query parameters. */
+    public record QueryRead(String template, List<String> parameters) {}
+
+    /** Every documented {@code GET} that takes query parameters. */
+    public List<QueryRead> queryReads() {
+        var reads = new java.util.ArrayList<QueryRead>();
+        for (PathTemplate path : paths) {
+            JsonNode get = spec.get("paths").get(path.template()).path("get");
+            var names = new java.util.ArrayList<String>();
+            get.path("parameters").forEach(parameter -> {
+                JsonNode resolved = resolve(parameter);
+                if ("query".equals(resolved.path("in").asString())) {
+                    names.add(resolved.get("name").asString());
+                }
+            });
+            if (!names.isEmpty()) {
+                reads.add(new QueryRead(path.template(), List.copyOf(names)));
+            }
+        }
+        return reads;
+    }
+
     /** The {@code code} values the Problem schema allows. */
     public List<String> problemCodes() {
         var codes = new java.util.ArrayList<String>();
