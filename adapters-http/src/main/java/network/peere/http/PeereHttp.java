@@ -47,6 +47,7 @@ import network.peere.http.support.CachedAuthentication;
 import network.peere.http.support.ClientAddress;
 import network.peere.http.support.ErrorCode;
 import network.peere.http.support.Idempotency;
+import network.peere.http.support.ProblemErrorHandler;
 import network.peere.http.support.Problems;
 import network.peere.http.support.RequestIds;
 import org.slf4j.Logger;
@@ -105,6 +106,9 @@ public final class PeereHttp {
         var clientLimiter = new ClientRateLimiter(ClientRateLimiter.Limits.DEFAULT, RateLimiter.NanoTime.system());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            var jettyErrors = new ProblemErrorHandler(mapper);
+            config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -166,7 +170,9 @@ public final class PeereHttp {
         config.routes.exception(
                 HttpResponseException.class,
                 (e, ctx) -> Problems.write(
-                        ctx, codeFor(e.getStatus()), e.getMessage() == null ? "Request refused." : e.getMessage()));
+                        ctx,
+                        ProblemErrorHandler.codeFor(e.getStatus()),
+                        e.getMessage() == null ? "Request refused." : e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             // Bad input never lands here (handlers validate first); this is a bug or an outage. Log it with
             // the request id, and never send a stack trace to the client.
@@ -195,17 +201,6 @@ public final class PeereHttp {
     private static boolean isPage(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith("text/html");
-    }
-
-    private static ErrorCode codeFor(int status) {
-        return switch (status) {
-            case 400 -> ErrorCode.INVALID_REQUEST;
-            case 404 -> ErrorCode.ROUTE_NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
-        };
     }
 
     private static void logAndMeasure(Context ctx, Float millis, RequestTimers timers) {

@@ -67,6 +67,8 @@ public enum ErrorCode {
     PAYOUT_STATUS_CONFLICT(409, "Payout status cannot change so"),
     SCHEDULE_STATUS_CONFLICT(409, "Recurring schedule status cannot change so"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    URI_TOO_LONG(414, "URI too long"),
+    HEADERS_TOO_LARGE(431, "Request headers too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PROVIDER_SUSPENDED(422, "Provider suspended"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),

@@ -26,6 +26,13 @@ abstract class HostileBodiesApiContract extends SandboxPartiesContract {
      * Query values no client should send, URL-encoded: long (within Jetty's 8 KiB request line), negative, past any
      * number's range, fractional, a NUL, a JSON array, blank.
      */
+    /** Path segments no client should send, URL-encoded: long, NUL, dots, an encoded slash, a bidi control. */
+    private static final List<String> HOSTILE_PATH_VALUES =
+            List.of("z".repeat(1_000), "%00", "%2E%2E", "a%2Fb", "-1", "%E2%80%AE", "%20");
+
+    /** Header values a client may send by mistake: long (two of them past 8 KiB together), spaced, escaped, quoted. */
+    private static final List<String> HOSTILE_HEADER_VALUES = List.of("k".repeat(4_000), "a b c", "%00", "\"quoted\"");
+
     private static final List<String> HOSTILE_QUERY_VALUES =
             List.of("y".repeat(1_000), "-1", "1e400", "99999999999999999999", "0.5", "%00", "%5B%5D", "%20");
 
@@ -105,6 +112,74 @@ abstract class HostileBodiesApiContract extends SandboxPartiesContract {
         }
         assertThat(sent).isGreaterThan(1_000);
         assertThat(wrong).as(String.join("\n", wrong)).isEmpty();
+    }
+
+    @Test
+    void every_path_parameter_and_idempotency_key_answers_hostile_values_with_a_documented_problem() {
+        server.raiseOperatorRateLimits();
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (OpenApiContract.Operation operation : OpenApiContract.get().operations()) {
+            if (!operation.template().startsWith("/v1/")) {
+                continue; // the pay page's HTML and its assets answer HTML, not problems
+            }
+            List<String> paths = new ArrayList<>();
+            if (operation.template().contains("{")) {
+                HOSTILE_PATH_VALUES.forEach(
+                        value -> paths.add(operation.template().replaceAll("\\{[^/}]+}", value)));
+            }
+            boolean writes =
+                    !operation.method().equals("GET") && !operation.method().equals("DELETE");
+            for (String path : paths) {
+                for (String key : new String[] {operator, bank, merchant, provider}) {
+                    sent++;
+                    check(wrong, operation.method(), path, key, writes ? "{}" : null, Map.of());
+                }
+            }
+            if (writes) {
+                for (String idempotencyKey : HOSTILE_HEADER_VALUES) {
+                    sent++;
+                    check(
+                            wrong,
+                            operation.method(),
+                            concrete(operation.template()),
+                            merchant,
+                            "{}",
+                            Map.of("Idempotency-Key", idempotencyKey, "X-Request-Id", idempotencyKey));
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(500);
+        // What Jetty refuses before any route runs is a problem like any other.
+        Response nul = api.get("/v1/operator/participants/%00", operator);
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.code()).isEqualTo("invalid_request");
+        String big = "k".repeat(4_000);
+        Response headers =
+                api.send("GET", "/v1/merchant", merchant, null, Map.of("X-Request-Id", big, "Idempotency-Key", big));
+        assertThat(headers.status()).isEqualTo(431);
+        assertThat(headers.contentType()).startsWith("application/problem+json");
+        assertThat(headers.code()).isEqualTo("headers_too_large");
+        assertThat(wrong).as(String.join("\n", wrong)).isEmpty();
+    }
+
+    private void check(
+            List<String> wrong, String method, String path, String key, String body, Map<String, String> headers) {
+        var all = new LinkedHashMap<>(headers);
+        if (body != null) {
+            all.put("Content-Type", "application/json");
+        }
+        String what = method + " " + path + " " + headers.keySet();
+        try {
+            Response answer = api.sendRefusedBody(method, path, key, body, all);
+            if (answer.status() >= 500) {
+                wrong.add(what + ": " + answer.status() + " " + answer.body());
+            } else if (answer.status() >= 400 && answer.code().isEmpty()) {
+                wrong.add(what + ": " + answer.status() + " without a code");
+            }
+        } catch (AssertionError | RuntimeException e) {
+            wrong.add(what + ": " + e.getMessage());
+        }
     }
 
     /** The template with its parameters filled: participants' ids where the route names one, else an unknown id. */

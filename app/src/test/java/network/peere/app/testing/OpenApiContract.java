@@ -142,6 +142,23 @@ public final class OpenApiContract {
         return writes;
     }
 
+    /** A documented operation: its method and path template. */
+    public record Operation(String method, String template) {}
+
+    /** Every documented operation. */
+    public List<Operation> operations() {
+        var operations = new java.util.ArrayList<Operation>();
+        for (PathTemplate path : paths) {
+            JsonNode item = spec.get("paths").get(path.template());
+            for (String verb : List.of("get", "post", "put", "patch", "delete")) {
+                if (item.has(verb)) {
+                    operations.add(new Operation(verb.toUpperCase(Locale.ROOT), path.template()));
+                }
+            }
+        }
+        return operations;
+    }
+
     /** A documented {@code GET} and the names of its query parameters. */
     public record QueryRead(String template, List<String> parameters) {}
 
