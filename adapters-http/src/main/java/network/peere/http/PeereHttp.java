@@ -171,7 +171,7 @@ public final class PeereHttp {
                 HttpResponseException.class,
                 (e, ctx) -> Problems.write(
                         ctx,
-                        ProblemErrorHandler.codeFor(e.getStatus()),
+                        ErrorCode.forStatus(e.getStatus()),
                         e.getMessage() == null ? "Request refused." : e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             // Bad input never lands here (handlers validate first); this is a bug or an outage. Log it with

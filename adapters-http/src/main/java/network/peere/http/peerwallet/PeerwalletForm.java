@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import network.peere.core.domain.link.LinkDuration;
 import network.peere.http.support.ErrorCode;
 import network.peere.http.support.FieldError;
+import network.peere.http.support.Texts;
 
 /**
  * A Peerwallet call's POST values ({@code application/x-www-form-urlencoded}, or {@code multipart/form-data}), read
@@ -63,11 +64,11 @@ final class PeerwalletForm {
         if (!isForm(ctx)) {
             return Optional.empty();
         }
-        String raw = ctx.formParam(field);
-        String text = raw == null ? "" : raw.trim();
-        if (text.isEmpty()) {
+        Optional<String> meaningful = Texts.meaningful(ctx.formParam(field));
+        if (meaningful.isEmpty()) {
             return Optional.empty();
         }
+        String text = meaningful.get();
         if (text.length() > maxLength) {
             refuse(field, "too_long", "must be at most " + maxLength + " characters");
             return Optional.empty();
@@ -86,8 +87,7 @@ final class PeerwalletForm {
         if (!isForm(ctx)) {
             return false;
         }
-        String raw = ctx.formParam(field);
-        return raw != null && !raw.isBlank();
+        return Texts.meaningful(ctx.formParam(field)).isPresent();
     }
 
     Optional<String> requiredEmail(String field) {

@@ -374,7 +374,7 @@ public final class PeerwalletRoutes {
                 PeerwalletAnswer.refusal(ctx, PeerwalletAnswer.of(problem));
             } catch (HttpResponseException e) {
                 String note = e.getMessage() == null ? "Request refused." : e.getMessage();
-                PeerwalletAnswer.refusal(ctx, new PeerwalletRefusal(codeFor(e.getStatus()), note));
+                PeerwalletAnswer.refusal(ctx, new PeerwalletRefusal(ErrorCode.forStatus(e.getStatus()), note));
             } catch (Exception e) {
                 LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 PeerwalletAnswer.refusal(
@@ -382,14 +382,6 @@ public final class PeerwalletRoutes {
                         new PeerwalletRefusal(
                                 ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; quote the request_id."));
             }
-        };
-    }
-
-    private static ErrorCode codeFor(int status) {
-        return switch (status) {
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
         };
     }
 

@@ -38,6 +38,7 @@ import network.peere.http.support.Envelope;
 import network.peere.http.support.ErrorCode;
 import network.peere.http.support.JsonFields;
 import network.peere.http.support.QueryParams;
+import network.peere.http.support.Texts;
 
 /**
  * The billing objects as the wire shows them (customer decisions, limits, transactions), what billing requests share
@@ -387,7 +388,7 @@ public final class BillingJson {
         List<String> phrases = new ArrayList<>();
         for (JsonNode item : items.get()) {
             if (!item.isTextual()
-                    || item.textValue().isBlank()
+                    || Texts.meaningful(item.textValue()).isEmpty()
                     || item.textValue().length() > PHRASE_LENGTH_MAX) {
                 body.refuse(
                         field,

@@ -110,6 +110,19 @@ public enum ErrorCode {
         return title;
     }
 
+    /** The code of an error status raised without one of its own (by Jetty, Javalin or a refused body). */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 404 -> ROUTE_NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
+            default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+        };
+    }
+
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -110,11 +110,12 @@ public final class JsonFields {
             error(field, "invalid_type", "must be a string");
             return Optional.empty();
         }
-        String text = value.textValue().trim();
-        if (text.isEmpty()) {
+        Optional<String> meaningful = Texts.meaningful(value.textValue());
+        if (meaningful.isEmpty()) {
             error(field, "blank", "must not be blank");
             return Optional.empty();
         }
+        String text = meaningful.get();
         if (text.length() > maxLength) {
             error(field, "too_long", "must be at most " + maxLength + " characters");
             return Optional.empty();
@@ -246,7 +247,7 @@ public final class JsonFields {
         List<String> texts = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isTextual()
-                    || item.textValue().trim().isEmpty()
+                    || Texts.meaningful(item.textValue()).isEmpty()
                     || item.textValue().length() > maxLength) {
                 error(field, "invalid_type", "must be an array of non-blank strings of at most " + maxLength);
                 return Optional.empty();

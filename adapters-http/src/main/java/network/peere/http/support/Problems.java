@@ -30,16 +30,7 @@ public final class Problems {
     /** {@code members} are extension members; they never replace a standard one. */
     public static void write(
             Context ctx, ErrorCode code, String detail, List<FieldError> fieldErrors, Map<String, Object> members) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_PREFIX + code.wire());
-        body.put("title", code.title());
-        body.put("status", code.status());
-        body.put("detail", detail);
-        body.put("instance", ctx.path());
-        body.put("code", code.wire());
-        body.put("statusCode", code.status());
-        body.put("success", false);
-        body.put("message", detail);
+        Map<String, Object> body = body(code, code.status(), detail, ctx.path());
         if (!fieldErrors.isEmpty()) {
             body.put(
                     "errors",
@@ -57,5 +48,20 @@ public final class Problems {
         ctx.status(code.status());
         ctx.json(body);
         ctx.contentType(CONTENT_TYPE);
+    }
+
+    /** The members every problem has; {@code status} is the answer's, which a code's own may not be. */
+    public static Map<String, Object> body(ErrorCode code, int status, String detail, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + code.wire());
+        body.put("title", code.title());
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", instance);
+        body.put("code", code.wire());
+        body.put("statusCode", status);
+        body.put("success", false);
+        body.put("message", detail);
+        return body;
     }
 }

@@ -72,10 +72,7 @@ public final class QueryParams {
     }
 
     public Optional<String> optionalText(String name) {
-        // Trimmed first, then tested: trim() also drops control characters that isBlank() keeps (a lone %00).
-        String text =
-                Optional.ofNullable(ctx.queryParam(name)).map(String::trim).orElse("");
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        return Texts.meaningful(ctx.queryParam(name));
     }
 
     /** An id filter; a malformed one is refused rather than dropped, so a typo never widens a list. */

@@ -19,12 +19,15 @@ public final class RequestIds {
 
     public static String assign(Context ctx) {
         String offered = ctx.header(HEADER);
-        String id = offered != null && ACCEPTED.matcher(offered).matches()
-                ? offered
-                : "req_" + UUID.randomUUID().toString().replace("-", "");
+        String id = offered != null && ACCEPTED.matcher(offered).matches() ? offered : generate();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         return id;
+    }
+
+    /** A new server-side id. */
+    public static String generate() {
+        return "req_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     public static Optional<String> current(Context ctx) {

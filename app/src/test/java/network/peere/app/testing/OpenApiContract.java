@@ -119,8 +119,15 @@ public final class OpenApiContract {
                 .isEmpty();
     }
 
-    /** A documented operation that takes a JSON body, and the top-level members its body schema names. */
-    public record JsonWrite(String method, String template, List<String> members) {}
+    /**
+     * A documented operation that takes a JSON body: the top-level members its body schema names, each with a
+     * plausible value built from its schema (its example, first enum value, format, bounds), as JSON text.
+     */
+    public record JsonWrite(String method, String template, Map<String, String> sample) {
+        public List<String> members() {
+            return List.copyOf(sample.keySet());
+        }
+    }
 
     /** Every documented {@code POST}, {@code PUT} and {@code PATCH} with an {@code application/json} body. */
     public List<JsonWrite> jsonWrites() {
@@ -128,18 +135,73 @@ public final class OpenApiContract {
         for (PathTemplate path : paths) {
             JsonNode item = spec.get("paths").get(path.template());
             for (String verb : List.of("post", "put", "patch")) {
-                JsonNode schema =
-                        item.path(verb).path("requestBody").path("content").path("application/json");
+                JsonNode schema = resolve(item.path(verb).path("requestBody"))
+                        .path("content")
+                        .path("application/json");
                 if (schema.isMissingNode() || !schema.has("schema")) {
                     continue;
                 }
                 JsonNode resolved = resolve(schema.get("schema"));
-                var members = new java.util.ArrayList<String>();
-                resolved.path("properties").propertyNames().forEach(members::add);
-                writes.add(new JsonWrite(verb.toUpperCase(Locale.ROOT), path.template(), List.copyOf(members)));
+                Map<String, String> sample = new java.util.LinkedHashMap<>();
+                resolved.path("properties")
+                        .propertyNames()
+                        .forEach(name -> sample.put(
+                                name, sample(resolved.get("properties").get(name), 0)));
+                writes.add(new JsonWrite(verb.toUpperCase(Locale.ROOT), path.template(), sample));
             }
         }
         return writes;
+    }
+
+    /** A plausible value for a schema, as JSON text: what a careful client would send. */
+    private String sample(JsonNode schema, int depth) {
+        JsonNode s = resolve(schema);
+        if (s.has("example")) {
+            return s.get("example").toString();
+        }
+        if (s.has("const")) {
+            return s.get("const").toString();
+        }
+        if (s.has("enum")) {
+            return s.get("enum").get(0).toString();
+        }
+        for (String combinator : List.of("oneOf", "anyOf", "allOf")) {
+            if (s.has(combinator)) {
+                return sample(s.get(combinator).get(0), depth);
+            }
+        }
+        JsonNode type = s.path("type");
+        String kind = type.isArray() ? type.get(0).asString() : type.asString("object");
+        return switch (kind) {
+            case "string" -> {
+                String format = s.path("format").asString("");
+                String text = switch (format) {
+                    case "email" -> "sample@example.com";
+                    case "uri", "url" -> "https://example.com/sample";
+                    case "date-time" -> "2027-01-01T00:00:00Z";
+                    case "date" -> "2027-01-01";
+                    default -> "Sample";
+                };
+                yield tools.jackson.databind.node.JsonNodeFactory.instance
+                        .textNode(text)
+                        .toString();
+            }
+            case "integer" -> Long.toString(Math.max(1, s.path("minimum").asLong(1)));
+            case "number" -> Long.toString(Math.max(100, s.path("minimum").asLong(100)));
+            case "boolean" -> "false";
+            case "array" -> depth > 2 || !s.has("items") ? "[]" : "[" + sample(s.get("items"), depth + 1) + "]";
+            default -> {
+                if (depth > 2 || !s.has("properties")) {
+                    yield "{}";
+                }
+                var members = new java.util.StringJoiner(",", "{", "}");
+                s.get("properties")
+                        .propertyNames()
+                        .forEach(name -> members.add(
+                                "\"" + name + "\":" + sample(s.get("properties").get(name), depth + 1)));
+                yield members.toString();
+            }
+        };
     }
 
     /** A documented operation: its method and path template. */
