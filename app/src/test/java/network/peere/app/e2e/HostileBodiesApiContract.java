@@ -64,21 +64,7 @@ abstract class HostileBodiesApiContract extends SandboxPartiesContract {
                 for (Map.Entry<String, String> key : keys.entrySet()) {
                     String what = write.method() + " " + path + " as " + key.getKey() + " with " + body.getKey();
                     sent++;
-                    try {
-                        Response answer = send(
-                                write.method(),
-                                path,
-                                key.getValue(),
-                                body.getValue(),
-                                Map.of("Content-Type", "application/json"));
-                        if (answer.status() >= 500) {
-                            wrong.add(what + ": " + answer.status() + " " + answer.body());
-                        } else if (answer.status() >= 400 && answer.code().isEmpty()) {
-                            wrong.add(what + ": " + answer.status() + " without a code: " + answer.body());
-                        }
-                    } catch (AssertionError | RuntimeException e) {
-                        wrong.add(what + ": " + e.getMessage());
-                    }
+                    check(wrong, what, write.method(), path, key.getValue(), body.getValue(), Map.of());
                 }
             }
         }
@@ -101,7 +87,14 @@ abstract class HostileBodiesApiContract extends SandboxPartiesContract {
                     String body = object(List.copyOf(members.keySet()), members::get);
                     for (String key : new String[] {operator, bank, merchant, provider}) {
                         sent++;
-                        codes.add(check(wrong, write.method(), path, key, body, Map.of()));
+                        codes.add(check(
+                                wrong,
+                                write.method() + " " + path + " with " + member,
+                                write.method(),
+                                path,
+                                key,
+                                body,
+                                Map.of()));
                     }
                 }
             }
@@ -202,16 +195,7 @@ abstract class HostileBodiesApiContract extends SandboxPartiesContract {
                     for (String key : new String[] {operator, bank, merchant, provider}) {
                         String query = path + "?" + parameter + "=" + value;
                         sent++;
-                        try {
-                            Response answer = api.get(query, key);
-                            if (answer.status() >= 500) {
-                                wrong.add("GET " + query + ": " + answer.status() + " " + answer.body());
-                            } else if (answer.status() >= 400 && answer.code().isEmpty()) {
-                                wrong.add("GET " + query + ": " + answer.status() + " without a code");
-                            }
-                        } catch (AssertionError | RuntimeException e) {
-                            wrong.add("GET " + query + ": " + e.getMessage());
-                        }
+                        check(wrong, "GET " + query, "GET", query, key, null, Map.of());
                     }
                 }
             }
@@ -239,7 +223,14 @@ abstract class HostileBodiesApiContract extends SandboxPartiesContract {
             for (String path : paths) {
                 for (String key : new String[] {operator, bank, merchant, provider}) {
                     sent++;
-                    check(wrong, operation.method(), path, key, writes ? "{}" : null, Map.of());
+                    check(
+                            wrong,
+                            operation.method() + " " + path,
+                            operation.method(),
+                            path,
+                            key,
+                            writes ? "{}" : null,
+                            Map.of());
                 }
             }
             if (writes) {
@@ -247,6 +238,7 @@ abstract class HostileBodiesApiContract extends SandboxPartiesContract {
                     sent++;
                     check(
                             wrong,
+                            operation.method() + " " + operation.template() + " with the key " + idempotencyKey,
                             operation.method(),
                             concrete(operation.template()),
                             merchant,
@@ -274,18 +266,23 @@ abstract class HostileBodiesApiContract extends SandboxPartiesContract {
 
     /** Sends one request and notes what is wrong with its answer; the answer's code ("" for a success), or null. */
     private String check(
-            List<String> wrong, String method, String path, String key, String body, Map<String, String> headers) {
+            List<String> wrong,
+            String what,
+            String method,
+            String path,
+            String key,
+            String body,
+            Map<String, String> headers) {
         var all = new LinkedHashMap<>(headers);
         if (body != null) {
             all.put("Content-Type", "application/json");
         }
-        String what = method + " " + path + " " + headers.keySet();
         try {
             Response answer = send(method, path, key, body, all);
             if (answer.status() >= 500) {
                 wrong.add(what + ": " + answer.status() + " " + answer.body());
             } else if (answer.status() >= 400 && answer.code().isEmpty()) {
-                wrong.add(what + ": " + answer.status() + " without a code");
+                wrong.add(what + ": " + answer.status() + " without a code: " + answer.body());
             }
             return answer.status() < 400 ? "" : answer.code();
         } catch (AssertionError | RuntimeException e) {
