@@ -38,7 +38,6 @@ import network.peere.http.support.Envelope;
 import network.peere.http.support.ErrorCode;
 import network.peere.http.support.JsonFields;
 import network.peere.http.support.QueryParams;
-import network.peere.http.support.Texts;
 
 /**
  * The billing objects as the wire shows them (customer decisions, limits, transactions), what billing requests share
@@ -387,16 +386,15 @@ public final class BillingJson {
         }
         List<String> phrases = new ArrayList<>();
         for (JsonNode item : items.get()) {
-            if (!item.isTextual()
-                    || Texts.meaningful(item.textValue()).isEmpty()
-                    || item.textValue().length() > PHRASE_LENGTH_MAX) {
+            Optional<String> phrase = JsonFields.textItem(item, PHRASE_LENGTH_MAX);
+            if (phrase.isEmpty()) {
                 body.refuse(
                         field,
                         "invalid_type",
                         "must be an array of non-blank strings of at most " + PHRASE_LENGTH_MAX + " characters");
                 return List.of();
             }
-            phrases.add(item.textValue().trim());
+            phrases.add(phrase.get());
         }
         return phrases;
     }

@@ -246,15 +246,24 @@ public final class JsonFields {
         }
         List<String> texts = new ArrayList<>();
         for (JsonNode item : value) {
-            if (!item.isTextual()
-                    || Texts.meaningful(item.textValue()).isEmpty()
-                    || item.textValue().length() > maxLength) {
+            Optional<String> text = textItem(item, maxLength);
+            if (text.isEmpty()) {
                 error(field, "invalid_type", "must be an array of non-blank strings of at most " + maxLength);
                 return Optional.empty();
             }
-            texts.add(item.textValue().trim());
+            texts.add(text.get());
         }
         return Optional.of(texts);
+    }
+
+    /**
+     * An array's item as meaningful text ({@link Texts#meaningful}), trimmed, if it is a string of at most
+     * {@code maxLength} characters as sent; else empty, for the caller to refuse the array.
+     */
+    public static Optional<String> textItem(JsonNode item, int maxLength) {
+        return item.isTextual() && item.textValue().length() <= maxLength
+                ? Texts.meaningful(item.textValue())
+                : Optional.empty();
     }
 
     /**

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 abstract class HostileBodiesApiContract extends SandboxPartiesContract {
     private static final String LONG = "x".repeat(10_000);
 
+    /** A path template's parameter, {@code {name}}. */
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("\\{[^/}]+}");
+
     /** Path segments no client should send, URL-encoded: long, NUL, dots, an encoded slash, a bidi control. */
     private static final List<String> HOSTILE_PATH_VALUES =
             List.of("z".repeat(1_000), "%00", "%2E%2E", "a%2Fb", "-1", "%E2%80%AE", "%20");
@@ -215,8 +218,8 @@ abstract class HostileBodiesApiContract extends SandboxPartiesContract {
             }
             List<String> paths = new ArrayList<>();
             if (operation.template().contains("{")) {
-                HOSTILE_PATH_VALUES.forEach(
-                        value -> paths.add(operation.template().replaceAll("\\{[^/}]+}", value)));
+                HOSTILE_PATH_VALUES.forEach(value ->
+                        paths.add(PARAMETER.matcher(operation.template()).replaceAll(value)));
             }
             boolean writes =
                     !operation.method().equals("GET") && !operation.method().equals("DELETE");
@@ -301,7 +304,7 @@ abstract class HostileBodiesApiContract extends SandboxPartiesContract {
         for (var entry : known.entrySet()) {
             path = path.replace(entry.getKey(), entry.getValue());
         }
-        return path.replaceAll("\\{[^/}]+}", "zz_unknown_1");
+        return PARAMETER.matcher(path).replaceAll("zz_unknown_1");
     }
 
     private static Map<String, String> bodies(List<String> members) {
